@@ -1,0 +1,66 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	plenary "github.com/plenary-archive/plenary"
+	"github.com/plenary-archive/plenary/generator/build"
+)
+
+func buildCmd(args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	source := fl.String("source", ".", "the archive's root: the folder with config.toml and content/")
+	dest := fl.String("dest", "", "where to write the site (default: public/ in the archive's root)")
+	drafts := fl.Bool("drafts", false, "include reports marked draft")
+	quiet := fl.Bool("quiet", false, "print errors only")
+	if err := fl.Parse(args); err != nil {
+		return errUsage
+	}
+	root, bundled, err := archiveRoot(*source)
+	if err != nil {
+		return err
+	}
+	if *dest == "" {
+		*dest = filepath.Join(*source, "public")
+	}
+	if bundled && !*quiet {
+		fmt.Fprintf(stdout, "no content/ in %s: building the bundled archive\n", *source)
+	}
+	start := time.Now()
+	res, err := build.Build(build.Options{Root: root, Dest: *dest, Drafts: *drafts})
+	if err != nil {
+		fmt.Fprintf(stderr, "plenary: the build failed; %s was left as it was\n", *dest)
+		return err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, w)
+	}
+	if !*quiet {
+		s := res.Site
+		fmt.Fprintf(stdout, "built %d reports, %d sessions, %d states, %d topics: %d files (%.1f MB) in %s, %s\n",
+			len(s.Reports), len(s.Sessions), len(s.States), len(s.Topics), res.Files, float64(res.Bytes)/1e6,
+			*dest, time.Since(start).Round(time.Millisecond))
+	}
+	return nil
+}
+
+// archiveRoot opens the archive at dir, or the bundled one when dir has
+// neither config.toml nor content/.
+func archiveRoot(dir string) (fs.FS, bool, error) {
+	_, errC := os.Stat(filepath.Join(dir, "config.toml"))
+	_, errD := os.Stat(filepath.Join(dir, "content"))
+	if errC != nil && errD != nil {
+		if _, err := os.Stat(dir); err != nil {
+			return nil, false, err
+		}
+		return plenary.Bundle, true, nil
+	}
+	return os.DirFS(dir), false, nil
+}

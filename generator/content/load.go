@@ -1,0 +1,161 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/config"
+)
+
+// Folders of an archive's root, relative to it.
+const (
+	ConfigFile  = "config.toml"
+	ReportsDir  = "content/reports"
+	SessionsDir = "content/sessions"
+	TopicsDir   = "content/topics"
+)
+
+var keyPattern = regexp.MustCompile(`^[a-z0-9]+(?:[-_.][a-z0-9]+)*$`)
+
+// Load reads the archive rooted at fsys. It returns every problem found, as
+// a generator.ErrorList, together with whatever did decode, so that
+// `plenary check` can report on a partly broken archive.
+func Load(fsys fs.FS) (*Archive, error) {
+	var errs generator.ErrorList
+	a := &Archive{}
+	data, err := fs.ReadFile(fsys, ConfigFile)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		a.Config = config.Default()
+	case err != nil:
+		return nil, err
+	default:
+		c, err := config.Parse(ConfigFile, data)
+		if err != nil {
+			errs = append(errs, generator.AsList(err)...)
+			c = config.Default()
+		}
+		a.Config = c
+	}
+
+	reports, err := list(fsys, ReportsDir, true)
+	if err != nil {
+		return nil, err
+	}
+	sessions, err := list(fsys, SessionsDir, false)
+	if err != nil {
+		return nil, err
+	}
+	topics, err := list(fsys, TopicsDir, false)
+	if err != nil {
+		return nil, err
+	}
+
+	files, ferrs := readAll(fsys, append(append(append([]string{}, sessions...), topics...), reports...))
+	errs = append(errs, ferrs...)
+	for i, p := range sessions {
+		if f := files[i]; f != nil {
+			if s := decodeSession(f, a.Config, &errs); s != nil {
+				s.Key = strings.TrimSuffix(path.Base(p), ".md")
+				a.Sessions = append(a.Sessions, s)
+			}
+		}
+	}
+	for i, p := range topics {
+		if f := files[len(sessions)+i]; f != nil {
+			if t := decodeTopic(f, &errs); t != nil {
+				t.Key = strings.TrimSuffix(path.Base(p), ".md")
+				a.Topics = append(a.Topics, t)
+			}
+		}
+	}
+	for _, k := range a.Sessions {
+		checkKey(k.Path, k.Key, &errs)
+	}
+	for _, k := range a.Topics {
+		checkKey(k.Path, k.Key, &errs)
+	}
+
+	// Reports are most of the work: decode them on every core, into slots
+	// so the order stays that of the paths.
+	base := len(sessions) + len(topics)
+	decoded := make([]*Report, len(reports))
+	perr := make([]generator.ErrorList, len(reports))
+	generator.Parallel(len(reports), func(i int) {
+		if f := files[base+i]; f != nil {
+			if r := decodeReport(f, a.Config, &perr[i]); r != nil {
+				r.Slug = strings.TrimSuffix(path.Base(reports[i]), ".md")
+				decoded[i] = r
+			}
+		}
+	})
+	for i, r := range decoded {
+		errs = append(errs, perr[i]...)
+		if r != nil {
+			checkKey(r.Path, r.Slug, &errs)
+			a.Reports = append(a.Reports, r)
+		}
+	}
+	errs.Sort()
+	if len(errs) > 0 {
+		return a, errs
+	}
+	return a, nil
+}
+
+func checkKey(p, key string, errs *generator.ErrorList) {
+	if !keyPattern.MatchString(key) {
+		errs.Add(generator.Errorf(p, 0, "rename the file with lower-case letters, digits and hyphens only", "%q cannot be used in a URL", key))
+	}
+}
+
+// list returns the .md files under dir, sorted; a missing dir is empty.
+func list(fsys fs.FS, dir string, recursive bool) ([]string, error) {
+	var out []string
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
+				return fs.SkipAll
+			}
+			return err
+		}
+		if d.IsDir() {
+			if p != dir && (!recursive || strings.HasPrefix(d.Name(), ".")) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(p, ".md") && !strings.HasPrefix(d.Name(), ".") && !strings.HasPrefix(d.Name(), "_") {
+			out = append(out, p)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// readAll reads and splits the files on every core.
+func readAll(fsys fs.FS, paths []string) ([]*File, generator.ErrorList) {
+	files := make([]*File, len(paths))
+	errs := make([]error, len(paths))
+	generator.Parallel(len(paths), func(i int) {
+		data, err := fs.ReadFile(fsys, paths[i])
+		if err != nil {
+			errs[i] = generator.Errorf(paths[i], 0, "check the file's permissions", "cannot read: %v", err)
+			return
+		}
+		files[i], errs[i] = Split(paths[i], data)
+	})
+	var list generator.ErrorList
+	for _, err := range errs {
+		if err != nil {
+			list = append(list, generator.AsList(err)...)
+		}
+	}
+	return files, list
+}

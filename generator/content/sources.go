@@ -1,0 +1,216 @@
+// Package content reads an archive's sources from an fs.FS: config.toml and
+// the Markdown files under content/ with their TOML front matter. It decodes
+// strictly (an unknown field is an error naming its line) and checks what a
+// single file can show on its own; relations between files are the site
+// package's business.
+package content
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/config"
+)
+
+// ReportFront is a report's front matter.
+type ReportFront struct {
+	Title   string   `toml:"title"`
+	Date    any      `toml:"date"`
+	End     any      `toml:"end"`
+	Session string   `toml:"session"`
+	Kind    string   `toml:"kind"`
+	States  []string `toml:"states"`
+	Topics  []string `toml:"topics"`
+	Source  string   `toml:"source"`
+	Draft   bool     `toml:"draft"`
+}
+
+// Report is a decoded report source.
+type Report struct {
+	*File
+	Slug   string // the file name without .md
+	Front  ReportFront
+	Date   time.Time
+	End    time.Time // zero when not given
+	AllDay bool
+}
+
+// SessionFront is a session's front matter.
+type SessionFront struct {
+	Title     string         `toml:"title"`
+	Process   string         `toml:"process"`
+	Start     any            `toml:"start"`
+	End       any            `toml:"end"`
+	Location  string         `toml:"location"`
+	Documents []DocumentLink `toml:"documents"`
+	Weight    int            `toml:"weight"`
+}
+
+// DocumentLink is an official document of a session.
+type DocumentLink struct {
+	Title string `toml:"title"`
+	URL   string `toml:"url"`
+}
+
+// Session is a decoded session source.
+type Session struct {
+	*File
+	Key        string
+	Front      SessionFront
+	Start, End time.Time // civil dates at midnight UTC
+}
+
+// TopicFront is a topic's front matter. Description is accepted as another
+// name for summary, as Hugo archives call it.
+type TopicFront struct {
+	Title       string   `toml:"title"`
+	Summary     string   `toml:"summary"`
+	Description string   `toml:"description"`
+	Keywords    []string `toml:"keywords"`
+	Weight      int      `toml:"weight"`
+}
+
+// Topic is a decoded topic source.
+type Topic struct {
+	*File
+	Key   string
+	Front TopicFront
+}
+
+// Archive is everything read from an archive's root.
+type Archive struct {
+	Config   *config.Config
+	Reports  []*Report  // in path order
+	Sessions []*Session // in path order
+	Topics   []*Topic   // in path order
+}
+
+const dateHint = "write a date such as 2022-04-01 or a date-time with offset such as 2022-04-01T14:00:00-04:00"
+
+// toTime reads a TOML date value: an offset date-time is kept as written, a
+// local date-time or date is placed in the meeting time zone.
+func toTime(v any, loc *time.Location) (t time.Time, allDay bool, err error) {
+	switch d := v.(type) {
+	case time.Time:
+		return d, false, nil
+	case toml.LocalDateTime:
+		return d.AsTime(loc), false, nil
+	case toml.LocalDate:
+		return d.AsTime(loc), true, nil
+	default:
+		return time.Time{}, false, fmt.Errorf("%v is not a date", v)
+	}
+}
+
+func decodeReport(f *File, cfg *config.Config, errs *generator.ErrorList) *Report {
+	r := &Report{File: f}
+	if err := config.DecodeStrict(f.Path, f.FrontLine-1, f.Front, &r.Front); err != nil {
+		for _, e := range generator.AsList(err) {
+			errs.Add(e)
+		}
+		return nil
+	}
+	ok := true
+	fail := func(key, hint, format string, args ...any) {
+		errs.Add(generator.Errorf(f.Path, f.Line(key), hint, format, args...))
+		ok = false
+	}
+	if r.Front.Title == "" {
+		fail("title", `add title = "…"`, "the report has no title")
+	}
+	if r.Front.Session == "" {
+		fail("session", `add session = "KEY", the file name of a session under content/sessions/`, "the report names no session")
+	}
+	if r.Front.Date == nil {
+		fail("date", dateHint, "the report has no date")
+	} else if t, allDay, err := toTime(r.Front.Date, cfg.Location); err != nil {
+		fail("date", dateHint, "date: %v", err)
+	} else {
+		r.Date, r.AllDay = t, allDay
+	}
+	if r.Front.End != nil {
+		if t, _, err := toTime(r.Front.End, cfg.Location); err != nil {
+			fail("end", dateHint, "end: %v", err)
+		} else {
+			r.End = t
+			if !r.Date.IsZero() && t.Before(r.Date) {
+				fail("end", "end must be at or after date", "the report ends (%s) before it starts (%s)", t.Format(time.RFC3339), r.Date.Format(time.RFC3339))
+			}
+		}
+	}
+	if r.Front.Kind == "" {
+		r.Front.Kind = "event-report"
+	}
+	if !ok {
+		return nil
+	}
+	return r
+}
+
+func decodeSession(f *File, cfg *config.Config, errs *generator.ErrorList) *Session {
+	s := &Session{File: f}
+	if err := config.DecodeStrict(f.Path, f.FrontLine-1, f.Front, &s.Front); err != nil {
+		for _, e := range generator.AsList(err) {
+			errs.Add(e)
+		}
+		return nil
+	}
+	ok := true
+	fail := func(key, hint, format string, args ...any) {
+		errs.Add(generator.Errorf(f.Path, f.Line(key), hint, format, args...))
+		ok = false
+	}
+	if s.Front.Title == "" {
+		fail("title", `add title = "…"`, "the session has no title")
+	}
+	civil := func(key string, v any) time.Time {
+		if v == nil {
+			fail(key, "write a date such as 2022-03-28", "the session has no %s date", key)
+			return time.Time{}
+		}
+		t, _, err := toTime(v, time.UTC)
+		if err != nil {
+			fail(key, "write a date such as 2022-03-28", "%s: %v", key, err)
+			return time.Time{}
+		}
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	s.Start = civil("start", s.Front.Start)
+	s.End = civil("end", s.Front.End)
+	if ok && s.End.Before(s.Start) {
+		fail("end", "end must be on or after start", "the session ends before it starts")
+	}
+	for i, d := range s.Front.Documents {
+		if d.URL == "" {
+			fail("documents", `give each document a url = "…"`, "document %d has no url", i+1)
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return s
+}
+
+func decodeTopic(f *File, errs *generator.ErrorList) *Topic {
+	t := &Topic{File: f}
+	if err := config.DecodeStrict(f.Path, f.FrontLine-1, f.Front, &t.Front); err != nil {
+		for _, e := range generator.AsList(err) {
+			errs.Add(e)
+		}
+		return nil
+	}
+	if t.Front.Title == "" {
+		errs.Add(generator.Errorf(f.Path, f.Line("title"), `add title = "…"`, "the topic has no title"))
+		return nil
+	}
+	if t.Front.Summary == "" {
+		t.Front.Summary = t.Front.Description
+	} else if t.Front.Description != "" {
+		errs.Add(generator.Errorf(f.Path, f.Line("description"), "keep one of them", "both summary and description are given"))
+		return nil
+	}
+	return t
+}

@@ -1,0 +1,337 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+func TestDateLine(t *testing.T) {
+	loc := newYork(t)
+	at := func(s string) time.Time {
+		t.Helper()
+		v, err := time.ParseInLocation("2006-01-02 15:04", s, loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	tests := []struct {
+		line       string
+		start, end string // "2006-01-02 15:04" in New York; end "" for none
+		allDay     bool
+	}{
+		{line: "16 Dec 2021 18:15h - 19:45h", start: "2021-12-16 18:15", end: "2021-12-16 19:45"},
+		{line: "1 Apr 2022 14:00h - 17:00h", start: "2022-04-01 14:00", end: "2022-04-01 17:00"},
+		{line: "16 December 2021 18:15 - 19:45", start: "2021-12-16 18:15", end: "2021-12-16 19:45"},
+		{line: "1 Apr 2022 14:00h – 17:00h", start: "2022-04-01 14:00", end: "2022-04-01 17:00"},
+		{line: "1 Apr 2022 14:00h—17:00h", start: "2022-04-01 14:00", end: "2022-04-01 17:00"},
+		{line: "1 Apr 2022 14:00h-17:00h", start: "2022-04-01 14:00", end: "2022-04-01 17:00"},
+		{line: "1 Apr 2022 9:05 h - 9:35 h", start: "2022-04-01 09:05", end: "2022-04-01 09:35"},
+		{line: "  01   april  2022   14:00H ", start: "2022-04-01 14:00"},
+		{line: "5 Sept 2022 10:00", start: "2022-09-05 10:00"},
+		{line: "5 Sep. 2022 10:00", start: "2022-09-05 10:00"},
+		{line: "16 Dec 2021", start: "2021-12-16 00:00", allDay: true},
+		{line: "16 December 2021", start: "2021-12-16 00:00", allDay: true},
+		{line: "29 Feb 2024", start: "2024-02-29 00:00", allDay: true},
+		{line: "31 Dec 2021 23:00h - 01:30h", start: "2021-12-31 23:00", end: "2022-01-01 01:30"},
+		{line: "16 Dec 2021 18:00 - 00:00", start: "2021-12-16 18:00", end: "2021-12-17 00:00"},
+		// The night the clocks go back: 02:00 comes after 01:59 EDT as EST.
+		{line: "5 Nov 2022 23:00 - 02:00", start: "2022-11-05 23:00", end: "2022-11-06 02:00"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.line, func(t *testing.T) {
+			r, err := Parse("r.txt", []byte("Title\n\n"+tc.line+"\n\nEvent report\n\nText.\n"), loc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := at(tc.start); !r.Start.Equal(want) || r.Start.Location() != loc {
+				t.Errorf("Start = %v, want %v in %v", r.Start, want, loc)
+			}
+			if tc.end == "" {
+				if !r.End.IsZero() {
+					t.Errorf("End = %v, want zero", r.End)
+				}
+			} else if want := at(tc.end); !r.End.Equal(want) {
+				t.Errorf("End = %v, want %v", r.End, want)
+			}
+			if r.AllDay != tc.allDay {
+				t.Errorf("AllDay = %v, want %v", r.AllDay, tc.allDay)
+			}
+		})
+	}
+}
+
+func TestDateLineErrors(t *testing.T) {
+	loc := newYork(t)
+	tests := []struct {
+		line, msg string
+	}{
+		{"yesterday", `"yesterday" is not a date and time`},
+		{"16 Dec 21", "is not a date and time"},
+		{"Dec 16 2021", "is not a date and time"},
+		{"2021-12-16", "is not a date and time"},
+		{"16 Dec 2021 18:15h - 19:45h CET", "is not a date and time"},
+		{"16 Dec 2021 18:15h -", "is not a date and time"},
+		{"16 Foo 2021", `"Foo" is not a month`},
+		{"16 De 2021", `"De" is not a month`},
+		{"32 Dec 2021", "has no day 32"},
+		{"0 Dec 2021", "has no day 0"},
+		{"29 Feb 2021", "has no day 29"},
+		{"16 Dec 1850", "year 1850 is out of range"},
+		{"16 Dec 2021 25:00h", "25:00 is not a time of day"},
+		{"16 Dec 2021 18:15h - 19:60h", "19:60 is not a time of day"},
+		{"16 Dec 2021 24:00", "24:00 is not a time of day"},
+		{"13 Mar 2022 02:30h", "does not exist in the time zone America/New_York"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.line, func(t *testing.T) {
+			// Blank lines before the title shift the date to line 5, so
+			// the test sees that lines are counted in the input.
+			_, err := Parse("r.txt", []byte("\n\nTitle\n\n"+tc.line+"\n\nEvent report\n\nText.\n"), loc)
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("err = %v, want a *ParseError", err)
+			}
+			if pe.Line != 5 || pe.Name != "r.txt" || !strings.Contains(pe.Msg, tc.msg) || pe.Hint == "" {
+				t.Errorf("got %#v, want line 5, a message with %q and a hint", pe, tc.msg)
+			}
+			if !strings.HasPrefix(err.Error(), "r.txt:5: ") || !strings.HasSuffix(err.Error(), ")") {
+				t.Errorf("Error() = %q, want \"r.txt:5: msg (hint)\"", err)
+			}
+		})
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	loc := newYork(t)
+	long := strings.Repeat("word ", 20)
+	tests := []struct {
+		name, in string
+		line     int
+		msg      string
+	}{
+		{"empty", "", 1, "the report is empty"},
+		{"blank lines", "\n  \n\u00a0\n\r\n", 1, "the report is empty"},
+		{"only a title", "Only a title", 1, "ends after its title"},
+		{"only a title after blank lines", "\n\nOnly a title\n\n", 3, "ends after its title"},
+		{"no kind", "Title\n\n16 Dec 2021", 3, "ends after its date"},
+		{"no text", "Title\n16 Dec 2021\nEvent report\n\n", 3, "the report has no text"},
+		{"no title", "16 Dec 2021 18:15h\n\nEvent report\n\nText.", 1, "starts with a date"},
+		{"no date", "Title\n\nEvent report\n\nText.", 3, `"Event report" is not a date`},
+		{"sentence as kind", "Title\n16 Dec 2021\n" + long + "\n\nText.", 3, "expected the kind of report"},
+		{"kind without letters", "Title\n16 Dec 2021\n* * *\n\nText.", 3, "has no letters or digits"},
+		{"empty bullet", "Title\n16 Dec 2021\nEvent report\n\nList:\n• a\n•\n• c", 7, "empty list item"},
+		{"invalid UTF-8", "Title\n16 Dec 2021\nEvent report\n\nText \xff.", 5, "not valid UTF-8"},
+		{"control character", "Title\n16 Dec 2021\nEvent report\n\nBell\a.", 5, "control character U+0007"},
+		{"control character after CR lines", "Title\r16 Dec 2021\rEvent report\r\rText\x00.", 5, "control character U+0000"},
+		{"DEL", "Title\x7f\n16 Dec 2021\nEvent report\n\nText.", 1, "control character U+007F"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := Parse("in.txt", []byte(tc.in), loc)
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("Parse = %+v, %v; want a *ParseError", r, err)
+			}
+			if pe.Line != tc.line || !strings.Contains(pe.Msg, tc.msg) || pe.Hint == "" {
+				t.Errorf("got %q, want line %d, a message with %q and a hint", err, tc.line, tc.msg)
+			}
+		})
+	}
+}
+
+// body parses a report around text and returns its Markdown body.
+func body(t *testing.T, text string) string {
+	t.Helper()
+	r, err := Parse("r.txt", []byte("Title\n\n16 Dec 2021\n\nEvent report\n\n"+text), time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.Body
+}
+
+func TestStructure(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"paragraphs", "One.\n\nTwo.\n\n\n\nThree.", "One.\n\nTwo.\n\nThree."},
+		{"wrapped paragraph", "One line\n  and the next.\nAnd a third.", "One line\nand the next.\nAnd a third."},
+		{"heading, blank, bullets", "Risks:\n\n  • one;\n  • two;", "## Risks\n\n- one;\n- two;"},
+		{"heading right above bullets", "Risks:\n• one\n• two", "## Risks\n\n- one\n- two"},
+		{"heading after blank lines", "Risks :\n\n\n\n• one", "## Risks\n\n- one"},
+		{"colon line before prose stays prose", "They said:\n\nWe agree.", "They said:\n\nWe agree."},
+		{"colon line before a heading stays prose", "Proposals include:\n\nRisks:\n\n• one", "Proposals include:\n\n## Risks\n\n- one"},
+		{"heading at the end of a paragraph", "Some context.\nRisks:\n• one", "Some context.\n\n## Risks\n\n- one"},
+		{"bare colon is not a heading", ":\n• one", ":\n\n- one"},
+		{"text with a colon inside stays prose", "Thailand: the PoA.\n\nMore.", "Thailand: the PoA.\n\nMore."},
+		{"bullets without a heading", "Intro.\n\n• one\n• two", "Intro.\n\n- one\n- two"},
+		{"bullet kinds", "• a\n- b\n* c\n– d\n◦ e\n\t• f\n•g\n◦h", "- a\n- b\n- c\n- d\n- e\n- f\n- g\n- h"},
+		{"blank lines between bullets keep one list", "• a\n\n• b\n\n\n• c", "- a\n- b\n- c"},
+		{"indented continuation", "• a long item\n  that wraps\n• b", "- a long item\n  that wraps\n- b"},
+		{"unindented line ends the list", "• a\nAfter.", "- a\n\nAfter."},
+		{"indented line after a blank ends the list", "• a\n\n  After.", "- a\n\nAfter."},
+		{"two lists with headings", "A:\n• a\nB:\n• b", "## A\n\n- a\n\n## B\n\n- b"},
+		{"not bullets", "-5 degrees\n*note*\n–dash", "\\-5 degrees\n\\*note\\*\n–dash"},
+		{"paragraph after a list", "H:\n\n• a\n\nText.", "## H\n\n- a\n\nText."},
+		{"indented prose loses its indent", "    not code", "not code"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := body(t, tc.in); got != tc.want {
+				t.Errorf("body\n got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestEscaping(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"emphasis", "Use * and _ and **bold** here", `Use \* and \_ and \*\*bold\*\* here`},
+		{"html", "<script>alert(1)</script>", `\<script\>alert(1)\</script\>`},
+		{"heading", "# not a heading", `\# not a heading`},
+		{"hash inside", "item #3", "item #3"},
+		{"ordered list", "1. not a list", `1\. not a list`},
+		{"ordered list paren", "12) neither", `12\) neither`},
+		{"number inside", "In 2021. Then", "In 2021. Then"},
+		{"quote", "> not a quote", `\> not a quote`},
+		{"plus", "+ plus", `\+ plus`},
+		{"setext", "Text\n===", "Text\n\\==="},
+		{"front matter delimiter", "+++", `\+++`},
+		{"link", "[link](http://x)", `\[link\](http://x)`},
+		{"code", "`code`", "\\`code\\`"},
+		{"backslash", `back\slash and line end\`, `back\\slash and line end\\`},
+		{"strikethrough and table", "a ~~b~~ | c", `a \~\~b\~\~ \| c`},
+		{"entities", "&amp; &#169; &#x41; but AT&T & co", `\&amp; \&#169; \&#x41; but AT&T & co`},
+		{"kept as written", "It’s “quoted” – 'single' \"double\" — ok… 中文 ñ", "It’s “quoted” – 'single' \"double\" — ok… 中文 ñ"},
+		{"second line", "First\n# second\n2. third", "First\n\\# second\n2\\. third"},
+		{"list items", "• # not a heading\n• 1. first\n• - dash\n• *star*\n• > q", "- \\# not a heading\n- 1\\. first\n- \\- dash\n- \\*star\\*\n- \\> q"},
+		{"heading", "C# and *stars* #:\n• x", "## C\\# and \\*stars\\* \\#\n\n- x"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := body(t, tc.in); got != tc.want {
+				t.Errorf("body\n got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// decoded is what the content loader reads back; unknown keys are an error
+// so that Source cannot grow a key nobody reads.
+type decoded struct {
+	Title   string `toml:"title"`
+	Date    any    `toml:"date"`
+	End     any    `toml:"end"`
+	Session string `toml:"session"`
+	Kind    string `toml:"kind"`
+}
+
+// decodeSource splits a source file at its "+++" lines and decodes the
+// front matter strictly.
+func decodeSource(t testing.TB, src []byte) (decoded, string) {
+	t.Helper()
+	rest, ok := bytes.CutPrefix(src, []byte("+++\n"))
+	if !ok {
+		t.Fatalf("source does not start with +++:\n%s", src)
+	}
+	front, body, ok := bytes.Cut(rest, []byte("\n+++\n"))
+	if !ok {
+		t.Fatalf("front matter is not closed:\n%s", src)
+	}
+	var d decoded
+	dec := toml.NewDecoder(bytes.NewReader(front))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&d); err != nil {
+		t.Fatalf("front matter does not decode: %v\n%s", err, front)
+	}
+	return d, string(body)
+}
+
+func TestTitleRoundTrip(t *testing.T) {
+	titles := []string{
+		`He said "no"`,
+		`back\slash and \" and \n`,
+		`It's`,
+		`'''single''' and """double"""`,
+		"OEWG 2021-2025 – Regular institutional dialogue",
+		"tab\tinside",
+		`C:\path\`,
+		"+++",
+		"# [x](y) <b>",
+		"中文 – ñ “q”",
+	}
+	for _, title := range titles {
+		t.Run(title, func(t *testing.T) {
+			r, err := Parse("r.txt", []byte(title+"\n16 Dec 2021 18:15h\nEvent report\n\nText."), time.UTC)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Title != title {
+				t.Fatalf("Title = %q, want %q", r.Title, title)
+			}
+			d, _ := decodeSource(t, r.Source("s"))
+			if d.Title != title {
+				t.Errorf("decoded title %q, want %q", d.Title, title)
+			}
+		})
+	}
+}
+
+func TestSourceDates(t *testing.T) {
+	loc := newYork(t)
+	parse := func(date string) *Report {
+		t.Helper()
+		r, err := Parse("r.txt", []byte("T\n"+date+"\nEvent report\nText."), loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+
+	src := string(parse("16 Dec 2021").Source("s1"))
+	if want := "+++\ntitle = 'T'\ndate = 2021-12-16\nsession = 's1'\nkind = 'event-report'\n+++\n\nText.\n"; src != want {
+		t.Errorf("all-day source\n got %q\nwant %q", src, want)
+	}
+	d, _ := decodeSource(t, []byte(src))
+	if d.Date != (toml.LocalDate{Year: 2021, Month: 12, Day: 16}) || d.End != nil {
+		t.Errorf("all-day decodes to date %#v, end %#v; want a local date and no end", d.Date, d.End)
+	}
+
+	src = string(parse("1 Apr 2022 14:00h").Source("s2"))
+	if want := "+++\ntitle = 'T'\ndate = 2022-04-01T14:00:00-04:00\nsession = 's2'\nkind = 'event-report'\n+++\n\nText.\n"; src != want {
+		t.Errorf("no-end source\n got %q\nwant %q", src, want)
+	}
+
+	r := parse("31 Dec 2021 23:00h - 01:30h")
+	src = string(r.Source(""))
+	if strings.Contains(src, "session") {
+		t.Errorf("an empty session is written:\n%s", src)
+	}
+	d, _ = decodeSource(t, []byte(src))
+	start, ok1 := d.Date.(time.Time)
+	end, ok2 := d.End.(time.Time)
+	if !ok1 || !ok2 || !start.Equal(r.Start) || !end.Equal(r.End) || end.Day() != 1 || end.Year() != 2022 {
+		t.Errorf("decoded %#v – %#v, want %v – %v", d.Date, d.End, r.Start, r.End)
+	}
+	if _, off := start.Zone(); off != -5*3600 {
+		t.Errorf("decoded offset %d, want -05:00", off)
+	}
+}
+
+func TestSourceBodyEnding(t *testing.T) {
+	r := &Report{Title: "T", Start: time.Date(2022, 4, 1, 0, 0, 0, 0, time.UTC), AllDay: true, Kind: "k", Body: "Text.\n\n"}
+	if got := string(r.Source("s")); !strings.HasSuffix(got, "\n\nText.\n") {
+		t.Errorf("Source ends %q, want one newline after the body", got)
+	}
+	r.Body = ""
+	if got := string(r.Source("s")); !strings.HasSuffix(got, "kind = 'k'\n+++\n") {
+		t.Errorf("Source of an empty body ends %q", got)
+	}
+}

@@ -1,0 +1,175 @@
+// Package markdown owns the one goldmark configuration of a build: the
+// extensions, chroma highlighting with CSS classes, paragraph anchors
+// ("#p-N" on every paragraph and list item), root-relative link resolution
+// under the site's base path, and the rule that raw HTML in content is shown
+// as text, never passed through.
+package markdown
+
+import (
+	"bytes"
+	"io"
+	"strconv"
+	"strings"
+
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Renderer parses and renders the archive's Markdown. It is safe for
+// concurrent use; create one per build, not per page.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns a Renderer whose root-relative links ("/sessions/x/") are
+// placed under basePath ("/archive/"), so content works under a sub-path.
+func New(basePath string) *Renderer {
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.Footnote,
+			highlighting.NewHighlighting(
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+			),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(
+				util.Prioritized(&anchors{}, 100),
+				util.Prioritized(&links{base: basePath}, 110),
+			),
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(&escapeHTML{}, 100)),
+		),
+	)
+	return &Renderer{md: md}
+}
+
+// Block is one anchored block of a document: a paragraph or a list item.
+type Block struct {
+	N       int
+	Line    int    // 1-based line in src where the block starts
+	Text    string // plain text
+	Heading string // the nearest heading above it
+}
+
+// ID is the block's anchor.
+func (b Block) ID() string { return "p-" + strconv.Itoa(b.N) }
+
+// Blocks returns the anchored blocks of src in document order, numbered as
+// HTML numbers them.
+func (r *Renderer) Blocks(src []byte) []Block {
+	doc := r.md.Parser().Parse(text.NewReader(src))
+	var out []Block
+	var heading string
+	lines := lineCounter{src: src, line: 1}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			heading = plain(n, src)
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.ListItem:
+			if num, ok := anchorNumber(n); ok {
+				out = append(out, Block{N: num, Line: lines.at(firstOffset(n)), Text: plain(n, src), Heading: heading})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// HTML renders src.
+func (r *Renderer) HTML(w io.Writer, src []byte) error {
+	return r.md.Convert(src, w)
+}
+
+// HTMLString renders src into a string, for templates.
+func (r *Renderer) HTMLString(src []byte) (string, error) {
+	var b bytes.Buffer
+	if err := r.md.Convert(src, &b); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// plain is the text of a block without markup; a list item's nested lists
+// are their own blocks and are left out.
+func plain(n ast.Node, src []byte) string {
+	var b strings.Builder
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.List:
+				continue
+			case *ast.Text:
+				b.Write(c.Value(src))
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(c.Value)
+			case *ast.RawHTML:
+				for i := 0; i < c.Segments.Len(); i++ {
+					seg := c.Segments.At(i)
+					b.Write(seg.Value(src))
+				}
+			case *ast.AutoLink:
+				b.Write(c.Label(src))
+			default:
+				if c.Type() == ast.TypeBlock && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return strings.TrimSpace(b.String())
+}
+
+// firstOffset is where a block's first line starts in the source.
+func firstOffset(n ast.Node) int {
+	for ; n != nil; n = n.FirstChild() {
+		if l := n.Lines(); l != nil && l.Len() > 0 {
+			return l.At(0).Start
+		}
+		if n.Type() != ast.TypeBlock {
+			break
+		}
+	}
+	return -1
+}
+
+// lineCounter turns increasing byte offsets into line numbers in one pass.
+type lineCounter struct {
+	src  []byte
+	off  int
+	line int
+}
+
+func (c *lineCounter) at(off int) int {
+	if off < c.off {
+		return c.line // an offset we cannot place stays on the last known line
+	}
+	if off > len(c.src) {
+		off = len(c.src)
+	}
+	c.line += bytes.Count(c.src[c.off:off], []byte("\n"))
+	c.off = off
+	return c.line
+}

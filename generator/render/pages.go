@@ -1,0 +1,260 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/gazetteer"
+	"github.com/plenary-archive/plenary/generator/markdown"
+)
+
+// Page is what a page template receives: the Site for navigation, the one
+// thing the page is about, and everything it shows already computed.
+type Page struct {
+	Site        *generator.Site
+	Kind        string
+	Title       string // the document title, without the site's name
+	Description string
+	URL         string // site-relative
+	Permalink   string // canonical, absolute
+	CSS         string // stylesheet URL
+	Feed        string // Atom feed URL
+	Body        template.HTML
+
+	Report  *generator.Report
+	Session *generator.Session
+	State   *generator.State
+	Topic   *generator.Topic
+	Home    *Home
+	Letters []Letter // states A to Z, on the states index
+}
+
+// Home is what the home page shows besides the Site.
+type Home struct {
+	Latest       []*generator.Report
+	ActiveStates []generator.StateCount
+	Processes    []Process
+}
+
+// Process groups sessions for the home page's timeline.
+type Process struct {
+	Name     string
+	Sessions []*generator.Session
+}
+
+// Letter is one initial of the states index.
+type Letter struct {
+	Letter string
+	States []*generator.State
+}
+
+// Output is one file of the site: its path below the site's root and how to
+// produce its bytes.
+type Output struct {
+	Path   string
+	Render func(w io.Writer) error
+}
+
+// Renderer renders one Site with one theme.
+type Renderer struct {
+	site  *generator.Site
+	theme *Theme
+	md    *markdown.Renderer
+	css   string
+	feed  string
+}
+
+// New prepares rendering of s.
+func New(s *generator.Site, th *Theme, md *markdown.Renderer) *Renderer {
+	return &Renderer{site: s, theme: th, md: md, css: s.BasePath + "css/style.css", feed: s.BasePath + "feed.xml"}
+}
+
+// Outputs lists every file of the site in a fixed order.
+func (r *Renderer) Outputs() []Output {
+	s := r.site
+	var out []Output
+	add := func(path string, fn func(w io.Writer) error) { out = append(out, Output{path, fn}) }
+	add("index.html", func(w io.Writer) error { return r.page(w, "home", r.home()) })
+	for _, rep := range s.Reports {
+		rep := rep
+		add(rel(s, rep.URL)+"index.html", func(w io.Writer) error { return r.report(w, rep) })
+	}
+	add("sessions/index.html", func(w io.Writer) error {
+		return r.page(w, "sessions", r.base("sessions", "Sessions", "All sessions of the archive, in order.", s.BasePath+"sessions/"))
+	})
+	for _, ss := range s.Sessions {
+		ss := ss
+		add(rel(s, ss.URL)+"index.html", func(w io.Writer) error { return r.session(w, ss) })
+	}
+	add("states/index.html", func(w io.Writer) error {
+		p := r.base("states", "States", "Every state named in the archive, A to Z.", s.BasePath+"states/")
+		p.Letters = letters(s.States)
+		return r.page(w, "states", p)
+	})
+	for _, st := range s.States {
+		st := st
+		add(rel(s, st.URL)+"index.html", func(w io.Writer) error { return r.state(w, st) })
+	}
+	add("topics/index.html", func(w io.Writer) error {
+		return r.page(w, "topics", r.base("topics", "Topics", "The agenda's topics and the reports on each.", s.BasePath+"topics/"))
+	})
+	for _, t := range s.Topics {
+		t := t
+		add(rel(s, t.URL)+"index.html", func(w io.Writer) error { return r.topic(w, t) })
+	}
+	add("404.html", func(w io.Writer) error {
+		return r.page(w, "404", r.base("404", "Page not found", "", s.BasePath+"404.html"))
+	})
+	add("feed.xml", func(w io.Writer) error { return feed(w, s) })
+	add("sitemap.xml", func(w io.Writer) error { return sitemap(w, s) })
+	add("robots.txt", func(w io.Writer) error {
+		_, err := fmt.Fprintf(w, "User-agent: *\nAllow: /\nSitemap: %ssitemap.xml\n", s.BaseURL)
+		return err
+	})
+	add("css/style.css", func(w io.Writer) error { return r.stylesheet(w) })
+	for _, f := range r.theme.static {
+		f := f
+		if f.path == "css/style.css" {
+			continue
+		}
+		add(f.path, func(w io.Writer) error { _, err := w.Write(f.data); return err })
+	}
+	return out
+}
+
+func rel(s *generator.Site, url string) string { return strings.TrimPrefix(url, s.BasePath) }
+
+func (r *Renderer) base(kind, title, desc, url string) *Page {
+	return &Page{
+		Site: r.site, Kind: kind, Title: title, Description: desc, URL: url,
+		Permalink: r.site.BaseURL + rel(r.site, url), CSS: r.css, Feed: r.feed,
+	}
+}
+
+func (r *Renderer) page(w io.Writer, kind string, p *Page) error {
+	t := r.theme.pages[kind]
+	if err := t.ExecuteTemplate(w, "baseof.html", p); err != nil {
+		return fmt.Errorf("%s: %w", p.URL, err)
+	}
+	return nil
+}
+
+func (r *Renderer) markdown(src []byte) (template.HTML, error) {
+	var b bytes.Buffer
+	if err := r.md.HTML(&b, src); err != nil {
+		return "", err
+	}
+	// The markdown package escapes raw HTML and unsafe links, so its
+	// output is the one piece of content trusted as markup.
+	return template.HTML(b.String()), nil //nolint:gosec // see above
+}
+
+func (r *Renderer) report(w io.Writer, rep *generator.Report) error {
+	p := r.base("report", rep.Title, summary(rep), rep.URL)
+	p.Report = rep
+	body, err := r.markdown(rep.Body)
+	if err != nil {
+		return fmt.Errorf("%s: %w", rep.SourcePath, err)
+	}
+	p.Body = body
+	return r.page(w, "report", p)
+}
+
+func (r *Renderer) session(w io.Writer, ss *generator.Session) error {
+	p := r.base("session", ss.Title, fmt.Sprintf("%s, %s: %d reports.", ss.Title, span(ss.Start, ss.End), len(ss.Reports)), ss.URL)
+	p.Session = ss
+	body, err := r.markdown(ss.Body)
+	if err != nil {
+		return fmt.Errorf("%s: %w", ss.SourcePath, err)
+	}
+	p.Body = body
+	return r.page(w, "session", p)
+}
+
+func (r *Renderer) state(w io.Writer, st *generator.State) error {
+	p := r.base("state", st.Name, fmt.Sprintf("What %s said in the archive: %d statements in %d reports.", st.Name, len(st.Statements), len(st.Reports)), st.URL)
+	p.State = st
+	return r.page(w, "state", p)
+}
+
+func (r *Renderer) topic(w io.Writer, t *generator.Topic) error {
+	p := r.base("topic", t.Title, t.Summary, t.URL)
+	p.Topic = t
+	body, err := r.markdown(t.Body)
+	if err != nil {
+		return fmt.Errorf("%s: %w", t.SourcePath, err)
+	}
+	p.Body = body
+	return r.page(w, "topic", p)
+}
+
+const (
+	homeLatest = 20
+	homeStates = 24
+)
+
+func (r *Renderer) home() *Page {
+	s := r.site
+	p := r.base("home", s.Title, s.Description, s.BasePath)
+	h := &Home{Latest: s.Reports[:min(homeLatest, len(s.Reports))]}
+	var counts []generator.StateCount
+	for _, st := range s.States {
+		counts = append(counts, generator.StateCount{State: st, Count: len(st.Statements)})
+	}
+	generator.SortStateCounts(counts)
+	h.ActiveStates = counts[:min(homeStates, len(counts))]
+	for _, ss := range s.Sessions {
+		name := ss.Process
+		if name == "" {
+			name = "Other meetings"
+		}
+		if n := len(h.Processes); n == 0 || h.Processes[n-1].Name != name {
+			h.Processes = append(h.Processes, Process{Name: name})
+		}
+		last := &h.Processes[len(h.Processes)-1]
+		last.Sessions = append(last.Sessions, ss)
+	}
+	p.Home = h
+	return p
+}
+
+func letters(states []*generator.State) []Letter {
+	var out []Letter
+	for _, st := range states {
+		l := strings.ToUpper(gazetteer.Slugify(st.Name)[:1])
+		if n := len(out); n == 0 || out[n-1].Letter != l {
+			out = append(out, Letter{Letter: l})
+		}
+		out[len(out)-1].States = append(out[len(out)-1].States, st)
+	}
+	return out
+}
+
+// summary is a report's description for search engines and feeds: its
+// first paragraph, shortened.
+func summary(rep *generator.Report) string {
+	for _, p := range rep.Paragraphs {
+		if p.Text != "" {
+			return shorten(p.Text, 240)
+		}
+	}
+	return ""
+}
+
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && s[cut]&0xC0 == 0x80 {
+			cut--
+		}
+	}
+	return strings.TrimSpace(s[:cut]) + " …"
+}

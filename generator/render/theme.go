@@ -1,0 +1,114 @@
+// Package render turns the read-only Site into pages: html/template themes
+// with per-site overrides, the Atom feed, the sitemap, robots.txt and the
+// stylesheet. Rendering a page is a pure function of the Site; writing and
+// minifying is the publish package's business.
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// Theme is a parsed theme: one template set per page kind, each made of the
+// base layout, the partials and the page's own template.
+type Theme struct {
+	pages  map[string]*template.Template
+	static []staticFile
+}
+
+type staticFile struct {
+	path string
+	data []byte
+}
+
+// pageKinds are the page templates every theme provides.
+var pageKinds = []string{"home", "report", "session", "sessions", "state", "states", "topic", "topics", "404"}
+
+// LoadTheme reads a theme's layouts/ and static/ from theme, with any file
+// of the same name under overrides (the site's own layouts/) taking its
+// place. overrides may be nil.
+func LoadTheme(theme, overrides fs.FS) (*Theme, error) {
+	files := map[string][]byte{}
+	if err := readTree(theme, "layouts", files); err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	if overrides != nil {
+		if err := readTree(overrides, ".", files); err != nil {
+			return nil, fmt.Errorf("layouts: %w", err)
+		}
+	}
+	base, ok := files["baseof.html"]
+	if !ok {
+		return nil, fmt.Errorf("theme: layouts/baseof.html is missing")
+	}
+	var partials []string
+	for name := range files {
+		if strings.HasPrefix(name, "partials/") {
+			partials = append(partials, name)
+		}
+	}
+	sort.Strings(partials)
+
+	th := &Theme{pages: map[string]*template.Template{}}
+	for _, kind := range pageKinds {
+		name := kind + ".html"
+		src, ok := files[name]
+		if !ok {
+			return nil, fmt.Errorf("theme: layouts/%s is missing", name)
+		}
+		t := template.New("baseof.html").Funcs(funcs).Option("missingkey=error")
+		if _, err := t.Parse(string(base)); err != nil {
+			return nil, fmt.Errorf("theme: baseof.html: %w", err)
+		}
+		for _, p := range partials {
+			if _, err := t.New(p).Parse(string(files[p])); err != nil {
+				return nil, fmt.Errorf("theme: %s: %w", p, err)
+			}
+		}
+		if _, err := t.New(name).Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("theme: %s: %w", name, err)
+		}
+		th.pages[kind] = t
+	}
+
+	static := map[string][]byte{}
+	if err := readTree(theme, "static", static); err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	for p, data := range static {
+		th.static = append(th.static, staticFile{p, data})
+	}
+	sort.Slice(th.static, func(i, j int) bool { return th.static[i].path < th.static[j].path })
+	return th, nil
+}
+
+// readTree reads every regular file under dir of fsys into files, keyed by
+// its path relative to dir. A missing dir is empty.
+func readTree(fsys fs.FS, dir string, files map[string][]byte) error {
+	return fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		rel := p
+		if dir != "." {
+			rel = strings.TrimPrefix(p, dir+"/")
+		}
+		files[path.Clean(rel)] = data
+		return nil
+	})
+}

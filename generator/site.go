@@ -1,0 +1,177 @@
+package generator
+
+import (
+	"sort"
+	"time"
+)
+
+// Site is the whole archive, assembled once from its sources and read-only
+// afterwards: every stage after assembly (render, index, publish) reads it
+// concurrently without locks, so nothing may change it once built.
+type Site struct {
+	Title       string
+	Description string
+	Language    string
+	BaseURL     string // absolute, with a trailing slash: "https://example.org/archive/"
+	BasePath    string // the path part of BaseURL: "/archive/"; every URL in the model starts with it
+	SearchURL   string // where the search form is sent (the search endpoint)
+
+	Reports  []*Report  // newest first
+	Sessions []*Session // oldest first, the order of a timeline
+	States   []*State   // states named at least once, A to Z
+	Topics   []*Topic   // by title
+	Groups   []*Group   // groups named at least once, A to Z
+
+	Updated time.Time // date of the newest report: the feed's <updated>, never the wall clock
+}
+
+// Link is a titled URL, such as an official document of a session.
+type Link struct {
+	Title string
+	URL   string
+}
+
+// Session is one meeting of a process (a substantive session, an informal
+// consultation), with the reports written about it.
+type Session struct {
+	Key        string
+	SourcePath string
+	Title      string
+	Process    string
+	Location   string
+	Start, End time.Time // civil dates at midnight UTC; inclusive
+	Documents  []Link
+	Body       []byte // Markdown
+	URL        string // site-relative, with BasePath: "/sessions/<key>/"
+	Permalink  string // absolute
+
+	Reports  []*Report    // chronological
+	Speakers []StateCount // states that spoke, most statements first
+	Topics   []TopicCount // topics of its reports, most reports first
+}
+
+// Report is one meeting report: a page of its own, the source of the
+// statements its paragraphs attribute to states.
+type Report struct {
+	Slug       string
+	SourcePath string
+	Title      string
+	Kind       string
+	Date       time.Time // start, with the offset it was written with
+	End        time.Time // zero when unknown
+	AllDay     bool      // the source gave a date without a time
+	SourceURL  string    // where the original report was published, if known
+	Body       []byte    // Markdown, rendered on demand so the whole site's HTML is never held at once
+	URL        string
+	Permalink  string
+
+	Session    *Session
+	States     []*State // named in the text or in front matter, A to Z
+	Groups     []*Group
+	Topics     []*Topic
+	Paragraphs []*Paragraph // every paragraph and list item, in document order
+	Prev, Next *Report      // neighbours within the session, chronological
+}
+
+// Paragraph is one anchored block (a paragraph or a list item) of a report.
+// Its number is stable for a given source, so "#p-N" links keep working.
+type Paragraph struct {
+	N       int
+	ID      string // "p-N"
+	Text    string // plain text, for excerpts and the search index
+	Heading string // the nearest heading above it, if any
+	States  []*State
+	Topics  []*Topic
+}
+
+// Statement is a paragraph in which a state is named: the archive's answer to
+// "what did this state say, when, on what".
+type Statement struct {
+	State     *State
+	Report    *Report
+	Paragraph *Paragraph
+	URL       string // report URL with the paragraph's anchor
+	Excerpt   string // plain text; templates escape it
+}
+
+// State is a country, an observer state or the European Union, with
+// everything the archive attributes to it.
+type State struct {
+	Code      string // ISO 3166-1 alpha-3
+	Name      string
+	Official  string
+	Kind      string
+	Slug      string
+	URL       string
+	Permalink string
+
+	Statements []*Statement         // newest first, then in document order
+	Reports    []*Report            // newest first
+	BySession  []*SessionStatements // newest session first
+	Topics     []TopicCount
+}
+
+// SessionStatements groups a state's statements by session for its page.
+type SessionStatements struct {
+	Session    *Session
+	Statements []*Statement
+}
+
+// Group is a group of states or an organisation ("the African Group",
+// ASEAN). Groups are detected so they are never mistaken for states; they
+// have no page of their own yet.
+type Group struct {
+	Key  string
+	Name string
+	Kind string
+}
+
+// Topic is an agenda item; reports are tagged by front matter or by the
+// topic's keywords appearing in their text.
+type Topic struct {
+	Key        string
+	SourcePath string
+	Title      string
+	Summary    string
+	Keywords   []string
+	Weight     int // orders topics; 0 sorts after the weighted ones
+	Body       []byte
+	URL        string
+	Permalink  string
+
+	Reports []*Report // newest first
+	States  []StateCount
+}
+
+// StateCount is a state with how many statements it made in some scope.
+type StateCount struct {
+	State *State
+	Count int
+}
+
+// TopicCount is a topic with how many reports or statements concern it.
+type TopicCount struct {
+	Topic *Topic
+	Count int
+}
+
+// SortStateCounts orders counts most first, then by slug, the order every
+// "most active" list uses.
+func SortStateCounts(c []StateCount) {
+	sort.Slice(c, func(i, j int) bool {
+		if c[i].Count != c[j].Count {
+			return c[i].Count > c[j].Count
+		}
+		return c[i].State.Slug < c[j].State.Slug
+	})
+}
+
+// SortTopicCounts orders counts most first, then by key.
+func SortTopicCounts(c []TopicCount) {
+	sort.Slice(c, func(i, j int) bool {
+		if c[i].Count != c[j].Count {
+			return c[i].Count > c[j].Count
+		}
+		return c[i].Topic.Key < c[j].Topic.Key
+	})
+}

@@ -1,0 +1,237 @@
+// Package site assembles the read-only generator.Site from an archive's
+// decoded sources: it resolves sessions and topics, detects the states named
+// in each paragraph, numbers paragraphs, collects statements, computes every
+// URL once and links everything both ways. Problems that involve more than
+// one file (an unknown session, two reports with one slug) are found here.
+package site
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/content"
+	"github.com/plenary-archive/plenary/generator/gazetteer"
+	"github.com/plenary-archive/plenary/generator/markdown"
+)
+
+// Options are the inputs of assembly besides the sources.
+type Options struct {
+	Gazetteer *gazetteer.Gazetteer // with the archive's extra aliases applied
+	Markdown  *markdown.Renderer
+	Drafts    bool // include reports marked draft (preview only)
+}
+
+// Assemble builds the Site. It returns the site together with every problem
+// found; when the list holds errors (not only warnings) the site is nil.
+func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.ErrorList) {
+	var errs generator.ErrorList
+	cfg := a.Config
+	u := &urls{basePath: cfg.BasePath, baseURL: cfg.BaseURL, owners: map[string]string{}, errs: &errs}
+	s := &generator.Site{
+		Title:       cfg.Title,
+		Description: cfg.Description,
+		Language:    cfg.Language,
+		BaseURL:     cfg.BaseURL,
+		BasePath:    cfg.BasePath,
+		SearchURL:   cfg.Search.Endpoint,
+	}
+
+	sessions := map[string]*generator.Session{}
+	for _, src := range a.Sessions {
+		ss := &generator.Session{
+			Key: src.Key, SourcePath: src.Path, Title: src.Front.Title, Process: src.Front.Process,
+			Location: src.Front.Location, Start: src.Start, End: src.End, Body: src.Body,
+		}
+		for _, d := range src.Front.Documents {
+			ss.Documents = append(ss.Documents, generator.Link{Title: d.Title, URL: d.URL})
+		}
+		ss.URL, ss.Permalink = u.claim("sessions/"+src.Key+"/", src.Path)
+		sessions[src.Key] = ss
+		s.Sessions = append(s.Sessions, ss)
+	}
+	sort.SliceStable(s.Sessions, func(i, j int) bool {
+		a, b := s.Sessions[i], s.Sessions[j]
+		if !a.Start.Equal(b.Start) {
+			return a.Start.Before(b.Start)
+		}
+		return a.Key < b.Key
+	})
+
+	topics := map[string]*generator.Topic{}
+	for _, src := range a.Topics {
+		t := &generator.Topic{
+			Key: src.Key, SourcePath: src.Path, Title: src.Front.Title, Summary: src.Front.Summary,
+			Keywords: src.Front.Keywords, Weight: src.Front.Weight, Body: src.Body,
+		}
+		t.URL, t.Permalink = u.claim("topics/"+src.Key+"/", src.Path)
+		topics[src.Key] = t
+		s.Topics = append(s.Topics, t)
+	}
+	sort.SliceStable(s.Topics, func(i, j int) bool {
+		a, b := s.Topics[i], s.Topics[j]
+		if (a.Weight == 0) != (b.Weight == 0) {
+			return b.Weight == 0
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return strings.ToLower(a.Title) < strings.ToLower(b.Title)
+	})
+	matcher := newKeywordMatcher(s.Topics)
+
+	gz := opts.Gazetteer
+	states, rank := stateTable(gz, u)
+	groups := map[string]*generator.Group{}
+	for _, g := range gz.Groups() {
+		groups[g.Code] = &generator.Group{Key: g.Code, Name: g.Name, Kind: g.Kind}
+	}
+
+	// Reports: front matter resolved one by one, then the heavy part
+	// (Markdown parsing and detection) on every core.
+	var srcs []*content.Report
+	var reports []*generator.Report
+	slugs := map[string]string{}
+	for _, src := range a.Reports {
+		if src.Front.Draft && !opts.Drafts {
+			continue
+		}
+		if prev, dup := slugs[src.Slug]; dup {
+			errs.Add(generator.Errorf(src.Path, 0, "rename one of the two files", "another report has the same file name: %s", prev))
+			continue
+		}
+		slugs[src.Slug] = src.Path
+		r := &generator.Report{
+			Slug: src.Slug, SourcePath: src.Path, Title: src.Front.Title, Kind: src.Front.Kind,
+			Date: src.Date, End: src.End, AllDay: src.AllDay, SourceURL: src.Front.Source, Body: src.Body,
+		}
+		r.URL, r.Permalink = u.claim("reports/"+src.Slug+"/", src.Path)
+		if ss, ok := sessions[src.Front.Session]; ok {
+			r.Session = ss
+		} else {
+			errs.Add(generator.Errorf(src.Path, src.Line("session"), suggestKey(src.Front.Session, sessions), "unknown session %q", src.Front.Session))
+		}
+		for _, k := range src.Front.Topics {
+			if t, ok := topics[k]; ok {
+				r.Topics = append(r.Topics, t)
+			} else {
+				errs.Add(generator.Errorf(src.Path, src.Line("topics"), suggestKey(k, topics), "unknown topic %q", k))
+			}
+		}
+		for _, name := range src.Front.States {
+			e, ok := gz.Lookup(name)
+			switch {
+			case !ok:
+				hint := "use a state's name, alias or ISO code, or add an alias in config.toml [states.aliases]"
+				if near := gz.Suggest(name); near != "" {
+					hint = "did you mean " + near + "?"
+				}
+				errs.Add(generator.Errorf(src.Path, src.Line("states"), hint, "unknown state %q", name))
+			case !e.IsState():
+				errs.Add(generator.Errorf(src.Path, src.Line("states"), "list only states here; groups are detected in the text", "%q is a group, not a state", name))
+			default:
+				r.States = append(r.States, states[e.Code])
+			}
+		}
+		srcs = append(srcs, src)
+		reports = append(reports, r)
+	}
+
+	warnings := make([]generator.ErrorList, len(reports))
+	generator.Parallel(len(reports), func(i int) {
+		analyse(reports[i], srcs[i], opts.Markdown, gz, matcher, s.Topics, states, groups, rank, &warnings[i])
+	})
+	for _, w := range warnings {
+		errs = append(errs, w...)
+	}
+	if len(errs.Errors()) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+
+	link(s, reports, states, groups, rank)
+	errs.Sort()
+	return s, errs
+}
+
+// stateTable makes a State for every entity of the gazetteer that can have
+// a page, and a rank that orders them A to Z as the gazetteer does.
+func stateTable(gz *gazetteer.Gazetteer, u *urls) (map[string]*generator.State, map[*generator.State]int) {
+	states := map[string]*generator.State{}
+	rank := map[*generator.State]int{}
+	for i, e := range gz.States() {
+		st := &generator.State{Code: e.Code, Name: e.Name, Official: e.Official, Kind: e.Kind, Slug: e.Slug}
+		st.URL = u.basePath + "states/" + e.Slug + "/"
+		st.Permalink = u.baseURL + "states/" + e.Slug + "/"
+		states[e.Code] = st
+		rank[st] = i
+	}
+	return states, rank
+}
+
+// suggestKey names the closest key in a hint, or lists what exists.
+func suggestKey[V any](key string, known map[string]V) string {
+	best, bestD := "", len(key)/2+2
+	var all []string
+	for k := range known {
+		all = append(all, k)
+		if d := distance(strings.ToLower(key), k); d < bestD || (d == bestD && k < best) {
+			best, bestD = k, d
+		}
+	}
+	if best != "" {
+		return "did you mean " + best + "?"
+	}
+	sort.Strings(all)
+	if len(all) > 8 {
+		all = append(all[:8], "…")
+	}
+	if len(all) == 0 {
+		return "none are defined yet: add one under content/"
+	}
+	return "known: " + strings.Join(all, ", ")
+}
+
+// distance is the Levenshtein distance between a and b, in runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// newestFirst orders reports by date, newest first, then by slug.
+func newestFirst(rs []*generator.Report) {
+	sort.SliceStable(rs, func(i, j int) bool {
+		a, b := rs[i], rs[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		return a.Slug < b.Slug
+	})
+}
+
+func latest(rs []*generator.Report) time.Time {
+	var t time.Time
+	for _, r := range rs {
+		if r.Date.After(t) {
+			t = r.Date
+		}
+	}
+	return t.UTC()
+}
