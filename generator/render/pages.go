@@ -31,6 +31,11 @@ type Page struct {
 	Topic   *generator.Topic
 	Home    *Home
 	Letters []Letter // states A to Z, on the states index
+
+	// Query and Results fill the search page: empty in the static page the
+	// build writes, filled by the search endpoint's HTML view.
+	Query   string
+	Results template.HTML
 }
 
 // Home is what the home page shows besides the Site.
@@ -106,6 +111,7 @@ func (r *Renderer) Outputs() []Output {
 		t := t
 		add(rel(s, t.URL)+"index.html", func(w io.Writer) error { return r.topic(w, t) })
 	}
+	add("search/index.html", func(w io.Writer) error { return r.Search(w, "", "") })
 	add("404.html", func(w io.Writer) error {
 		return r.page(w, "404", r.base("404", "Page not found", "", s.BasePath+"404.html"))
 	})
@@ -179,6 +185,15 @@ func (r *Renderer) state(w io.Writer, st *generator.State) error {
 	p := r.base("state", st.Name, fmt.Sprintf("What %s said in the archive: %d statements in %d reports.", st.Name, len(st.Statements), len(st.Reports)), st.URL)
 	p.State = st
 	return r.page(w, "state", p)
+}
+
+// Search renders the search page. The build writes it with no query; the
+// search endpoint renders it per request with the query and the results'
+// markup, so results without JavaScript look like the rest of the site.
+func (r *Renderer) Search(w io.Writer, query string, results template.HTML) error {
+	p := r.base("search", "Search", "Search the archive's reports, statements and topics.", r.site.BasePath+"search/")
+	p.Query, p.Results = query, results
+	return r.page(w, "search", p)
 }
 
 func (r *Renderer) topic(w io.Writer, t *generator.Topic) error {
