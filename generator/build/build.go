@@ -75,13 +75,18 @@ func Load(opts Options) (*generator.Site, *config.Config, generator.ErrorList, [
 	if err != nil {
 		problems.Add(generator.Errorf(content.ConfigFile, 0, "use a state's ISO code or name as the key", "[states.aliases]: %v", err))
 	}
-	if len(problems.Errors()) > 0 {
+	if gz == nil {
 		problems.Sort()
 		return nil, cfg, problems, stages, nil
 	}
+	// Assemble even when some files did not load, so that one run lists
+	// every problem of the archive.
 	s, more := site.Assemble(archive, site.Options{Gazetteer: gz, Markdown: markdown.New(cfg.BasePath), Drafts: opts.Drafts})
 	problems = append(problems, more...)
 	problems.Sort()
+	if len(problems.Errors()) > 0 {
+		s = nil
+	}
 	stages = append(stages, Stage{"assemble", time.Since(t)})
 	return s, cfg, problems, stages, nil
 }

@@ -27,7 +27,7 @@ var keyPattern = regexp.MustCompile(`^[a-z0-9]+(?:[-_.][a-z0-9]+)*$`)
 // `plenary check` can report on a partly broken archive.
 func Load(fsys fs.FS) (*Archive, error) {
 	var errs generator.ErrorList
-	a := &Archive{}
+	a := &Archive{Broken: map[string]bool{}}
 	data, err := fs.ReadFile(fsys, ConfigFile)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -59,20 +59,30 @@ func Load(fsys fs.FS) (*Archive, error) {
 	files, ferrs := readAll(fsys, append(append(append([]string{}, sessions...), topics...), reports...))
 	errs = append(errs, ferrs...)
 	for i, p := range sessions {
+		key := strings.TrimSuffix(path.Base(p), ".md")
+		var s *Session
 		if f := files[i]; f != nil {
-			if s := decodeSession(f, a.Config, &errs); s != nil {
-				s.Key = strings.TrimSuffix(path.Base(p), ".md")
-				a.Sessions = append(a.Sessions, s)
-			}
+			s = decodeSession(f, a.Config, &errs)
 		}
+		if s == nil {
+			a.Broken["session:"+key] = true
+			continue
+		}
+		s.Key = key
+		a.Sessions = append(a.Sessions, s)
 	}
 	for i, p := range topics {
+		key := strings.TrimSuffix(path.Base(p), ".md")
+		var t *Topic
 		if f := files[len(sessions)+i]; f != nil {
-			if t := decodeTopic(f, &errs); t != nil {
-				t.Key = strings.TrimSuffix(path.Base(p), ".md")
-				a.Topics = append(a.Topics, t)
-			}
+			t = decodeTopic(f, &errs)
 		}
+		if t == nil {
+			a.Broken["topic:"+key] = true
+			continue
+		}
+		t.Key = key
+		a.Topics = append(a.Topics, t)
 	}
 	for _, k := range a.Sessions {
 		checkKey(k.Path, k.Key, &errs)

@@ -86,6 +86,10 @@ type Archive struct {
 	Reports  []*Report  // in path order
 	Sessions []*Session // in path order
 	Topics   []*Topic   // in path order
+
+	// Broken names the sessions and topics whose files exist but did not
+	// decode, so that reports naming them are not reported a second time.
+	Broken map[string]bool
 }
 
 const dateHint = "write a date such as 2022-04-01 or a date-time with offset such as 2022-04-01T14:00:00-04:00"

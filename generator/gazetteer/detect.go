@@ -153,6 +153,9 @@ func (g *Gazetteer) Detect(text string) []Mention {
 		if end < 0 {
 			continue
 		}
+		if out == nil {
+			out = make([]Mention, 0, 16) // a report names a few dozen at most; grow rarely
+		}
 		out = append(out, Mention{
 			Entity:   g.entities[entity],
 			Start:    i,

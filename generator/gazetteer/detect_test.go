@@ -244,3 +244,43 @@ func BenchmarkDetectParallel(b *testing.B) {
 		}
 	})
 }
+
+// TestDetectNormalisation checks the text normalisation on its own: the
+// embedded lists spell out typographic variants of some names, which
+// would hide a broken normalisation from TestDetect.
+func TestDetectNormalisation(t *testing.T) {
+	g, err := Parse(strings.NewReader(
+		"CIV\tCôte d'Ivoire\t\tmember\n"+
+			"TLS\tTimor-Leste\t\tmember\n"+
+			"ZAF\tSouth Africa\t\tmember\n"+
+			"GBR\tUnited Kingdom\t\tmember\tthe UK\n"+
+			"BHS\tBahamas\t\tmember\tThe Bahamas\n"),
+		strings.NewReader(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Côte d'Ivoire", []string{"CIV"}},
+		{"Côte d’Ivoire", []string{"CIV"}},
+		{"Côte d‘Ivoire", []string{"CIV"}},
+		{"Côte dʼIvoire", []string{"CIV"}},
+		{"Côte\u00a0d’Ivoire", []string{"CIV"}},
+		{"Côte d\"Ivoire", []string{}},
+		{"Côte dIvoire", []string{}},
+		{"Timor\u2011Leste and Timor\u2010Leste", []string{"TLS", "TLS"}},
+		{"Timor Leste", []string{}},
+		{"South \u2003 \u202f\r\nAfrica", []string{"ZAF"}},
+		{"South\u200bAfrica", []string{}}, // a zero-width space is not a space
+		{"SouthAfrica", []string{}},
+		{"the UK, The UK, THE UK", []string{"GBR", "GBR"}},
+		{"The Bahamas and the Bahamas", []string{"BHS", "BHS"}},
+	}
+	for _, tt := range tests {
+		if got := codes(g.Detect(tt.text)); !slices.Equal(got, tt.want) {
+			t.Errorf("Detect(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -243,9 +243,9 @@ func build(ents []*Entity, origins []string) (*Gazetteer, error) {
 			case prev.entity == i:
 			case ents[prev.entity].IsState() == e.IsState():
 				return nil, fmt.Errorf("gazetteer: %q of %s and %q of %s are the same name", prev.form, describe(prev.entity), f, describe(i))
-			case e.IsState():
-				owner[key] = claim{i, f}
 			}
+			// otherwise the first claim stands, and it is the state's:
+			// states come before groups in ents
 		}
 	}
 	for k, c := range owner {

@@ -129,6 +129,8 @@ func TestParseErrors(t *testing.T) {
 		{"invalid UTF-8", "Title\n16 Dec 2021\nEvent report\n\nText \xff.", 5, "not valid UTF-8"},
 		{"control character", "Title\n16 Dec 2021\nEvent report\n\nBell\a.", 5, "control character U+0007"},
 		{"control character after CR lines", "Title\r16 Dec 2021\rEvent report\r\rText\x00.", 5, "control character U+0000"},
+		{"CRLF line numbers", "Title\r\n\r\n16 Foo 2021\r\nEvent report\r\n\r\nText.", 3, `"Foo" is not a month`},
+		{"CR line numbers", "Title\r\r16 Foo 2021\rEvent report\r\rText.", 3, `"Foo" is not a month`},
 		{"DEL", "Title\x7f\n16 Dec 2021\nEvent report\n\nText.", 1, "control character U+007F"},
 	}
 	for _, tc := range tests {

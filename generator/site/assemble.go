@@ -109,13 +109,13 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 		r.URL, r.Permalink = u.claim("reports/"+src.Slug+"/", src.Path)
 		if ss, ok := sessions[src.Front.Session]; ok {
 			r.Session = ss
-		} else {
+		} else if !a.Broken["session:"+src.Front.Session] {
 			errs.Add(generator.Errorf(src.Path, src.Line("session"), suggestKey(src.Front.Session, sessions), "unknown session %q", src.Front.Session))
 		}
 		for _, k := range src.Front.Topics {
 			if t, ok := topics[k]; ok {
 				r.Topics = append(r.Topics, t)
-			} else {
+			} else if !a.Broken["topic:"+k] {
 				errs.Add(generator.Errorf(src.Path, src.Line("topics"), suggestKey(k, topics), "unknown topic %q", k))
 			}
 		}
