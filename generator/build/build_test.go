@@ -77,13 +77,13 @@ func TestCrossLinks(t *testing.T) {
 	dir, res := site(t, archive(t, "small.txtar"))
 	const rep = "/archive/reports/dialogue/"
 	contains(t, dir, "reports/dialogue/index.html",
-		`href=/archive/sessions/s2/`,     // its session
-		`href=/archive/states/france/`,   // states named
-		`href=/archive/states/nigeria/`,  //
-		`href=/archive/states/niger/`,    //
-		`href=/archive/topics/poa/`,      // topics by keyword
-		`!href=/archive/states/guinea/`,  // nobody said Guinea
-		`!href=/archive/topics/law/`,     // nor spoke of law
+		`href=/archive/sessions/s2/`,    // its session
+		`href=/archive/states/france/`,  // states named
+		`href=/archive/states/nigeria/`, //
+		`href=/archive/states/niger/`,   //
+		`href=/archive/topics/poa/`,     // topics by keyword
+		`!href=/archive/states/guinea/`, // nobody said Guinea
+		`!href=/archive/topics/law/`,    // nor spoke of law
 		`<time datetime=2022-04-01T14:00:00-04:00>1 April 2022, 14:00–17:00 (UTC−04:00)</time>`,
 	)
 	// The state page links back to the exact paragraphs.
