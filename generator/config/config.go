@@ -9,6 +9,9 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	// The zone database is embedded so that a meeting zone resolves the
+	// same on a machine without one (a container, a CI runner).
+	_ "time/tzdata"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -100,7 +103,7 @@ func (c *Config) complete(path string) error {
 	}
 	loc, err := time.LoadLocation(c.TimeZone)
 	if err != nil {
-		return generator.Errorf(path, 0, `use an IANA zone name such as "America/New_York" or "Europe/Geneva"`, "unknown timeZone %q", c.TimeZone)
+		return generator.Errorf(path, 0, `use an IANA zone name such as "America/New_York" or "Europe/Zurich"`, "unknown timeZone %q", c.TimeZone)
 	}
 	c.Location = loc
 	if c.Search.Index == "" {

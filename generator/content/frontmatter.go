@@ -31,7 +31,10 @@ func Split(path string, data []byte) (*File, error) {
 	if !utf8.Valid(data) {
 		return nil, generator.Errorf(path, firstInvalidLine(data), "save the file as UTF-8", "the file is not valid UTF-8")
 	}
-	if !bytes.HasPrefix(data, []byte("+++\n")) && !bytes.Equal(bytes.TrimRight(data, " \t"), []byte("+++")) {
+	if !bytes.HasPrefix(data, []byte("+++\n")) {
+		if bytes.Equal(bytes.TrimRight(data, " \t"), []byte("+++")) {
+			return nil, generator.Errorf(path, 1, `close the front matter with a line "+++"`, "front matter is not closed")
+		}
 		return nil, generator.Errorf(path, 1, `start the file with a line "+++", the TOML front matter, and another "+++"`, "no front matter")
 	}
 	rest := data[4:]

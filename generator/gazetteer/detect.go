@@ -274,87 +274,35 @@ func isWordRune(r rune) bool {
 	return (unicode.IsLetter(r) && r != '\u02bc') || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
-func isHyphen(r rune) bool {
-	return r == '-' || r == '\u2010' || r == '\u2011'
-}
-
 func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-func isASCIILetter(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-}
-
 // startsWord reports whether a name may start at i: the rune before is
-// not part of a word, nor a hyphen joined to a letter ("pre-Guinea").
+// not part of a word. A hyphen is a boundary ("anti-US", "Russia-Ukraine"
+// name their states); hyphenated names such as "Guinea-Bissau" are kept
+// whole by the longest match, not by this rule.
 func startsWord(text string, i int) bool {
 	if i == 0 {
 		return true
 	}
 	if c := text[i-1]; c < utf8.RuneSelf {
-		if isASCIIAlnum(c) {
-			return false
-		}
-		if c == '-' {
-			return !letterBefore(text, i-1)
-		}
-		return true
+		return !isASCIIAlnum(c)
 	}
-	r, w := utf8.DecodeLastRuneInString(text[:i])
-	if isWordRune(r) {
-		return false
-	}
-	if isHyphen(r) {
-		return !letterBefore(text, i-w)
-	}
-	return true
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return !isWordRune(r)
 }
 
 // endsWord reports whether a name may end at j: the rune after is not
-// part of a word, nor a hyphen joined to a letter ("Guinea-Bissau" does
-// not name Guinea). An apostrophe may follow ("France's").
+// part of a word. An apostrophe ("France's") or a hyphen ("US-led") may
+// follow.
 func endsWord(text string, j int) bool {
 	if j >= len(text) {
 		return true
 	}
 	if c := text[j]; c < utf8.RuneSelf {
-		if isASCIIAlnum(c) {
-			return false
-		}
-		if c == '-' {
-			return !letterAt(text, j+1)
-		}
-		return true
-	}
-	r, w := utf8.DecodeRuneInString(text[j:])
-	if isWordRune(r) {
-		return false
-	}
-	if isHyphen(r) {
-		return !letterAt(text, j+w)
-	}
-	return true
-}
-
-func letterBefore(text string, i int) bool {
-	if i == 0 {
-		return false
-	}
-	if c := text[i-1]; c < utf8.RuneSelf {
-		return isASCIILetter(c)
-	}
-	r, _ := utf8.DecodeLastRuneInString(text[:i])
-	return unicode.IsLetter(r)
-}
-
-func letterAt(text string, j int) bool {
-	if j >= len(text) {
-		return false
-	}
-	if c := text[j]; c < utf8.RuneSelf {
-		return isASCIILetter(c)
+		return !isASCIIAlnum(c)
 	}
 	r, _ := utf8.DecodeRuneInString(text[j:])
-	return unicode.IsLetter(r)
+	return !isWordRune(r)
 }

@@ -82,7 +82,7 @@ func TestDateLineErrors(t *testing.T) {
 		{"32 Dec 2021", "has no day 32"},
 		{"0 Dec 2021", "has no day 0"},
 		{"29 Feb 2021", "has no day 29"},
-		{"16 Dec 1850", "year 1850 is out of range"},
+		{"16 Dec 1850", "year 1850 is outside 1945–2199"},
 		{"16 Dec 2021 25:00h", "25:00 is not a time of day"},
 		{"16 Dec 2021 18:15h - 19:60h", "19:60 is not a time of day"},
 		{"16 Dec 2021 24:00", "24:00 is not a time of day"},

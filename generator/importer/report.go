@@ -43,6 +43,8 @@ type ParseError struct {
 	Hint string // what to do about it; may be empty
 }
 
+// Error prints the problem in the "name:LINE: msg (hint)" form, so that an
+// editor or CI log can jump to the line.
 func (e *ParseError) Error() string {
 	s := fmt.Sprintf("%s:%d: %s", e.Name, e.Line, e.Msg)
 	if e.Hint != "" {
@@ -94,10 +96,9 @@ func Parse(name string, data []byte, loc *time.Location) (*Report, error) {
 			"the report ends after its title")
 	}
 	dateLine := ls[i]
-	w, err := parseWhen(dateLine.text, loc)
-	if err != nil {
-		de := err.(*dateError)
-		return fail(dateLine.n, de.hint, "%s", de.msg)
+	w, derr := parseWhen(dateLine.text, loc)
+	if derr != nil {
+		return fail(dateLine.n, derr.hint, "%s", derr.msg)
 	}
 
 	i = nextNonBlank(ls, i+1)

@@ -17,8 +17,6 @@ type when struct {
 // dateError is a date line's problem, without position: Parse adds the line.
 type dateError struct{ msg, hint string }
 
-func (e *dateError) Error() string { return e.msg }
-
 // dateLine accepts the shapes reports are published in: "16 Dec 2021
 // 18:15h - 19:45h", full month names, times with or without "h", a hyphen,
 // en dash or em dash between the times, no end time, or no time at all.
@@ -43,9 +41,9 @@ func init() {
 // of old zone data, whose offsets have seconds that RFC 3339 cannot write.
 const minYear, maxYear = 1945, 2199
 
-func parseWhen(s string, loc *time.Location) (when, error) {
+func parseWhen(s string, loc *time.Location) (when, *dateError) {
 	text := strings.Join(strings.Fields(s), " ")
-	bad := func(hint, format string, args ...any) (when, error) {
+	bad := func(hint, format string, args ...any) (when, *dateError) {
 		return when{}, &dateError{msg: fmt.Sprintf(format, args...), hint: hint}
 	}
 	m := dateLine.FindStringSubmatch(text)
@@ -60,7 +58,7 @@ func parseWhen(s string, loc *time.Location) (when, error) {
 	}
 	year, _ := strconv.Atoi(m[3])
 	if year < minYear || year > maxYear {
-		return bad("check the year", "the year %d is out of range", year)
+		return bad("check the year", "the year %d is outside %d–%d", year, minYear, maxYear)
 	}
 	if day < 1 || day > daysIn(year, month) {
 		return bad("check the day", "%s %d has no day %d", month, year, day)
@@ -102,7 +100,7 @@ func daysIn(year int, month time.Month) int {
 	return time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
-func clock(hh, mm string) (h, m int, err error) {
+func clock(hh, mm string) (h, m int, err *dateError) {
 	h, _ = strconv.Atoi(hh)
 	m, _ = strconv.Atoi(mm)
 	if h > 23 || m > 59 {
@@ -117,7 +115,7 @@ func clock(hh, mm string) (h, m int, err error) {
 // exists refuses clock times that a DST change skipped, which time.Date
 // would silently move by an hour, and zone offsets that are not whole
 // minutes, which the front matter's RFC 3339 times cannot carry.
-func exists(t time.Time, h, m int, loc *time.Location) error {
+func exists(t time.Time, h, m int, loc *time.Location) *dateError {
 	if t.Hour() != h || t.Minute() != m {
 		return &dateError{
 			msg:  fmt.Sprintf("%02d:%02d on %s does not exist in the time zone %s (the clocks were changed)", h, m, t.Format("2 Jan 2006"), loc),

@@ -1,0 +1,146 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/plenary-archive/plenary/generator"
+)
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		name, in    string
+		front, body string
+		bodyLine    int
+		errLine     int
+		errText     string
+	}{
+		{name: "plain", in: "+++\ntitle = \"A\"\n+++\nBody\n", front: "title = \"A\"\n", body: "Body\n", bodyLine: 4},
+		{name: "crlf and bom", in: "\ufeff+++\r\ntitle = \"A\"\r\n+++\r\nBody\r\n", front: "title = \"A\"\n", body: "Body\n", bodyLine: 4},
+		{name: "no body", in: "+++\ntitle = \"A\"\n+++", front: "title = \"A\"\n", body: "", bodyLine: 4},
+		{name: "trailing spaces on fence", in: "+++\na = 1\n+++  \nB", front: "a = 1\n", body: "B", bodyLine: 4},
+		{name: "no front matter", in: "title = \"A\"\n", errLine: 1, errText: "no front matter"},
+		{name: "unclosed", in: "+++\ntitle = \"A\"\nBody\n", errLine: 1, errText: "not closed"},
+		{name: "latin-1", in: "+++\na = 1\n+++\nCaf\xe9\n", errLine: 4, errText: "not valid UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Split("x.md", []byte(tt.in))
+			if tt.errText != "" {
+				e, ok := err.(*generator.Error)
+				if !ok || !strings.Contains(e.Msg, tt.errText) || e.Line != tt.errLine {
+					t.Fatalf("err = %v, want line %d %q", err, tt.errLine, tt.errText)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(f.Front) != tt.front || string(f.Body) != tt.body || f.BodyLine != tt.bodyLine {
+				t.Errorf("got front %q body %q line %d", f.Front, f.Body, f.BodyLine)
+			}
+		})
+	}
+}
+
+// load builds an archive from name→text pairs and returns its problems.
+func load(t *testing.T, files map[string]string) (*Archive, generator.ErrorList) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	a, err := Load(fsys)
+	if err != nil && generator.AsList(err) == nil {
+		t.Fatal(err)
+	}
+	return a, generator.AsList(err)
+}
+
+func TestLoadErrors(t *testing.T) {
+	const session = "+++\ntitle = \"S\"\nstart = 2022-01-01\nend = 2022-01-02\n+++\n"
+	tests := []struct {
+		name string
+		text string // of content/reports/2022/r.md
+		want string // the whole error line
+	}{
+		{"unknown field", "+++\ntitle = \"T\"\ndate = 2022-01-01\nsession = \"s\"\nspeakers = [\"France\"]\n+++\n",
+			`content/reports/2022/r.md:5: unknown field "speakers" (remove it or correct its spelling)`},
+		{"no title", "+++\ndate = 2022-01-01\nsession = \"s\"\n+++\n",
+			`content/reports/2022/r.md:1: the report has no title (add title = "…")`},
+		{"no date", "+++\ntitle = \"T\"\nsession = \"s\"\n+++\n",
+			`content/reports/2022/r.md:1: the report has no date (` + dateHint + `)`},
+		{"date is a string", "+++\ntitle = \"T\"\ndate = \"yesterday\"\nsession = \"s\"\n+++\n",
+			`content/reports/2022/r.md:3: date: yesterday is not a date (` + dateHint + `)`},
+		{"ends before it starts", "+++\ntitle = \"T\"\ndate = 2022-01-01T10:00:00Z\nend = 2022-01-01T09:00:00Z\nsession = \"s\"\n+++\n",
+			`content/reports/2022/r.md:4: the report ends (2022-01-01T09:00:00Z) before it starts (2022-01-01T10:00:00Z) (end must be at or after date)`},
+		{"no session", "+++\ntitle = \"T\"\ndate = 2022-01-01\n+++\n",
+			`content/reports/2022/r.md:1: the report names no session (add session = "KEY", the file name of a session under content/sessions/)`},
+		{"wrong type", "+++\ntitle = \"T\"\ndate = 2022-01-01\nsession = \"s\"\nstates = \"France\"\n+++\n",
+			`content/reports/2022/r.md:5: `},
+		{"syntax", "+++\ntitle = \"T\ndate = 2022-01-01\n+++\n",
+			`content/reports/2022/r.md:2: toml: basic strings cannot have new lines (fix the TOML syntax on this line)`},
+		{"bad file name", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{"content/sessions/s.md": session}
+			if tt.text == "" {
+				files["content/reports/2022/Bad Name.md"] = "+++\ntitle = \"T\"\ndate = 2022-01-01\nsession = \"s\"\n+++\n"
+				_, errs := load(t, files)
+				if len(errs) != 1 || !strings.Contains(errs[0].Error(), "cannot be used in a URL") {
+					t.Fatalf("errors: %v", errs)
+				}
+				return
+			}
+			files["content/reports/2022/r.md"] = tt.text
+			_, errs := load(t, files)
+			if len(errs) != 1 {
+				t.Fatalf("want exactly one error, got %d: %v", len(errs), errs)
+			}
+			if got := errs[0].Error(); !strings.HasPrefix(got, tt.want) {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadDates(t *testing.T) {
+	a, errs := load(t, map[string]string{
+		"config.toml":           "timeZone = \"Europe/Zurich\"\n",
+		"content/sessions/s.md": "+++\ntitle = \"S\"\nstart = 2022-01-01\nend = 2022-01-02\n+++\n",
+		"content/reports/a.md":  "+++\ntitle = \"A\"\ndate = 2022-01-01\nsession = \"s\"\n+++\n",
+		"content/reports/b.md":  "+++\ntitle = \"B\"\ndate = 2022-01-01T10:00:00\nsession = \"s\"\n+++\n",
+		"content/reports/c.md":  "+++\ntitle = \"C\"\ndate = 2022-01-01T10:00:00-05:00\nsession = \"s\"\n+++\n",
+	})
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	want := map[string]struct {
+		when   string
+		allDay bool
+	}{
+		"a": {"2022-01-01T00:00:00+01:00", true},  // a local date, in the meeting zone
+		"b": {"2022-01-01T10:00:00+01:00", false}, // a local date-time, likewise
+		"c": {"2022-01-01T10:00:00-05:00", false}, // an offset is kept as written
+	}
+	for _, r := range a.Reports {
+		w := want[r.Slug]
+		if got := r.Date.Format("2006-01-02T15:04:05Z07:00"); got != w.when || r.AllDay != w.allDay {
+			t.Errorf("%s: %s allDay=%v, want %s allDay=%v", r.Slug, got, r.AllDay, w.when, w.allDay)
+		}
+	}
+}
+
+func TestTopicDescriptionIsSummary(t *testing.T) {
+	a, errs := load(t, map[string]string{
+		"content/topics/t.md": "+++\ntitle = \"T\"\ndescription = \"What it is.\"\n+++\n",
+	})
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	if a.Topics[0].Front.Summary != "What it is." {
+		t.Errorf("summary = %q", a.Topics[0].Front.Summary)
+	}
+}
