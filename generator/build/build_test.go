@@ -3,6 +3,7 @@ package build_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/build"
+	"github.com/plenary-archive/plenary/internal/corpus"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -280,5 +282,51 @@ func TestGoldenReportPage(t *testing.T) {
 	}
 	if got != string(want) {
 		t.Errorf("report page differs from %s (run go test ./generator/build -update and review the diff)\ngot:\n%s", golden, got)
+	}
+}
+
+// TestLongListsArePaged checks that a state's statements and a topic's
+// reports are split into pages that together hold every item once.
+func TestLongListsArePaged(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for p, data := range corpus.Files(400, 1) {
+		fsys[p] = &fstest.MapFile{Data: data}
+	}
+	dir, res := site(t, fsys)
+	var busiest *generator.State
+	for _, st := range res.Site.States {
+		if busiest == nil || len(st.Statements) > len(busiest.Statements) {
+			busiest = st
+		}
+	}
+	if len(busiest.Statements) <= 100 {
+		t.Fatalf("the busiest state has %d statements: too few to page", len(busiest.Statements))
+	}
+	link := regexp.MustCompile(`<a href=(/reports/[^ >]+#p-\d+)>`)
+	seen := map[string]int{}
+	pages := (len(busiest.Statements) + 99) / 100
+	for n := 1; n <= pages; n++ {
+		page := "states/" + busiest.Slug + "/index.html"
+		if n > 1 {
+			page = fmt.Sprintf("states/%s/page/%d/index.html", busiest.Slug, n)
+		}
+		html := read(t, dir, page)
+		for _, m := range link.FindAllStringSubmatch(html, -1) {
+			seen[m[1]]++
+		}
+		if n < pages && !strings.Contains(html, fmt.Sprintf(`rel=next href=/states/%s/page/%d/`, busiest.Slug, n+1)) {
+			t.Errorf("%s does not link the next page", page)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, fmt.Sprintf("states/%s/page/%d", busiest.Slug, pages+1))); err == nil {
+		t.Error("an empty page past the end was written")
+	}
+	if len(seen) != len(busiest.Statements) {
+		t.Errorf("the pages link %d distinct statements, want %d", len(seen), len(busiest.Statements))
+	}
+	for u, n := range seen {
+		if n != 1 {
+			t.Errorf("%s appears %d times across pages", u, n)
+		}
 	}
 }

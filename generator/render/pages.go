@@ -32,6 +32,13 @@ type Page struct {
 	Home    *Home
 	Letters []Letter // states A to Z, on the states index
 
+	// Groups are this page's share of a state's statements, by session.
+	Groups []*generator.SessionStatements
+	// Reports are this page's share of a topic's reports.
+	Reports []*generator.Report
+	// Pager links the pages of a long list; nil when there is one page.
+	Pager *Pager
+
 	// Query and Results fill the search page: empty in the static page the
 	// build writes, filled by the search endpoint's HTML view.
 	Query   string
@@ -102,14 +109,22 @@ func (r *Renderer) Outputs() []Output {
 	})
 	for _, st := range s.States {
 		st := st
-		add(rel(s, st.URL)+"index.html", func(w io.Writer) error { return r.state(w, st) })
+		pages := pageCount(len(st.Statements), statementsPerPage)
+		for n := 1; n <= pages; n++ {
+			n := n
+			add(rel(s, pageURL(st.URL, n))+"index.html", func(w io.Writer) error { return r.state(w, st, n, pages) })
+		}
 	}
 	add("topics/index.html", func(w io.Writer) error {
 		return r.page(w, "topics", r.base("topics", "Topics", "The agenda's topics and the reports on each.", s.BasePath+"topics/"))
 	})
 	for _, t := range s.Topics {
 		t := t
-		add(rel(s, t.URL)+"index.html", func(w io.Writer) error { return r.topic(w, t) })
+		pages := pageCount(len(t.Reports), reportsPerPage)
+		for n := 1; n <= pages; n++ {
+			n := n
+			add(rel(s, pageURL(t.URL, n))+"index.html", func(w io.Writer) error { return r.topic(w, t, n, pages) })
+		}
 	}
 	add("search/index.html", func(w io.Writer) error { return r.Search(w, "", "") })
 	add("404.html", func(w io.Writer) error {
@@ -181,10 +196,30 @@ func (r *Renderer) session(w io.Writer, ss *generator.Session) error {
 	return r.page(w, "session", p)
 }
 
-func (r *Renderer) state(w io.Writer, st *generator.State) error {
-	p := r.base("state", st.Name, fmt.Sprintf("What %s said in the archive: %d statements in %d reports.", st.Name, len(st.Statements), len(st.Reports)), st.URL)
+func (r *Renderer) state(w io.Writer, st *generator.State, n, pages int) error {
+	title := st.Name
+	if n > 1 {
+		title = fmt.Sprintf("%s (page %d of %d)", st.Name, n, pages)
+	}
+	p := r.base("state", title, fmt.Sprintf("What %s said in the archive: %d statements in %d reports.", st.Name, len(st.Statements), len(st.Reports)), pageURL(st.URL, n))
 	p.State = st
+	lo, hi := pageBounds(n, statementsPerPage, len(st.Statements))
+	p.Groups = groupBySession(st.Statements[lo:hi])
+	p.Pager = newPager(st.URL, n, pages)
 	return r.page(w, "state", p)
+}
+
+// groupBySession splits statements, newest first, into runs of one
+// session each, for headings on a state's page.
+func groupBySession(stmts []*generator.Statement) []*generator.SessionStatements {
+	var out []*generator.SessionStatements
+	for _, s := range stmts {
+		if n := len(out); n == 0 || out[n-1].Session != s.Report.Session {
+			out = append(out, &generator.SessionStatements{Session: s.Report.Session})
+		}
+		out[len(out)-1].Statements = append(out[len(out)-1].Statements, s)
+	}
+	return out
 }
 
 // Search renders the search page. The build writes it with no query; the
@@ -196,9 +231,16 @@ func (r *Renderer) Search(w io.Writer, query string, results template.HTML) erro
 	return r.page(w, "search", p)
 }
 
-func (r *Renderer) topic(w io.Writer, t *generator.Topic) error {
-	p := r.base("topic", t.Title, t.Summary, t.URL)
+func (r *Renderer) topic(w io.Writer, t *generator.Topic, n, pages int) error {
+	title := t.Title
+	if n > 1 {
+		title = fmt.Sprintf("%s (page %d of %d)", t.Title, n, pages)
+	}
+	p := r.base("topic", title, t.Summary, pageURL(t.URL, n))
 	p.Topic = t
+	lo, hi := pageBounds(n, reportsPerPage, len(t.Reports))
+	p.Reports = t.Reports[lo:hi]
+	p.Pager = newPager(t.URL, n, pages)
 	body, err := r.markdown(t.Body)
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.SourcePath, err)

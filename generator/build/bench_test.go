@@ -1,0 +1,46 @@
+package build_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+
+	"github.com/plenary-archive/plenary/generator/build"
+	"github.com/plenary-archive/plenary/internal/corpus"
+)
+
+// BenchmarkBuild builds generated archives of 1,000 and 10,000 reports
+// from disk, as `plenary build` does, and reports reports per second and
+// the process's peak resident memory.
+//
+//	go test -run '^$' -bench Build -benchtime 3x ./generator/build
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("reports=%d", n), func(b *testing.B) {
+			src := b.TempDir()
+			for p, data := range corpus.Files(n, 1) {
+				path := filepath.Join(src, filepath.FromSlash(p))
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					b.Fatal(err)
+				}
+				if err := os.WriteFile(path, data, 0o644); err != nil {
+					b.Fatal(err)
+				}
+			}
+			dest := filepath.Join(b.TempDir(), "public")
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := build.Build(build.Options{Root: os.DirFS(src), Dest: dest}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "reports/s")
+			var ru syscall.Rusage
+			if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
+				b.ReportMetric(float64(ru.Maxrss)/1024, "peak-MB")
+			}
+		})
+	}
+}
