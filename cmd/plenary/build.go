@@ -20,6 +20,9 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	dest := fl.String("dest", "", "where to write the site (default: public/ in the archive's root)")
 	drafts := fl.Bool("drafts", false, "include reports marked draft")
 	quiet := fl.Bool("quiet", false, "print errors only")
+	// Every build is a full build for now; --clean is accepted so that
+	// scripts written for incremental builds keep working.
+	_ = fl.Bool("clean", false, "ignore any cache and build everything")
 	if err := fl.Parse(args); err != nil {
 		return errUsage
 	}

@@ -3,6 +3,8 @@
 //	plenary build  [--source DIR] [--dest DIR] [--drafts]
 //	plenary serve  [--source DIR] [--port N] [--bind ADDR] [--drafts]
 //	plenary import [--source DIR] [--session KEY] [--force] FILE...
+//	plenary check  [--source DIR] [--format text|github]
+//	plenary new    report "Title" [--session KEY] [--date YYYY-MM-DD] | session KEY | topic KEY
 //
 // Run from an archive's root (the folder with config.toml and content/).
 // Without one, build and serve use the archive bundled in the binary.
@@ -27,6 +29,8 @@ commands:
   build    write the site (default into public/)
   serve    build and preview the site on http://localhost:1313
   import   convert plain-text event reports into content/reports/
+  check    validate the archive without writing anything
+  new      start a report, session or topic from a template
 
 Run "plenary <command> -h" for a command's flags.
 `
@@ -45,6 +49,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = serveCmd(args[1:], stdout, stderr)
 	case "import":
 		err = importCmd(args[1:], stdout, stderr)
+	case "check":
+		err = checkCmd(args[1:], stdout, stderr)
+	case "new":
+		err = newCmd(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

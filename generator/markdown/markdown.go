@@ -67,25 +67,45 @@ type Block struct {
 // ID is the block's anchor.
 func (b Block) ID() string { return "p-" + strconv.Itoa(b.N) }
 
-// Blocks returns the anchored blocks of src in document order, numbered as
-// HTML numbers them.
-func (r *Renderer) Blocks(src []byte) []Block {
+// Link is a link or image in a document, for checking where it points.
+type Link struct {
+	Dest string // as rendered: root-relative links already carry the base path
+	Line int    // of the block that holds it
+}
+
+// Document is what the site needs to know of a document besides its HTML.
+type Document struct {
+	Blocks []Block // anchored blocks in document order, numbered as HTML numbers them
+	Links  []Link
+}
+
+// Analyse parses src once for its blocks and links.
+func (r *Renderer) Analyse(src []byte) Document {
 	doc := r.md.Parser().Parse(text.NewReader(src))
-	var out []Block
+	var out Document
 	var heading string
 	lines := lineCounter{src: src, line: 1}
+	blockLine := 1
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		if n.Type() == ast.TypeBlock {
+			if off := firstOffset(n); off >= 0 {
+				blockLine = lines.at(off)
+			}
+		}
 		switch n := n.(type) {
 		case *ast.Heading:
 			heading = plain(n, src)
-			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.ListItem:
 			if num, ok := anchorNumber(n); ok {
-				out = append(out, Block{N: num, Line: lines.at(firstOffset(n)), Text: plain(n, src), Heading: heading})
+				out.Blocks = append(out.Blocks, Block{N: num, Line: blockLine, Text: plain(n, src), Heading: heading})
 			}
+		case *ast.Link:
+			out.Links = append(out.Links, Link{Dest: string(n.Destination), Line: blockLine})
+		case *ast.Image:
+			out.Links = append(out.Links, Link{Dest: string(n.Destination), Line: blockLine})
 		}
 		return ast.WalkContinue, nil
 	})

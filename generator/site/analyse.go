@@ -10,12 +10,31 @@ import (
 	"github.com/plenary-archive/plenary/generator/markdown"
 )
 
-// analyse numbers a report's paragraphs and finds the states, groups and
-// topics each one names. It touches only r, so reports are analysed in
-// parallel.
-func analyse(r *generator.Report, src *content.Report, md *markdown.Renderer, gz *gazetteer.Gazetteer,
-	matcher *keywordMatcher, topics []*generator.Topic, states map[string]*generator.State,
-	groups map[string]*generator.Group, rank map[*generator.State]int, warn *generator.ErrorList) {
+// analyser holds what analysing a report reads: all of it is shared and
+// read-only while reports are analysed in parallel.
+type analyser struct {
+	md      *markdown.Renderer
+	gz      *gazetteer.Gazetteer
+	matcher *keywordMatcher
+	topics  []*generator.Topic
+	states  map[string]*generator.State
+	groups  map[string]*generator.Group
+	rank    map[*generator.State]int
+}
+
+// analysis is what analysing one report finds besides what it sets on the
+// report itself.
+type analysis struct {
+	links    []markdown.Link
+	problems generator.ErrorList
+}
+
+// report numbers a report's paragraphs and finds the states, groups and
+// topics each one names. It touches only r and out, so reports are
+// analysed in parallel.
+func (an *analyser) report(r *generator.Report, src *content.Report, out *analysis) {
+	md, gz, matcher, topics, states, groups, rank := an.md, an.gz, an.matcher, an.topics, an.states, an.groups, an.rank
+	warn := &out.problems
 
 	reportStates := map[*generator.State]bool{}
 	for _, st := range r.States {
@@ -34,7 +53,12 @@ func analyse(r *generator.Report, src *content.Report, md *markdown.Renderer, gz
 	}
 
 	headingTopics := map[string][]bool{}
-	blocks := md.Blocks(r.Body)
+	doc := md.Analyse(r.Body)
+	blocks := doc.Blocks
+	out.links = doc.Links
+	if len(blocks) == 0 {
+		warn.Add(generator.Errorf(r.SourcePath, src.BodyLine, "write the report below the front matter", "the report has no text"))
+	}
 	r.Paragraphs = make([]*generator.Paragraph, 0, len(blocks))
 	for _, b := range blocks {
 		p := &generator.Paragraph{N: b.N, ID: b.ID(), Text: b.Text, Heading: b.Heading}

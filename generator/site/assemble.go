@@ -138,12 +138,14 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 		reports = append(reports, r)
 	}
 
-	warnings := make([]generator.ErrorList, len(reports))
+	an := &analyser{md: opts.Markdown, gz: gz, matcher: matcher, topics: s.Topics, states: states, groups: groups, rank: rank}
+	found := make([]analysis, len(reports))
 	generator.Parallel(len(reports), func(i int) {
-		analyse(reports[i], srcs[i], opts.Markdown, gz, matcher, s.Topics, states, groups, rank, &warnings[i])
+		an.report(reports[i], srcs[i], &found[i])
 	})
-	for _, w := range warnings {
-		errs = append(errs, w...)
+	for i, f := range found {
+		errs = append(errs, f.problems...)
+		errs.Add(checkDate(reports[i], srcs[i].Line("date"), s.Sessions))
 	}
 	if len(errs.Errors()) > 0 {
 		errs.Sort()
@@ -151,7 +153,22 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 	}
 
 	link(s, reports, states, groups, rank)
+	lc := newLinkChecker(s, u)
+	for i, r := range reports {
+		lc.check(r.SourcePath, srcs[i].BodyLine, r.URL, found[i].links, &errs)
+	}
+	for _, src := range a.Sessions {
+		ss := sessions[src.Key]
+		lc.check(ss.SourcePath, src.BodyLine, ss.URL, opts.Markdown.Analyse(ss.Body).Links, &errs)
+	}
+	for _, src := range a.Topics {
+		t := topics[src.Key]
+		lc.check(t.SourcePath, src.BodyLine, t.URL, opts.Markdown.Analyse(t.Body).Links, &errs)
+	}
 	errs.Sort()
+	if len(errs.Errors()) > 0 {
+		return nil, errs
+	}
 	return s, errs
 }
 
