@@ -64,10 +64,15 @@ type Letter struct {
 	States []*generator.State
 }
 
-// Output is one file of the site: its path below the site's root and how to
-// produce its bytes.
+// Output is one file of the site: its path below the site's root, what it
+// depends on, and how to produce its bytes.
 type Output struct {
-	Path   string
+	Path string
+	// Deps name what the file shows, for incremental builds: "report:SLUG",
+	// "session:KEY", "state:CODE", "topic:KEY". A file is rendered again
+	// when one of them changed. No deps means the file shows the site as a
+	// whole (home, lists, feeds) and is rendered on every change.
+	Deps   []string
 	Render func(w io.Writer) error
 }
 
@@ -89,18 +94,20 @@ func New(s *generator.Site, th *Theme, md *markdown.Renderer) *Renderer {
 func (r *Renderer) Outputs() []Output {
 	s := r.site
 	var out []Output
-	add := func(path string, fn func(w io.Writer) error) { out = append(out, Output{path, fn}) }
+	add := func(path string, fn func(w io.Writer) error, deps ...string) {
+		out = append(out, Output{Path: path, Deps: deps, Render: fn})
+	}
 	add("index.html", func(w io.Writer) error { return r.page(w, "home", r.home()) })
 	for _, rep := range s.Reports {
 		rep := rep
-		add(rel(s, rep.URL)+"index.html", func(w io.Writer) error { return r.report(w, rep) })
+		add(rel(s, rep.URL)+"index.html", func(w io.Writer) error { return r.report(w, rep) }, "report:"+rep.Slug)
 	}
 	add("sessions/index.html", func(w io.Writer) error {
 		return r.page(w, "sessions", r.base("sessions", "Sessions", "All sessions of the archive, in order.", s.BasePath+"sessions/"))
 	})
 	for _, ss := range s.Sessions {
 		ss := ss
-		add(rel(s, ss.URL)+"index.html", func(w io.Writer) error { return r.session(w, ss) })
+		add(rel(s, ss.URL)+"index.html", func(w io.Writer) error { return r.session(w, ss) }, "session:"+ss.Key)
 	}
 	add("states/index.html", func(w io.Writer) error {
 		p := r.base("states", "States", "Every state named in the archive, A to Z.", s.BasePath+"states/")
@@ -112,7 +119,7 @@ func (r *Renderer) Outputs() []Output {
 		pages := pageCount(len(st.Statements), statementsPerPage)
 		for n := 1; n <= pages; n++ {
 			n := n
-			add(rel(s, pageURL(st.URL, n))+"index.html", func(w io.Writer) error { return r.state(w, st, n, pages) })
+			add(rel(s, pageURL(st.URL, n))+"index.html", func(w io.Writer) error { return r.state(w, st, n, pages) }, "state:"+st.Code)
 		}
 	}
 	add("topics/index.html", func(w io.Writer) error {
@@ -123,7 +130,7 @@ func (r *Renderer) Outputs() []Output {
 		pages := pageCount(len(t.Reports), reportsPerPage)
 		for n := 1; n <= pages; n++ {
 			n := n
-			add(rel(s, pageURL(t.URL, n))+"index.html", func(w io.Writer) error { return r.topic(w, t, n, pages) })
+			add(rel(s, pageURL(t.URL, n))+"index.html", func(w io.Writer) error { return r.topic(w, t, n, pages) }, "topic:"+t.Key)
 		}
 	}
 	add("search/index.html", func(w io.Writer) error { return r.Search(w, "", "") })
