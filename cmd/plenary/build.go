@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	plenary "github.com/plenary-archive/plenary"
@@ -23,8 +24,20 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	// Every build is a full build for now; --clean is accepted so that
 	// scripts written for incremental builds keep working.
 	_ = fl.Bool("clean", false, "ignore any cache and build everything")
+	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to this file")
 	if err := fl.Parse(args); err != nil {
 		return errUsage
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	root, bundled, err := archiveRoot(*source)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/gazetteer"
@@ -32,8 +33,9 @@ type Page struct {
 	Home    *Home
 	Letters []Letter // states A to Z, on the states index
 
-	// Groups are this page's share of a state's statements, by session.
-	Groups []*generator.SessionStatements
+	// Groups are this page's share of a state's statements, by session
+	// and report.
+	Groups []StateSession
 	// Reports are this page's share of a topic's reports.
 	Reports []*generator.Report
 	// Pager links the pages of a long list; nil when there is one page.
@@ -216,15 +218,44 @@ func (r *Renderer) state(w io.Writer, st *generator.State, n, pages int) error {
 	return r.page(w, "state", p)
 }
 
+// StateSession is a session's share of a state's page.
+type StateSession struct {
+	Key, Title, URL string
+	Reports         []StateReport
+}
+
+// StateReport is one report's statements on a state's page. Dates are
+// formatted here once per report rather than by the template once per
+// statement: a state's pages hold most of the site's statements.
+type StateReport struct {
+	Title, URL, Date, DateTime string
+	Statements                 []StateStatement
+}
+
+// StateStatement is one excerpt linking to its paragraph.
+type StateStatement struct {
+	URL, Excerpt string
+	N            int
+}
+
 // groupBySession splits statements, newest first, into runs of one
-// session each, for headings on a state's page.
-func groupBySession(stmts []*generator.Statement) []*generator.SessionStatements {
-	var out []*generator.SessionStatements
+// session and, within it, one report each.
+func groupBySession(stmts []*generator.Statement) []StateSession {
+	var out []StateSession
 	for _, s := range stmts {
-		if n := len(out); n == 0 || out[n-1].Session != s.Report.Session {
-			out = append(out, &generator.SessionStatements{Session: s.Report.Session})
+		ss := s.Report.Session
+		if n := len(out); n == 0 || out[n-1].Key != ss.Key {
+			out = append(out, StateSession{Key: ss.Key, Title: ss.Title, URL: ss.URL})
 		}
-		out[len(out)-1].Statements = append(out[len(out)-1].Statements, s)
+		g := &out[len(out)-1]
+		if n := len(g.Reports); n == 0 || g.Reports[n-1].URL != s.Report.URL {
+			g.Reports = append(g.Reports, StateReport{
+				Title: s.Report.Title, URL: s.Report.URL,
+				Date: s.Report.Date.Format("2 January 2006"), DateTime: s.Report.Date.Format(time.RFC3339),
+			})
+		}
+		r := &g.Reports[len(g.Reports)-1]
+		r.Statements = append(r.Statements, StateStatement{URL: s.URL, Excerpt: s.Excerpt, N: s.Paragraph.N})
 	}
 	return out
 }
