@@ -62,6 +62,7 @@ type Report struct {
 	AllDay     bool      // the source gave a date without a time
 	SourceURL  string    // where the original report was published, if known
 	Body       []byte    // Markdown, rendered on demand so the whole site's HTML is never held at once
+	SourceHash [32]byte  // of the source file, so a rebuild can tell what changed
 	URL        string
 	Permalink  string
 

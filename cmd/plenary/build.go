@@ -21,9 +21,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	dest := fl.String("dest", "", "where to write the site (default: public/ in the archive's root)")
 	drafts := fl.Bool("drafts", false, "include reports marked draft")
 	quiet := fl.Bool("quiet", false, "print errors only")
-	// Every build is a full build for now; --clean is accepted so that
-	// scripts written for incremental builds keep working.
-	_ = fl.Bool("clean", false, "ignore any cache and build everything")
+	clean := fl.Bool("clean", false, "ignore the cache and render every page")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to this file")
 	if err := fl.Parse(args); err != nil {
 		return errUsage
@@ -50,7 +48,11 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "no content/ in %s: building the bundled archive\n", *source)
 	}
 	start := time.Now()
-	res, err := build.Build(build.Options{Root: root, Dest: *dest, Drafts: *drafts})
+	opts := build.Options{Root: root, Dest: *dest, Drafts: *drafts, Clean: *clean}
+	if !bundled {
+		opts.CacheDir = filepath.Join(*source, CacheDir)
+	}
+	res, err := build.Build(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "plenary: the build failed; %s was left as it was\n", *dest)
 		return err
@@ -60,12 +62,15 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	if !*quiet {
 		s := res.Site
-		fmt.Fprintf(stdout, "built %d reports, %d sessions, %d states, %d topics: %d files (%.1f MB) in %s, %s\n",
-			len(s.Reports), len(s.Sessions), len(s.States), len(s.Topics), res.Files, float64(res.Bytes)/1e6,
-			*dest, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "built %d reports, %d sessions, %d states, %d topics: %d files in %s (%d rendered, %.1f MB), %s\n",
+			len(s.Reports), len(s.Sessions), len(s.States), len(s.Topics), res.Files, *dest, res.Rendered,
+			float64(res.Bytes)/1e6, time.Since(start).Round(time.Millisecond))
 	}
 	return nil
 }
+
+// CacheDir is where builds keep what they learnt, below the archive's root.
+const CacheDir = ".plenary-cache"
 
 // archiveRoot opens the archive at dir, or the bundled one when dir has
 // neither config.toml nor content/.

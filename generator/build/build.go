@@ -1,12 +1,14 @@
 // Package build runs the stages of a build in order: load the sources,
 // assemble the Site, render and publish the pages. It owns the choice of
-// theme and the timing of each stage, and nothing else.
+// theme, the cache that makes rebuilds incremental, and the timing of each
+// stage.
 package build
 
 import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"time"
 
 	plenary "github.com/plenary-archive/plenary"
@@ -27,6 +29,12 @@ type Options struct {
 	Drafts bool   // include draft reports (preview)
 	// BaseURL, when set, replaces config.toml's (preview serves on localhost).
 	BaseURL string
+	// CacheDir, when set, keeps what a build learnt for the next one, which
+	// then renders only the pages a change touches. Empty: every build is
+	// a full build.
+	CacheDir string
+	// Clean ignores the cache (and rewrites it).
+	Clean bool
 }
 
 // Stage is how long one stage took.
@@ -40,22 +48,41 @@ type Result struct {
 	Site     *generator.Site
 	Config   *config.Config
 	Warnings generator.ErrorList
-	Files    int
-	Bytes    int64
+	Files    int   // files in the site
+	Rendered int   // files rendered by this build; the others were kept
+	Bytes    int64 // bytes rendered by this build
+	Full     bool  // every page was rendered
 	Stages   []Stage
+}
+
+// loaded is the first half of a build.
+type loaded struct {
+	site     *generator.Site
+	cfg      *config.Config
+	archive  *content.Archive
+	problems generator.ErrorList
+	stages   []Stage
 }
 
 // Load reads and assembles the archive without writing anything: the
 // first half of a build, and all of `plenary check`.
 func Load(opts Options) (*generator.Site, *config.Config, generator.ErrorList, []Stage, error) {
-	var stages []Stage
+	l, err := load(opts, nil)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	return l.site, l.cfg, l.problems, l.stages, nil
+}
+
+// load reads and assembles; detections come from and go to dets when set.
+func load(opts Options, cacheFor func(cfg *config.Config, a *content.Archive) site.DetectionCache) (*loaded, error) {
+	l := &loaded{}
 	t := time.Now()
 	archive, err := content.Load(opts.Root)
-	var problems generator.ErrorList
 	if err != nil {
-		problems = generator.AsList(err)
-		if problems == nil || archive == nil {
-			return nil, nil, nil, nil, err
+		l.problems = generator.AsList(err)
+		if l.problems == nil || archive == nil {
+			return nil, err
 		}
 	}
 	cfg := archive.Config
@@ -64,59 +91,129 @@ func Load(opts Options) (*generator.Site, *config.Config, generator.ErrorList, [
 		c.BaseURL = opts.BaseURL
 		patched, err := config.Complete(&c)
 		if err != nil {
-			return nil, nil, nil, nil, err
+			return nil, err
 		}
 		cfg = patched
 		archive.Config = cfg
 	}
-	stages = append(stages, Stage{"load", time.Since(t)})
+	l.cfg, l.archive = cfg, archive
+	l.stages = append(l.stages, Stage{"load", time.Since(t)})
 	t = time.Now()
-	gz, err := gazetteer.Default().WithAliases(cfg.States.Aliases)
-	if err != nil {
-		problems.Add(generator.Errorf(content.ConfigFile, 0, "use a state's ISO code or name as the key", "[states.aliases]: %v", err))
+	gz := gazetteer.Default()
+	if len(cfg.States.Aliases) > 0 {
+		gz, err = gz.WithAliases(cfg.States.Aliases)
+		if err != nil {
+			l.problems.Add(generator.Errorf(content.ConfigFile, 0, "use a state's ISO code or name as the key", "[states.aliases]: %v", err))
+			l.problems.Sort()
+			return l, nil
+		}
 	}
-	if gz == nil {
-		problems.Sort()
-		return nil, cfg, problems, stages, nil
+	var cache site.DetectionCache
+	if cacheFor != nil {
+		cache = cacheFor(cfg, archive)
 	}
 	// Assemble even when some files did not load, so that one run lists
 	// every problem of the archive.
-	s, more := site.Assemble(archive, site.Options{Gazetteer: gz, Markdown: markdown.New(cfg.BasePath), Drafts: opts.Drafts})
-	problems = append(problems, more...)
-	problems.Sort()
-	if len(problems.Errors()) > 0 {
-		s = nil
+	s, more := site.Assemble(archive, site.Options{Gazetteer: gz, Markdown: markdown.New(cfg.BasePath), Drafts: opts.Drafts, Cache: cache})
+	l.problems = append(l.problems, more...)
+	l.problems.Sort()
+	if len(l.problems.Errors()) == 0 {
+		l.site = s
 	}
-	stages = append(stages, Stage{"assemble", time.Since(t)})
-	return s, cfg, problems, stages, nil
+	l.stages = append(l.stages, Stage{"assemble", time.Since(t)})
+	return l, nil
 }
 
 // Build writes the site. Content problems come back as a
 // generator.ErrorList error listing every one; the destination is then
 // untouched.
 func Build(opts Options) (*Result, error) {
-	s, cfg, problems, stages, err := Load(opts)
+	var dets *detections
+	var context string
+	cacheFor := func(cfg *config.Config, a *content.Archive) site.DetectionCache {
+		if opts.CacheDir == "" {
+			return nil
+		}
+		h := newHasher(binaryID(), cfg.BasePath)
+		h.add(content.ConfigFile, []byte(fmt.Sprint(cfg.States.Aliases)))
+		for _, t := range a.Topics {
+			h.add(t.Path, t.Hash[:])
+		}
+		context = h.sum()
+		if opts.Clean {
+			dets = loadDetections("", "")
+		} else {
+			dets = loadDetections(opts.CacheDir, context)
+		}
+		return dets
+	}
+	l, err := load(opts, cacheFor)
 	if err != nil {
 		return nil, err
 	}
-	if errs := problems.Errors(); len(errs) > 0 {
+	if errs := l.problems.Errors(); len(errs) > 0 {
 		return nil, errs
 	}
-	res := &Result{Site: s, Config: cfg, Warnings: problems.Warnings(), Stages: stages}
+	s, cfg := l.site, l.cfg
+	res := &Result{Site: s, Config: cfg, Warnings: l.problems.Warnings(), Stages: l.stages}
 
 	t := time.Now()
 	theme, err := Theme(opts.Root, cfg)
 	if err != nil {
 		return nil, err
 	}
-	r := render.New(s, theme, markdown.New(cfg.BasePath))
-	stats, err := publish.Write(opts.Dest, r.Outputs(), publish.Minifier())
+	outputs := render.New(s, theme, markdown.New(cfg.BasePath)).Outputs()
+
+	dest, err := filepath.Abs(opts.Dest)
+	if err != nil {
+		return nil, err
+	}
+	var pl *plan
+	if opts.CacheDir != "" {
+		global, err := globalKey(opts, cfg, l.archive)
+		if err != nil {
+			return nil, err
+		}
+		var old *manifest
+		if !opts.Clean {
+			old = loadManifest(opts.CacheDir)
+		}
+		pl = makePlan(old, newManifest(s, global, dest))
+	}
+	stats, err := publish.Write(dest, outputs, publish.Minifier(), pl.reuse())
 	if err != nil {
 		return nil, fmt.Errorf("writing %s: %w", opts.Dest, err)
 	}
-	res.Files, res.Bytes = stats.Files, stats.Bytes
+	res.Files, res.Rendered, res.Bytes = stats.Files, stats.Rendered, stats.Bytes
+	res.Full = res.Rendered == res.Files
 	res.Stages = append(res.Stages, Stage{"render+write", time.Since(t)})
+
+	if opts.CacheDir != "" {
+		// The site is published: a cache that cannot be written costs the
+		// next build time, not correctness, so it is not an error.
+		pl.next.Files = stats.Sizes
+		if err := writeGob(opts.CacheDir, manifestFile, pl.next); err == nil && dets != nil {
+			_ = dets.save(opts.CacheDir, context)
+		}
+	}
 	return res, nil
+}
+
+// globalKey hashes everything whose change shows on every page: the
+// program, the config, the theme and layouts, sessions, topics, options.
+func globalKey(opts Options, cfg *config.Config, a *content.Archive) (string, error) {
+	h := newHasher(binaryID(), fmt.Sprint(cacheFormat, opts.Drafts, opts.BaseURL))
+	if data, err := fs.ReadFile(opts.Root, content.ConfigFile); err == nil {
+		h.add(content.ConfigFile, data)
+	}
+	if err := h.hashTree(opts.Root, "layouts"); err != nil {
+		return "", err
+	}
+	if err := h.hashTree(opts.Root, "themes/"+cfg.Theme); err != nil {
+		return "", err
+	}
+	h.sources(a)
+	return h.sum(), nil
 }
 
 // Theme loads the configured theme: the archive's own themes/<name>/ if it

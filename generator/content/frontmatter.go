@@ -17,6 +17,7 @@ type File struct {
 	Body      []byte         // Markdown after the closing +++
 	BodyLine  int            // line number of the first line of Body
 	KeyLines  map[string]int // top-level front-matter key → its line
+	Hash      [32]byte       // SHA-256 of the file as read, for incremental builds
 }
 
 var bom = []byte("\ufeff")

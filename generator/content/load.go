@@ -1,6 +1,7 @@
 package content
 
 import (
+	"crypto/sha256"
 	"errors"
 	"io/fs"
 	"path"
@@ -159,7 +160,13 @@ func readAll(fsys fs.FS, paths []string) ([]*File, generator.ErrorList) {
 			errs[i] = generator.Errorf(paths[i], 0, "check the file's permissions", "cannot read: %v", err)
 			return
 		}
-		files[i], errs[i] = Split(paths[i], data)
+		f, err := Split(paths[i], data)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		f.Hash = sha256.Sum256(data)
+		files[i] = f
 	})
 	var list generator.ErrorList
 	for _, err := range errs {

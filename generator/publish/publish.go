@@ -29,8 +29,10 @@ import (
 
 // Stats describes what a publish wrote.
 type Stats struct {
-	Files int
-	Bytes int64
+	Files    int              // files in the site
+	Rendered int              // files rendered; the others were kept from the previous site
+	Bytes    int64            // bytes rendered
+	Sizes    map[string]int64 // every file's size, by path
 }
 
 // Minifier returns the one minifier of a build, set up for every media
@@ -56,8 +58,10 @@ var mediaTypes = map[string]string{
 }
 
 // Write renders every output into a new folder beside dest and swaps it in.
-// On any error dest is left as it was.
-func Write(dest string, outputs []render.Output, m *minify.M) (Stats, error) {
+// On any error dest is left as it was. reuse, when not nil, names for an
+// output the file of the previous site to keep instead of rendering it
+// ("" to render); kept files are hard links, so keeping costs no copy.
+func Write(dest string, outputs []render.Output, m *minify.M, reuse func(render.Output) string) (Stats, error) {
 	dest = filepath.Clean(dest)
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -67,7 +71,7 @@ func Write(dest string, outputs []render.Output, m *minify.M) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	stats, err := writeAll(tmp, outputs, m)
+	stats, err := writeAll(tmp, outputs, m, reuse)
 	if err == nil {
 		err = keepDotFiles(dest, tmp)
 	}
@@ -81,12 +85,35 @@ func Write(dest string, outputs []render.Output, m *minify.M) (Stats, error) {
 	return stats, nil
 }
 
-func writeAll(dir string, outputs []render.Output, m *minify.M) (Stats, error) {
-	var files, size atomic.Int64
+func writeAll(dir string, outputs []render.Output, m *minify.M, reuse func(render.Output) string) (Stats, error) {
+	var rendered, size atomic.Int64
 	errs := make([]error, len(outputs))
+	sizes := make([]int64, len(outputs))
 	var dirs sync.Map
+	mkdir := func(path string) error {
+		d := filepath.Dir(path)
+		if _, made := dirs.Load(d); made {
+			return nil
+		}
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+		dirs.Store(d, true)
+		return nil
+	}
 	generator.Parallel(len(outputs), func(i int) {
 		o := outputs[i]
+		path := filepath.Join(dir, filepath.FromSlash(o.Path))
+		if reuse != nil {
+			if prev := reuse(o); prev != "" {
+				if err := mkdir(path); err != nil {
+					errs[i] = err
+					return
+				}
+				sizes[i], errs[i] = keep(prev, path)
+				return
+			}
+		}
 		var raw bytes.Buffer
 		if err := o.Render(&raw); err != nil {
 			errs[i] = fmt.Errorf("%s: %w", o.Path, err)
@@ -102,26 +129,43 @@ func writeAll(dir string, outputs []render.Output, m *minify.M) (Stats, error) {
 			}
 			data = min.Bytes()
 		}
-		path := filepath.Join(dir, filepath.FromSlash(o.Path))
-		d := filepath.Dir(path)
-		if _, made := dirs.Load(d); !made {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				errs[i] = err
-				return
-			}
-			dirs.Store(d, true)
+		if err := mkdir(path); err != nil {
+			errs[i] = err
+			return
 		}
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			errs[i] = err
 			return
 		}
-		files.Add(1)
+		rendered.Add(1)
 		size.Add(int64(len(data)))
+		sizes[i] = int64(len(data))
 	})
 	if err := errors.Join(errs...); err != nil {
 		return Stats{}, err
 	}
-	return Stats{Files: int(files.Load()), Bytes: size.Load()}, nil
+	st := Stats{Files: len(outputs), Rendered: int(rendered.Load()), Bytes: size.Load(), Sizes: make(map[string]int64, len(outputs))}
+	for i, o := range outputs {
+		st.Sizes[o.Path] = sizes[i]
+	}
+	return st, nil
+}
+
+// keep puts the previous site's file at path: a hard link where the file
+// system allows, a copy otherwise.
+func keep(prev, path string) (int64, error) {
+	if err := os.Link(prev, path); err == nil {
+		st, err := os.Stat(path)
+		if err != nil {
+			return 0, err
+		}
+		return st.Size(), nil
+	}
+	data, err := os.ReadFile(prev)
+	if err != nil {
+		return 0, err
+	}
+	return int64(len(data)), os.WriteFile(path, data, 0o644)
 }
 
 // keepDotFiles carries top-level dot files of the old site (a .gitignore

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/content"
@@ -10,16 +11,127 @@ import (
 	"github.com/plenary-archive/plenary/generator/markdown"
 )
 
-// analyser holds what analysing a report reads: all of it is shared and
-// read-only while reports are analysed in parallel.
-type analyser struct {
+// Detection is what the text of a report yields: its paragraphs with the
+// states and topics each one names, its links and misspellings. It is a
+// pure function of the report's title and body and of the context (the
+// gazetteer, the topics' keywords, the base path), which makes it the
+// expensive part of assembly worth caching between builds.
+type Detection struct {
+	Paragraphs   []DetectedParagraph
+	TitleStates  []string // state codes named in the title
+	TitleTopics  []string // topic keys named in the title
+	Groups       []string // group keys named anywhere
+	Misspellings []Misspelling
+	Links        []markdown.Link
+}
+
+// DetectedParagraph is one anchored block and what it names.
+type DetectedParagraph struct {
+	N       int
+	Line    int // in the body
+	Text    string
+	Heading string
+	States  []string // codes, in order of first mention
+	Topics  []string // keys, in the site's topic order
+}
+
+// Misspelling is a state name written as a known misspelling.
+type Misspelling struct {
+	Line       int // in the body
+	Form, Name string
+}
+
+// Detector finds what report texts name; it is shared, read-only, by the
+// goroutines that analyse reports.
+type Detector struct {
 	md      *markdown.Renderer
 	gz      *gazetteer.Gazetteer
 	matcher *keywordMatcher
 	topics  []*generator.Topic
-	states  map[string]*generator.State
-	groups  map[string]*generator.Group
-	rank    map[*generator.State]int
+}
+
+// Detect analyses one report's title and body.
+func (d *Detector) Detect(title string, body []byte) *Detection {
+	det := &Detection{}
+	named := make([]bool, len(d.topics))
+	d.matcher.match(title, named)
+	det.TitleTopics = d.keys(named)
+	for _, m := range d.gz.Detect(title) {
+		if m.Entity.IsState() {
+			det.TitleStates = append(det.TitleStates, m.Entity.Code)
+		}
+	}
+	doc := d.md.Analyse(body)
+	det.Links = doc.Links
+	groups := map[string]bool{}
+	headingTopics := map[string][]bool{}
+	det.Paragraphs = make([]DetectedParagraph, 0, len(doc.Blocks))
+	for _, b := range doc.Blocks {
+		p := DetectedParagraph{N: b.N, Line: b.Line, Text: b.Text, Heading: b.Heading}
+		for _, m := range d.gz.Detect(b.Text) {
+			if m.Misspelt {
+				det.Misspellings = append(det.Misspellings, Misspelling{Line: b.Line, Form: m.Form, Name: m.Entity.Name})
+			}
+			if !m.Entity.IsState() {
+				if !groups[m.Entity.Code] {
+					groups[m.Entity.Code] = true
+					det.Groups = append(det.Groups, m.Entity.Code)
+				}
+				continue
+			}
+			if !contains(p.States, m.Entity.Code) {
+				p.States = append(p.States, m.Entity.Code)
+			}
+		}
+		own := make([]bool, len(d.topics))
+		d.matcher.match(b.Text, own)
+		if b.Heading != "" {
+			h, ok := headingTopics[b.Heading]
+			if !ok {
+				h = make([]bool, len(d.topics))
+				d.matcher.match(b.Heading, h)
+				headingTopics[b.Heading] = h
+			}
+			for i, v := range h {
+				own[i] = own[i] || v
+			}
+		}
+		p.Topics = d.keys(own)
+		det.Paragraphs = append(det.Paragraphs, p)
+	}
+	sort.Strings(det.Groups)
+	return det
+}
+
+func (d *Detector) keys(set []bool) []string {
+	var out []string
+	for i, v := range set {
+		if v {
+			out = append(out, d.topics[i].Key)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// analyser turns detections into the model: shared and read-only while
+// reports are analysed in parallel.
+type analyser struct {
+	detector *Detector
+	cache    DetectionCache
+	topics   map[string]*generator.Topic
+	order    map[*generator.Topic]int
+	states   map[string]*generator.State
+	groups   map[string]*generator.Group
+	rank     map[*generator.State]int
 }
 
 // analysis is what analysing one report finds besides what it sets on the
@@ -29,91 +141,68 @@ type analysis struct {
 	problems generator.ErrorList
 }
 
-// report numbers a report's paragraphs and finds the states, groups and
+// report numbers a report's paragraphs and attaches the states, groups and
 // topics each one names. It touches only r and out, so reports are
 // analysed in parallel.
 func (an *analyser) report(r *generator.Report, src *content.Report, out *analysis) {
-	md, gz, matcher, topics, states, groups, rank := an.md, an.gz, an.matcher, an.topics, an.states, an.groups, an.rank
-	warn := &out.problems
+	var det *Detection
+	if an.cache != nil {
+		det = an.cache.Get(r.Title, r.Body)
+	}
+	if det == nil {
+		det = an.detector.Detect(r.Title, r.Body)
+		if an.cache != nil {
+			an.cache.Put(r.Title, r.Body, det)
+		}
+	}
+	out.links = det.Links
+	if len(det.Paragraphs) == 0 {
+		out.problems.Add(generator.Errorf(r.SourcePath, src.BodyLine, "write the report below the front matter", "the report has no text"))
+	}
+	for _, m := range det.Misspellings {
+		out.problems.Add(&generator.Error{
+			Path: r.SourcePath, Line: src.BodyLine - 1 + m.Line, Warning: true,
+			Msg:  fmt.Sprintf("%q is a misspelling of %s", m.Form, m.Name),
+			Hint: "write " + m.Name,
+		})
+	}
 
 	reportStates := map[*generator.State]bool{}
 	for _, st := range r.States {
 		reportStates[st] = true
 	}
-	reportGroups := map[*generator.Group]bool{}
-	named := make([]bool, len(topics))
+	for _, c := range det.TitleStates {
+		reportStates[an.states[c]] = true
+	}
+	named := map[*generator.Topic]bool{}
 	for _, t := range r.Topics {
-		named[topicIndex(topics, t)] = true
+		named[t] = true
 	}
-	matcher.match(r.Title, named)
-	for _, m := range gz.Detect(r.Title) {
-		if m.Entity.IsState() {
-			reportStates[states[m.Entity.Code]] = true
-		}
+	for _, k := range det.TitleTopics {
+		named[an.topics[k]] = true
 	}
-
-	headingTopics := map[string][]bool{}
-	doc := md.Analyse(r.Body)
-	blocks := doc.Blocks
-	out.links = doc.Links
-	if len(blocks) == 0 {
-		warn.Add(generator.Errorf(r.SourcePath, src.BodyLine, "write the report below the front matter", "the report has no text"))
-	}
-	r.Paragraphs = make([]*generator.Paragraph, 0, len(blocks))
-	for _, b := range blocks {
-		p := &generator.Paragraph{N: b.N, ID: b.ID(), Text: b.Text, Heading: b.Heading}
-		seen := map[*generator.State]bool{}
-		for _, m := range gz.Detect(b.Text) {
-			if m.Misspelt {
-				warn.Add(&generator.Error{
-					Path: r.SourcePath, Line: src.BodyLine - 1 + b.Line, Warning: true,
-					Msg:  fmt.Sprintf("%q is a misspelling of %s", m.Form, m.Entity.Name),
-					Hint: "write " + m.Entity.Name,
-				})
-			}
-			if !m.Entity.IsState() {
-				if g := groups[m.Entity.Code]; g != nil {
-					reportGroups[g] = true
-				}
-				continue
-			}
-			st := states[m.Entity.Code]
-			if !seen[st] {
-				seen[st] = true
-				p.States = append(p.States, st)
-				reportStates[st] = true
-			}
+	r.Paragraphs = make([]*generator.Paragraph, len(det.Paragraphs))
+	for i, dp := range det.Paragraphs {
+		p := &generator.Paragraph{N: dp.N, ID: "p-" + strconv.Itoa(dp.N), Text: dp.Text, Heading: dp.Heading}
+		for _, c := range dp.States {
+			st := an.states[c]
+			p.States = append(p.States, st)
+			reportStates[st] = true
 		}
-		sort.Slice(p.States, func(i, j int) bool { return rank[p.States[i]] < rank[p.States[j]] })
-
-		own := make([]bool, len(topics))
-		matcher.match(b.Text, own)
-		if b.Heading != "" {
-			h, ok := headingTopics[b.Heading]
-			if !ok {
-				h = make([]bool, len(topics))
-				matcher.match(b.Heading, h)
-				headingTopics[b.Heading] = h
-			}
-			for i, v := range h {
-				own[i] = own[i] || v
-			}
+		sort.Slice(p.States, func(i, j int) bool { return an.rank[p.States[i]] < an.rank[p.States[j]] })
+		for _, k := range dp.Topics {
+			t := an.topics[k]
+			p.Topics = append(p.Topics, t)
+			named[t] = true
 		}
-		for i, v := range own {
-			if v {
-				p.Topics = append(p.Topics, topics[i])
-				named[i] = true
-			}
-		}
-		r.Paragraphs = append(r.Paragraphs, p)
+		r.Paragraphs[i] = p
 	}
 
 	r.Topics = r.Topics[:0]
-	for i, v := range named {
-		if v {
-			r.Topics = append(r.Topics, topics[i])
-		}
+	for t := range named {
+		r.Topics = append(r.Topics, t)
 	}
+	sort.Slice(r.Topics, func(i, j int) bool { return an.order[r.Topics[i]] < an.order[r.Topics[j]] })
 	// A paragraph that names no topic is about what its report is about.
 	for _, p := range r.Paragraphs {
 		if len(p.Topics) == 0 {
@@ -124,18 +213,11 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 	for st := range reportStates {
 		r.States = append(r.States, st)
 	}
-	sort.Slice(r.States, func(i, j int) bool { return rank[r.States[i]] < rank[r.States[j]] })
-	for g := range reportGroups {
-		r.Groups = append(r.Groups, g)
-	}
-	sort.Slice(r.Groups, func(i, j int) bool { return r.Groups[i].Name < r.Groups[j].Name })
-}
-
-func topicIndex(topics []*generator.Topic, t *generator.Topic) int {
-	for i, x := range topics {
-		if x == t {
-			return i
+	sort.Slice(r.States, func(i, j int) bool { return an.rank[r.States[i]] < an.rank[r.States[j]] })
+	for _, k := range det.Groups {
+		if g := an.groups[k]; g != nil {
+			r.Groups = append(r.Groups, g)
 		}
 	}
-	panic("topic not in the site: " + t.Key)
+	sort.Slice(r.Groups, func(i, j int) bool { return r.Groups[i].Name < r.Groups[j].Name })
 }

@@ -21,6 +21,16 @@ type Options struct {
 	Gazetteer *gazetteer.Gazetteer // with the archive's extra aliases applied
 	Markdown  *markdown.Renderer
 	Drafts    bool // include reports marked draft (preview only)
+	// Cache, when set, keeps detections between builds; it must belong to
+	// the same context (see DetectionContext).
+	Cache DetectionCache
+}
+
+// DetectionCache keeps detections by report text. Implementations must be
+// safe for concurrent use.
+type DetectionCache interface {
+	Get(title string, body []byte) *Detection
+	Put(title string, body []byte, d *Detection)
 }
 
 // Assemble builds the Site. It returns the site together with every problem
@@ -105,6 +115,7 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 		r := &generator.Report{
 			Slug: src.Slug, SourcePath: src.Path, Title: src.Front.Title, Kind: src.Front.Kind,
 			Date: src.Date, End: src.End, AllDay: src.AllDay, SourceURL: src.Front.Source, Body: src.Body,
+			SourceHash: src.Hash,
 		}
 		r.URL, r.Permalink = u.claim("reports/"+src.Slug+"/", src.Path)
 		if ss, ok := sessions[src.Front.Session]; ok {
@@ -138,7 +149,14 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 		reports = append(reports, r)
 	}
 
-	an := &analyser{md: opts.Markdown, gz: gz, matcher: matcher, topics: s.Topics, states: states, groups: groups, rank: rank}
+	order := map[*generator.Topic]int{}
+	for i, t := range s.Topics {
+		order[t] = i
+	}
+	an := &analyser{
+		detector: &Detector{md: opts.Markdown, gz: gz, matcher: matcher, topics: s.Topics},
+		cache:    opts.Cache, topics: topics, order: order, states: states, groups: groups, rank: rank,
+	}
 	found := make([]analysis, len(reports))
 	generator.Parallel(len(reports), func(i int) {
 		an.report(reports[i], srcs[i], &found[i])

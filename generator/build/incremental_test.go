@@ -1,0 +1,143 @@
+package build_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/plenary-archive/plenary/generator/build"
+	"github.com/plenary-archive/plenary/internal/corpus"
+)
+
+func writeFiles(t *testing.T, root string, files map[string][]byte) {
+	t.Helper()
+	for p, data := range files {
+		path := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestIncrementalEqualsClean changes an archive in every way an editor
+// does and checks, after each change, that a build using the cache writes
+// exactly what a clean build writes, and that it renders less when only
+// reports changed.
+func TestIncrementalEqualsClean(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, corpus.FilesWithKeywords(150, 1))
+	cache := filepath.Join(root, ".plenary-cache")
+	dest := filepath.Join(t.TempDir(), "public")
+	res, err := build.Build(build.Options{Root: os.DirFS(root), Dest: dest, CacheDir: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Full {
+		t.Fatal("the first build with an empty cache was not full")
+	}
+
+	reports, _ := filepath.Glob(filepath.Join(root, "content/reports/*/*.md"))
+	edit := func(path string, fn func(string) string) func(t *testing.T) {
+		return func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte(fn(string(data))), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	steps := []struct {
+		name        string
+		change      func(t *testing.T)
+		incremental bool // only some pages may be rendered
+	}{
+		{"nothing changed", func(t *testing.T) {}, true},
+		{"add a report", func(t *testing.T) {
+			p, data := corpus.Report(1, 150)
+			writeFiles(t, root, map[string][]byte{p: data})
+		}, true},
+		{"edit a report", edit(reports[3], func(s string) string {
+			return s + "\nBrazil and Kenya closed the meeting with a joint statement.\n"
+		}), true},
+		{"retitle a report", edit(reports[7], func(s string) string {
+			return strings.Replace(s, "title = \"", "title = \"Retitled: ", 1)
+		}), true},
+		{"rename a report", func(t *testing.T) {
+			if err := os.Rename(reports[10], strings.TrimSuffix(reports[10], ".md")+"-renamed.md"); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+		{"delete a report", func(t *testing.T) {
+			if err := os.Remove(reports[20]); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+		{"edit a session", edit(filepath.Join(root, "content/sessions/oewg-2021-2025-s2.md"), func(s string) string {
+			return strings.Replace(s, "Second substantive session", "Second substantive session (resumed)", 1)
+		}), false},
+		{"edit a topic", edit(filepath.Join(root, "content/topics/ransomware.md"), func(s string) string {
+			return strings.Replace(s, "keywords = [", "keywords = [\"extortion\", ", 1)
+		}), false},
+		{"override a template", func(t *testing.T) {
+			writeFiles(t, root, map[string][]byte{"layouts/partials/footer.html": []byte("<footer>Edited footer</footer>")})
+		}, false},
+		{"change the config", edit(filepath.Join(root, "config.toml"), func(s string) string {
+			return strings.Replace(s, "Generated archive", "Renamed archive", 1)
+		}), false},
+		{"damaged cache", func(t *testing.T) {
+			for _, f := range []string{"site.gob", "detections.gob"} {
+				if err := os.WriteFile(filepath.Join(cache, f), []byte("not a gob"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}, false},
+		{"site changed by hand", func(t *testing.T) {
+			if err := os.Remove(filepath.Join(dest, "index.html")); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dest, "sessions/index.html"), []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+	}
+	for _, step := range steps {
+		t.Run(step.name, func(t *testing.T) {
+			step.change(t)
+			inc, err := build.Build(build.Options{Root: os.DirFS(root), Dest: dest, CacheDir: cache})
+			if err != nil {
+				t.Fatal(err)
+			}
+			clean := filepath.Join(t.TempDir(), "public")
+			if _, err := build.Build(build.Options{Root: os.DirFS(root), Dest: clean}); err != nil {
+				t.Fatal(err)
+			}
+			a, b := tree(t, dest), tree(t, clean)
+			for p, data := range b {
+				if got, ok := a[p]; !ok {
+					t.Errorf("%s is missing from the incremental build", p)
+				} else if !bytes.Equal(got, data) {
+					t.Errorf("%s differs from the clean build", p)
+				}
+			}
+			for p := range a {
+				if _, ok := b[p]; !ok {
+					t.Errorf("%s is left over in the incremental build", p)
+				}
+			}
+			t.Logf("rendered %d of %d files", inc.Rendered, inc.Files)
+			if step.incremental && inc.Rendered*2 > inc.Files {
+				t.Errorf("rendered %d of %d files for a change to reports", inc.Rendered, inc.Files)
+			}
+			if !step.incremental && !inc.Full {
+				t.Errorf("rendered %d of %d files after a change every page shows", inc.Rendered, inc.Files)
+			}
+		})
+	}
+}
