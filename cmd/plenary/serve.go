@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -9,13 +10,12 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"path"
 	"strconv"
-	"strings"
 	"syscall"
 	"time"
 
-	"github.com/plenary-archive/plenary/generator/build"
+	plenary "github.com/plenary-archive/plenary"
+	"github.com/plenary-archive/plenary/generator/preview"
 )
 
 func serveCmd(args []string, stdout, stderr io.Writer) error {
@@ -28,87 +28,72 @@ func serveCmd(args []string, stdout, stderr io.Writer) error {
 	if err := fl.Parse(args); err != nil {
 		return errUsage
 	}
-	root, bundled, err := archiveRoot(*source)
-	if err != nil {
-		return err
-	}
-	if bundled {
-		fmt.Fprintf(stdout, "no content/ in %s: serving the bundled archive\n", *source)
-	}
-	dir, err := os.MkdirTemp("", "plenary-preview-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
-	site := dir + "/site"
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve(ctx, *source, *bind, *port, *drafts, stdout, stderr, nil)
+}
 
-	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
+// serve runs the preview until ctx ends; ready, when set, receives the
+// address once the server listens (tests use port 0).
+func serve(ctx context.Context, source, bind string, port int, drafts bool, stdout, stderr io.Writer, ready chan<- string) error {
+	ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
 	if err != nil {
 		return err
 	}
-	host := *bind
-	if host == "127.0.0.1" || host == "" || host == "0.0.0.0" {
+	host := bind
+	if host == "127.0.0.1" || host == "" || host == "0.0.0.0" || host == "::" {
 		host = "localhost"
 	}
 	baseURL := "http://" + net.JoinHostPort(host, strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)) + "/"
-	res, err := build.Build(build.Options{Root: root, Dest: site, Drafts: *drafts, BaseURL: baseURL})
+
+	_, bundled, err := archiveRoot(source)
 	if err != nil {
 		ln.Close()
 		return err
 	}
-	for _, w := range res.Warnings {
-		fmt.Fprintln(stderr, w)
+	if bundled {
+		// The bundled archive is written out so that it can be previewed
+		// and watched like any other.
+		dir, err := os.MkdirTemp("", "plenary-bundle-")
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		defer os.RemoveAll(dir)
+		if err := os.CopyFS(dir, plenary.Bundle); err != nil {
+			ln.Close()
+			return err
+		}
+		fmt.Fprintf(stdout, "no content/ in %s: serving the bundled archive\n", source)
+		source = dir
 	}
-	basePath := res.Config.BasePath
-	baseURL = strings.TrimSuffix(baseURL, "/") + basePath
-	fmt.Fprintf(stdout, "serving %d reports at %s (Ctrl+C to stop)\n", len(res.Site.Reports), baseURL)
+	srv, err := preview.New(preview.Options{Source: source, Drafts: drafts, BaseURL: baseURL, Log: stderr})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer srv.Close()
+	if res := srv.Result(); res != nil {
+		baseURL = baseURL[:len(baseURL)-1] + res.Config.BasePath
+		fmt.Fprintf(stdout, "serving %d reports at %s (Ctrl+C to stop)\n", len(res.Site.Reports), baseURL)
+	} else {
+		fmt.Fprintf(stdout, "serving at %s: the site does not build yet; the browser shows why\n", baseURL)
+	}
 
-	srv := &http.Server{
-		Handler:           previewHandler(site, basePath),
-		ReadHeaderTimeout: 10 * time.Second,
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	// Requests share ctx, so the reload streams end when the preview does.
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, BaseContext: func(net.Listener) context.Context { return ctx }}
+	go func() { _ = srv.Watch(ctx) }()
 	go func() {
 		<-ctx.Done()
-		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
-		_ = srv.Shutdown(shut)
+		_ = hs.Shutdown(shut)
 	}()
-	if err := srv.Serve(ln); err != nil && err != http.ErrServerClosed {
+	if ready != nil {
+		ready <- ln.Addr().String()
+	}
+	if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil
-}
-
-// previewHandler serves the built site under basePath, answering unknown
-// paths with the site's own 404 page as static hosts do.
-func previewHandler(dir, basePath string) http.Handler {
-	files := http.FileServer(http.Dir(dir))
-	mux := http.NewServeMux()
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		if !strings.HasPrefix(r.URL.Path, basePath) {
-			http.Redirect(w, r, basePath, http.StatusFound)
-			return
-		}
-		rel := strings.TrimPrefix(r.URL.Path, basePath)
-		p := path.Join(dir, path.Clean("/"+rel))
-		if st, err := os.Stat(p); err != nil || (st.IsDir() && !exists(path.Join(p, "index.html"))) {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.WriteHeader(http.StatusNotFound)
-			if data, err := os.ReadFile(path.Join(dir, "404.html")); err == nil {
-				_, _ = w.Write(data)
-			}
-			return
-		}
-		r2 := r.Clone(r.Context())
-		r2.URL.Path = "/" + rel
-		files.ServeHTTP(w, r2)
-	})
-	return mux
-}
-
-func exists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
 }
