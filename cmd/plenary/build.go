@@ -49,6 +49,9 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	start := time.Now()
 	opts := build.Options{Root: root, Dest: *dest, Drafts: *drafts, Clean: *clean}
+	if !*quiet {
+		opts.Progress = newProgress(stdout)
+	}
 	if !bundled {
 		opts.CacheDir = filepath.Join(*source, CacheDir)
 	}

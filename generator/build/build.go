@@ -35,7 +35,24 @@ type Options struct {
 	CacheDir string
 	// Clean ignores the cache (and rewrites it).
 	Clean bool
+	// Progress, when set, hears how the build advances.
+	Progress Progress
 }
+
+// Progress hears how a build advances, stage by stage, so the command line
+// can draw it; implementations must be safe for concurrent Add calls.
+type Progress interface {
+	Start(stage string, total int) // total 0: unknown
+	Add(n int)
+	End()
+}
+
+// noProgress is the Progress of a build nobody watches.
+type noProgress struct{}
+
+func (noProgress) Start(string, int) {}
+func (noProgress) Add(int)           {}
+func (noProgress) End()              {}
 
 // Stage is how long one stage took.
 type Stage struct {
@@ -128,6 +145,9 @@ func load(opts Options, cacheFor func(cfg *config.Config, a *content.Archive) si
 // generator.ErrorList error listing every one; the destination is then
 // untouched.
 func Build(opts Options) (*Result, error) {
+	if opts.Progress == nil {
+		opts.Progress = noProgress{}
+	}
 	var dets *detections
 	var context string
 	cacheFor := func(cfg *config.Config, a *content.Archive) site.DetectionCache {
@@ -147,7 +167,9 @@ func Build(opts Options) (*Result, error) {
 		}
 		return dets
 	}
+	opts.Progress.Start("load", 0)
 	l, err := load(opts, cacheFor)
+	opts.Progress.End()
 	if err != nil {
 		return nil, err
 	}
@@ -180,7 +202,9 @@ func Build(opts Options) (*Result, error) {
 		}
 		pl = makePlan(old, newManifest(s, global, dest))
 	}
-	stats, err := publish.Write(dest, outputs, publish.Minifier(), pl.reuse())
+	opts.Progress.Start("render", len(outputs))
+	stats, err := publish.Write(dest, outputs, publish.Options{Minifier: publish.Minifier(), Reuse: pl.reuse(), Done: func() { opts.Progress.Add(1) }})
+	opts.Progress.End()
 	if err != nil {
 		return nil, fmt.Errorf("writing %s: %w", opts.Dest, err)
 	}

@@ -57,11 +57,21 @@ var mediaTypes = map[string]string{
 	".xml":  "application/xml",
 }
 
+// Options tune a Write.
+type Options struct {
+	Minifier *minify.M // from Minifier; one per build
+	// Reuse, when set, names for an output the file of the previous site
+	// to keep instead of rendering it ("" to render); kept files are hard
+	// links, so keeping costs no copy.
+	Reuse func(render.Output) string
+	// Done, when set, is called once per file written or kept, from any
+	// goroutine, for progress reports.
+	Done func()
+}
+
 // Write renders every output into a new folder beside dest and swaps it in.
-// On any error dest is left as it was. reuse, when not nil, names for an
-// output the file of the previous site to keep instead of rendering it
-// ("" to render); kept files are hard links, so keeping costs no copy.
-func Write(dest string, outputs []render.Output, m *minify.M, reuse func(render.Output) string) (Stats, error) {
+// On any error dest is left as it was.
+func Write(dest string, outputs []render.Output, opts Options) (Stats, error) {
 	dest = filepath.Clean(dest)
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -71,7 +81,7 @@ func Write(dest string, outputs []render.Output, m *minify.M, reuse func(render.
 	if err != nil {
 		return Stats{}, err
 	}
-	stats, err := writeAll(tmp, outputs, m, reuse)
+	stats, err := writeAll(tmp, outputs, opts)
 	if err == nil {
 		err = keepDotFiles(dest, tmp)
 	}
@@ -85,7 +95,8 @@ func Write(dest string, outputs []render.Output, m *minify.M, reuse func(render.
 	return stats, nil
 }
 
-func writeAll(dir string, outputs []render.Output, m *minify.M, reuse func(render.Output) string) (Stats, error) {
+func writeAll(dir string, outputs []render.Output, opts Options) (Stats, error) {
+	m, reuse := opts.Minifier, opts.Reuse
 	var rendered, size atomic.Int64
 	errs := make([]error, len(outputs))
 	sizes := make([]int64, len(outputs))
@@ -102,6 +113,9 @@ func writeAll(dir string, outputs []render.Output, m *minify.M, reuse func(rende
 		return nil
 	}
 	generator.Parallel(len(outputs), func(i int) {
+		if opts.Done != nil {
+			defer opts.Done()
+		}
 		o := outputs[i]
 		path := filepath.Join(dir, filepath.FromSlash(o.Path))
 		if reuse != nil {
