@@ -2,7 +2,10 @@ package generator
 
 import (
 	"sort"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Site is the whole archive, assembled once from its sources and read-only
@@ -92,7 +95,55 @@ type Statement struct {
 	Report    *Report
 	Paragraph *Paragraph
 	URL       string // report URL with the paragraph's anchor
-	Excerpt   string // plain text; templates escape it
+}
+
+// Excerpt is the statement's paragraph shortened to about 240 bytes around
+// the first place the state is named, cut at word boundaries. It is made
+// when a page shows it rather than stored: the statements of a large
+// archive would otherwise hold a second copy of its text.
+func (s *Statement) Excerpt() string { return Excerpt(s.Paragraph.Text, s.State.Name, excerptLen) }
+
+const excerptLen = 240
+
+// Excerpt shortens text to about n bytes around the first occurrence of
+// name, cutting at word boundaries and marking cuts with "…".
+func Excerpt(text, name string, n int) string {
+	if len(text) <= n {
+		return text
+	}
+	start := 0
+	if i := strings.Index(text, name); i > n/3 {
+		start = i - n/3
+	}
+	end := start + n
+	if end > len(text) {
+		end = len(text)
+		start = max(0, end-n)
+	}
+	for start > 0 && !utf8.RuneStart(text[start]) {
+		start--
+	}
+	for end < len(text) && !utf8.RuneStart(text[end]) {
+		end++
+	}
+	if start > 0 {
+		if i := strings.IndexFunc(text[start:end], unicode.IsSpace); i >= 0 {
+			start += i + 1
+		}
+	}
+	if end < len(text) {
+		if i := strings.LastIndexFunc(text[start:end], unicode.IsSpace); i > 0 {
+			end = start + i
+		}
+	}
+	out := strings.TrimSpace(text[start:end])
+	if start > 0 {
+		out = "… " + out
+	}
+	if end < len(text) {
+		out += " …"
+	}
+	return out
 }
 
 // State is a country, an observer state or the European Union, with

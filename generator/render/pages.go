@@ -255,7 +255,7 @@ func groupBySession(stmts []*generator.Statement) []StateSession {
 			})
 		}
 		r := &g.Reports[len(g.Reports)-1]
-		r.Statements = append(r.Statements, StateStatement{URL: s.URL, Excerpt: s.Excerpt, N: s.Paragraph.N})
+		r.Statements = append(r.Statements, StateStatement{URL: s.URL, Excerpt: s.Excerpt(), N: s.Paragraph.N})
 	}
 	return out
 }

@@ -2,9 +2,6 @@ package site
 
 import (
 	"sort"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/plenary-archive/plenary/generator"
 )
@@ -51,7 +48,7 @@ func link(s *generator.Site, reports []*generator.Report, states map[string]*gen
 		}
 		for _, p := range r.Paragraphs {
 			for _, st := range p.States {
-				stmt := &generator.Statement{State: st, Report: r, Paragraph: p, URL: r.URL + "#" + p.ID, Excerpt: excerpt(p.Text, st.Name)}
+				stmt := &generator.Statement{State: st, Report: r, Paragraph: p, URL: r.URL + "#" + p.ID}
 				st.Statements = append(st.Statements, stmt)
 				inc(sessionSpeakers, r.Session, st)
 				for _, t := range p.Topics {
@@ -125,48 +122,5 @@ func topicCounts(m map[*generator.Topic]int) []generator.TopicCount {
 		out = append(out, generator.TopicCount{Topic: t, Count: n})
 	}
 	generator.SortTopicCounts(out)
-	return out
-}
-
-const excerptLen = 320
-
-// excerpt shortens a paragraph to about excerptLen bytes around the first
-// place the state is named, cutting at word boundaries.
-func excerpt(text, name string) string {
-	if len(text) <= excerptLen {
-		return text
-	}
-	start := 0
-	if i := strings.Index(text, name); i > excerptLen/3 {
-		start = i - excerptLen/3
-	}
-	end := start + excerptLen
-	if end > len(text) {
-		end = len(text)
-		start = max(0, end-excerptLen)
-	}
-	for start > 0 && !utf8.RuneStart(text[start]) {
-		start--
-	}
-	for end < len(text) && !utf8.RuneStart(text[end]) {
-		end++
-	}
-	if start > 0 {
-		if i := strings.IndexFunc(text[start:end], unicode.IsSpace); i >= 0 {
-			start += i + 1
-		}
-	}
-	if end < len(text) {
-		if i := strings.LastIndexFunc(text[start:end], unicode.IsSpace); i > 0 {
-			end = start + i
-		}
-	}
-	out := strings.TrimSpace(text[start:end])
-	if start > 0 {
-		out = "… " + out
-	}
-	if end < len(text) {
-		out += " …"
-	}
 	return out
 }
