@@ -5,9 +5,11 @@
 package publish
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -43,7 +45,9 @@ func Minifier() *minify.M {
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFunc("text/javascript", js.Minify)
-	m.AddFunc("application/json", json.Minify)
+	// JSON is minified where pages embed it (JSON-LD); data files under
+	// data/ are written as they are rendered, see stream.
+	m.AddFuncRegexp(regexp.MustCompile(`^application/(ld\+)?json$`), json.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
 	return m
 }
@@ -53,8 +57,45 @@ var mediaTypes = map[string]string{
 	".css":  "text/css",
 	".svg":  "image/svg+xml",
 	".js":   "text/javascript",
-	".json": "application/json",
 	".xml":  "application/xml",
+}
+
+// release returns a buffer to the pool, unless one very large page grew it
+// so much that keeping it would pin that memory for the rest of the build.
+func release(b *bytes.Buffer) {
+	if b.Cap() > 4<<20 {
+		return
+	}
+	b.Reset()
+	buffers.Put(b)
+}
+
+// stream renders an output straight into its file.
+func stream(path string, o render.Output) (int64, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return 0, err
+	}
+	w := &countingWriter{w: bufio.NewWriterSize(f, 256<<10)}
+	err = o.Render(w)
+	if err == nil {
+		err = w.w.(*bufio.Writer).Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return w.n, err
+}
+
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // Options tune a Write.
@@ -68,6 +109,10 @@ type Options struct {
 	// goroutine, for progress reports.
 	Done func()
 }
+
+// buffers are reused across pages: growing a fresh buffer for every page
+// was the largest source of garbage in a build.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Write renders every output into a new folder beside dest and swaps it in.
 // On any error dest is left as it was.
@@ -128,21 +173,37 @@ func writeAll(dir string, outputs []render.Output, opts Options) (Stats, error) 
 				return
 			}
 		}
-		var raw bytes.Buffer
-		if err := o.Render(&raw); err != nil {
+		mt, minified := mediaTypes[filepath.Ext(o.Path)]
+		if !minified {
+			// Data files (CSV, JSON) can be as large as the archive: they
+			// stream to disk instead of passing through memory.
+			if err := mkdir(path); err != nil {
+				errs[i] = err
+				return
+			}
+			n, err := stream(path, o)
+			if err != nil {
+				errs[i] = fmt.Errorf("%s: %w", o.Path, err)
+				return
+			}
+			rendered.Add(1)
+			size.Add(n)
+			sizes[i] = n
+			return
+		}
+		raw := buffers.Get().(*bytes.Buffer)
+		min := buffers.Get().(*bytes.Buffer)
+		defer release(raw)
+		defer release(min)
+		if err := o.Render(raw); err != nil {
 			errs[i] = fmt.Errorf("%s: %w", o.Path, err)
 			return
 		}
-		data := raw.Bytes()
-		if mt, ok := mediaTypes[filepath.Ext(o.Path)]; ok {
-			var min bytes.Buffer
-			min.Grow(len(data))
-			if err := m.Minify(mt, &min, &raw); err != nil {
-				errs[i] = fmt.Errorf("%s: minify: %w", o.Path, err)
-				return
-			}
-			data = min.Bytes()
+		if err := m.Minify(mt, min, raw); err != nil {
+			errs[i] = fmt.Errorf("%s: minify: %w", o.Path, err)
+			return
 		}
+		data := min.Bytes()
 		if err := mkdir(path); err != nil {
 			errs[i] = err
 			return

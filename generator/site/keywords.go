@@ -66,7 +66,7 @@ func (m *keywordMatcher) match(text string, set []bool) {
 	if len(m.exact)+len(m.folded) == 0 || text == "" {
 		return
 	}
-	norm := strings.NewReplacer("\u00a0", " ", "\n", " ", "’", "'").Replace(text)
+	norm := normalizer.Replace(text)
 	for _, k := range m.exact {
 		if !set[k.topic] && containsWord(norm, k.phrase) {
 			set[k.topic] = true
@@ -81,6 +81,10 @@ func (m *keywordMatcher) match(text string, set []bool) {
 		}
 	}
 }
+
+// normalizer makes spacing and apostrophes uniform before matching; built
+// once, as building a Replacer costs more than using it.
+var normalizer = strings.NewReplacer("\u00a0", " ", "\n", " ", "’", "'")
 
 // containsWord reports whether phrase occurs in s between word boundaries.
 func containsWord(s, phrase string) bool {
