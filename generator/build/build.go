@@ -203,7 +203,7 @@ func Build(opts Options) (*Result, error) {
 		pl = makePlan(old, newManifest(s, global, dest))
 	}
 	opts.Progress.Start("render", len(outputs))
-	stats, err := publish.Write(dest, outputs, publish.Options{Minifier: publish.Minifier(), Reuse: pl.reuse(), Done: func() { opts.Progress.Add(1) }})
+	stats, err := publish.Write(dest, outputs, publish.Options{Minifier: publish.Minifier(), Keep: pl.keep(), Stale: pl.stale(outputs), Done: func() { opts.Progress.Add(1) }})
 	opts.Progress.End()
 	if err != nil {
 		return nil, fmt.Errorf("writing %s: %w", opts.Dest, err)

@@ -3,6 +3,7 @@ package build
 import (
 	"os"
 	"path/filepath"
+	"sort"
 
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/render"
@@ -99,30 +100,49 @@ func sameEntry(a, b reportEntry) bool {
 	return true
 }
 
-// reuse returns, for the publisher, the previous file to keep in place of
-// rendering an output, or "" to render it. A nil plan renders everything.
-func (p *plan) reuse() func(o render.Output) string {
+// keep tells the publisher which files of the previous site are still
+// right: nil (render everything) for a full build.
+func (p *plan) keep() func(o render.Output) (int64, bool) {
 	if p == nil || p.full {
 		return nil
 	}
 	changed := len(p.dirty) > 0
-	return func(o render.Output) string {
+	return func(o render.Output) (int64, bool) {
 		if len(o.Deps) == 0 && changed {
-			return ""
+			return 0, false
 		}
 		for _, d := range o.Deps {
 			if p.dirty[d] {
-				return ""
+				return 0, false
 			}
 		}
 		size, ok := p.old.Files[o.Path]
 		if !ok {
-			return ""
+			return 0, false
 		}
-		prev := filepath.Join(p.dest, filepath.FromSlash(o.Path))
-		if st, err := os.Stat(prev); err != nil || st.Size() != size || !st.Mode().IsRegular() {
-			return ""
+		st, err := os.Stat(filepath.Join(p.dest, filepath.FromSlash(o.Path)))
+		if err != nil || st.Size() != size || !st.Mode().IsRegular() {
+			return 0, false
 		}
-		return prev
+		return size, true
 	}
+}
+
+// stale lists the previous site's files that no output writes any more.
+func (p *plan) stale(outputs []render.Output) []string {
+	if p == nil || p.full {
+		return nil
+	}
+	now := make(map[string]bool, len(outputs))
+	for _, o := range outputs {
+		now[o.Path] = true
+	}
+	var out []string
+	for path := range p.old.Files {
+		if !now[path] {
+			out = append(out, path)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

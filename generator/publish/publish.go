@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -101,10 +102,14 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 // Options tune a Write.
 type Options struct {
 	Minifier *minify.M // from Minifier; one per build
-	// Reuse, when set, names for an output the file of the previous site
-	// to keep instead of rendering it ("" to render); kept files are hard
-	// links, so keeping costs no copy.
-	Reuse func(render.Output) string
+	// Keep, when set, says for an output whether the file already in dest
+	// is still right, and its size. Such files are left alone and dest is
+	// updated in place: changed files are staged first and moved in only
+	// when every one rendered, so a failed build still changes nothing.
+	Keep func(render.Output) (size int64, ok bool)
+	// Stale are files of dest that no output writes any more; an update
+	// in place removes them.
+	Stale []string
 	// Done, when set, is called once per file written or kept, from any
 	// goroutine, for progress reports.
 	Done func()
@@ -114,34 +119,82 @@ type Options struct {
 // was the largest source of garbage in a build.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// Write renders every output into a new folder beside dest and swaps it in.
-// On any error dest is left as it was.
+// Write renders the outputs into dest. A full write renders every output
+// into a new folder beside dest and swaps it in; an update (Options.Keep)
+// renders the changed outputs beside dest and moves them in. On any
+// rendering error dest is left as it was.
 func Write(dest string, outputs []render.Output, opts Options) (Stats, error) {
 	dest = filepath.Clean(dest)
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return Stats{}, err
 	}
+	inPlace := opts.Keep != nil
+	if st, err := os.Stat(dest); err != nil || !st.IsDir() {
+		inPlace = false
+	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
 	if err != nil {
 		return Stats{}, err
 	}
-	stats, err := writeAll(tmp, outputs, opts)
-	if err == nil {
-		err = keepDotFiles(dest, tmp)
+	if !inPlace {
+		opts.Keep = nil
 	}
+	stats, staged, err := writeAll(tmp, outputs, opts)
 	if err == nil {
-		err = swap(dest, tmp)
+		if inPlace {
+			err = moveIn(tmp, dest, staged, opts.Stale)
+		} else if err = keepDotFiles(dest, tmp); err == nil {
+			err = swap(dest, tmp)
+		}
 	}
 	if err != nil {
 		_ = os.RemoveAll(tmp)
 		return Stats{}, err
 	}
+	if inPlace {
+		_ = os.RemoveAll(tmp)
+	}
 	return stats, nil
 }
 
-func writeAll(dir string, outputs []render.Output, opts Options) (Stats, error) {
-	m, reuse := opts.Minifier, opts.Reuse
+// moveIn moves the staged files into dest, then removes stale files and
+// the folders they leave empty.
+func moveIn(tmp, dest string, staged []stagedFile, stale []string) error {
+	made := map[string]bool{}
+	for _, f := range staged {
+		to := filepath.Join(dest, filepath.FromSlash(f.to))
+		if d := filepath.Dir(to); !made[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
+			made[d] = true
+		}
+		if err := os.Rename(filepath.Join(tmp, f.from), to); err != nil {
+			return err
+		}
+	}
+	for _, p := range stale {
+		path := filepath.Join(dest, filepath.FromSlash(p))
+		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+		for d := filepath.Dir(path); d != dest && strings.HasPrefix(d, dest); d = filepath.Dir(d) {
+			if os.Remove(d) != nil { // not empty: keep it and its parents
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// stagedFile is a file rendered for an update in place: its name in the
+// staging folder and its path in the site.
+type stagedFile struct{ from, to string }
+
+func writeAll(dir string, outputs []render.Output, opts Options) (Stats, []stagedFile, error) {
+	m := opts.Minifier
+	kept := make([]bool, len(outputs))
 	var rendered, size atomic.Int64
 	errs := make([]error, len(outputs))
 	sizes := make([]int64, len(outputs))
@@ -163,13 +216,14 @@ func writeAll(dir string, outputs []render.Output, opts Options) (Stats, error) 
 		}
 		o := outputs[i]
 		path := filepath.Join(dir, filepath.FromSlash(o.Path))
-		if reuse != nil {
-			if prev := reuse(o); prev != "" {
-				if err := mkdir(path); err != nil {
-					errs[i] = err
-					return
-				}
-				sizes[i], errs[i] = keep(prev, path)
+		if opts.Keep != nil {
+			// An update stages files flat, named by their position:
+			// creating a folder costs more here than writing a page.
+			path = filepath.Join(dir, strconv.Itoa(i))
+		}
+		if opts.Keep != nil {
+			if size, ok := opts.Keep(o); ok {
+				sizes[i], kept[i] = size, true
 				return
 			}
 		}
@@ -217,30 +271,17 @@ func writeAll(dir string, outputs []render.Output, opts Options) (Stats, error) 
 		sizes[i] = int64(len(data))
 	})
 	if err := errors.Join(errs...); err != nil {
-		return Stats{}, err
+		return Stats{}, nil, err
 	}
 	st := Stats{Files: len(outputs), Rendered: int(rendered.Load()), Bytes: size.Load(), Sizes: make(map[string]int64, len(outputs))}
+	var staged []stagedFile
 	for i, o := range outputs {
 		st.Sizes[o.Path] = sizes[i]
-	}
-	return st, nil
-}
-
-// keep puts the previous site's file at path: a hard link where the file
-// system allows, a copy otherwise.
-func keep(prev, path string) (int64, error) {
-	if err := os.Link(prev, path); err == nil {
-		st, err := os.Stat(path)
-		if err != nil {
-			return 0, err
+		if !kept[i] {
+			staged = append(staged, stagedFile{from: strconv.Itoa(i), to: o.Path})
 		}
-		return st.Size(), nil
 	}
-	data, err := os.ReadFile(prev)
-	if err != nil {
-		return 0, err
-	}
-	return int64(len(data)), os.WriteFile(path, data, 0o644)
+	return st, staged, nil
 }
 
 // keepDotFiles carries top-level dot files of the old site (a .gitignore
