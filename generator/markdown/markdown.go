@@ -1,6 +1,7 @@
 // Package markdown owns the one goldmark configuration of a build: the
 // extensions, chroma highlighting with CSS classes, paragraph anchors
-// ("#p-N" on every paragraph and list item), root-relative link resolution
+// ("#p-N" on every paragraph and list item, each ending in a "¶" link to
+// itself), root-relative link resolution
 // under the site's base path, and the rule that raw HTML in content is shown
 // as text, never passed through.
 package markdown
@@ -46,11 +47,15 @@ func New(basePath string) *Renderer {
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(
 				util.Prioritized(&anchors{}, 100),
+				util.Prioritized(&paraLinks{}, 105),
 				util.Prioritized(&links{base: basePath}, 110),
 			),
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&escapeHTML{}, 100)),
+			renderer.WithNodeRenderers(
+				util.Prioritized(&escapeHTML{}, 100),
+				util.Prioritized(&paraLinkRenderer{}, 100),
+			),
 		),
 	)
 	return &Renderer{md: md}
@@ -164,12 +169,11 @@ func plain(n ast.Node, src []byte) string {
 
 // firstOffset is where a block's first line starts in the source.
 func firstOffset(n ast.Node) int {
-	for ; n != nil; n = n.FirstChild() {
+	// Only blocks have lines: an inline node's Lines panics, and an empty
+	// list item's first child is its paragraph link.
+	for ; n != nil && n.Type() == ast.TypeBlock; n = n.FirstChild() {
 		if l := n.Lines(); l != nil && l.Len() > 0 {
 			return l.At(0).Start
-		}
-		if n.Type() != ast.TypeBlock {
-			break
 		}
 	}
 	return -1

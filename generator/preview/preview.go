@@ -118,14 +118,6 @@ func (s *Server) Rebuild() {
 // ServeHTTP serves the preview.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
 
-// basePath is the path the site is served under.
-func (s *Server) basePath() string {
-	if res := s.Result(); res != nil {
-		return res.Config.BasePath
-	}
-	return "/"
-}
-
 func (s *Server) files(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	failure, other, last := s.failure, s.other, s.last

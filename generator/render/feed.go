@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/xml"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/plenary-archive/plenary/generator"
@@ -11,16 +12,26 @@ import (
 const feedEntries = 50
 
 type atomFeed struct {
-	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
-	Title   string      `xml:"title"`
-	ID      string      `xml:"id"`
-	Updated string      `xml:"updated"`
-	Links   []atomLink  `xml:"link"`
-	Entries []atomEntry `xml:"entry"`
+	XMLName  xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Title    string      `xml:"title"`
+	Subtitle string      `xml:"subtitle,omitempty"`
+	ID       string      `xml:"id"`
+	Updated  string      `xml:"updated"`
+	Author   atomAuthor  `xml:"author"`
+	Links    []atomLink  `xml:"link"`
+	Entries  []atomEntry `xml:"entry"`
+}
+
+// atomAuthor is required of a feed whose entries name none (RFC 4287
+// 4.1.1); the archive speaks for itself, so the author is the site.
+type atomAuthor struct {
+	Name string `xml:"name"`
+	URI  string `xml:"uri,omitempty"`
 }
 
 type atomLink struct {
 	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
 	Href string `xml:"href,attr"`
 }
 
@@ -32,21 +43,110 @@ type atomEntry struct {
 	Summary string   `xml:"summary,omitempty"`
 }
 
+// FeedLink is a page's own Atom feed, for the <link rel=alternate> in the
+// head and the visible link on the page.
+type FeedLink struct {
+	Title string
+	URL   string // site-relative
+}
+
+// feedFile is the path of the feed of the page at url ("/archive/states/x/"
+// → "states/x/feed.xml"), beside the page so its address is easy to guess.
+func feedFile(s *generator.Site, url string) string { return rel(s, url) + "feed.xml" }
+
 // feed writes the site-wide Atom feed of the newest reports. Its dates come
 // from the reports, never the clock, so rebuilding changes nothing.
 func feed(w io.Writer, s *generator.Site) error {
-	f := atomFeed{
-		Title:   s.Title,
-		ID:      s.BaseURL,
-		Updated: s.Updated.UTC().Format(time.RFC3339),
-		Links:   []atomLink{{Rel: "self", Href: s.BaseURL + "feed.xml"}, {Href: s.BaseURL}},
-	}
+	f := newFeed(s, s.Title, s.Description, "feed.xml", s.BaseURL, s.Updated)
+	f.ID = s.BaseURL
 	for _, r := range s.Reports[:min(feedEntries, len(s.Reports))] {
-		f.Entries = append(f.Entries, atomEntry{
-			Title: r.Title, ID: r.Permalink, Link: atomLink{Href: r.Permalink},
-			Updated: r.Date.UTC().Format(time.RFC3339), Summary: summary(r),
-		})
+		f.Entries = append(f.Entries, reportEntry(r, summary(r)))
 	}
+	return writeFeed(w, f)
+}
+
+// newFeed starts a feed whose own address is file (site-relative) and whose
+// page is page (absolute). Its id is the feed's own address: a term's page
+// and its feed are two resources, and ids must never be reused.
+func newFeed(s *generator.Site, title, subtitle, file, page string, updated time.Time) *atomFeed {
+	self := s.BaseURL + file
+	return &atomFeed{
+		Title: title, Subtitle: subtitle, ID: self, Updated: atomTime(updated),
+		Author: atomAuthor{Name: s.Title, URI: s.BaseURL},
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: self},
+			{Rel: "alternate", Type: "text/html", Href: page},
+		},
+	}
+}
+
+func reportEntry(r *generator.Report, sum string) atomEntry {
+	return atomEntry{
+		Title: r.Title, ID: r.Permalink, Link: atomLink{Rel: "alternate", Type: "text/html", Href: r.Permalink},
+		Updated: atomTime(r.Date), Summary: sum,
+	}
+}
+
+func atomTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// emptyFeedUpdated is the <updated> of a feed with no entries yet. It is a
+// constant rather than the site's date so that the feed depends only on
+// its term, as its Output's deps say.
+var emptyFeedUpdated = time.Unix(0, 0)
+
+// newest is the date of the newest report of rs (newest first), or
+// fallback when there is none.
+func newest(rs []*generator.Report, fallback time.Time) time.Time {
+	if len(rs) == 0 {
+		return fallback
+	}
+	return rs[0].Date
+}
+
+// stateFeed lists the newest reports naming a state; each entry's summary
+// is what the state said there, the question the archive answers.
+func stateFeed(w io.Writer, s *generator.Site, st *generator.State) error {
+	f := newFeed(s, st.Name+" · "+s.Title, "Reports naming "+st.Name+", newest first.",
+		feedFile(s, st.URL), st.Permalink, newest(st.Reports, emptyFeedUpdated))
+	said := map[*generator.Report][]string{}
+	for _, stmt := range st.Statements {
+		said[stmt.Report] = append(said[stmt.Report], stmt.Excerpt())
+	}
+	for _, r := range st.Reports[:min(feedEntries, len(st.Reports))] {
+		sum := summary(r)
+		if ex := said[r]; len(ex) > 0 {
+			sum = shorten(strings.Join(ex, " ¶ "), 600)
+		}
+		f.Entries = append(f.Entries, reportEntry(r, sum))
+	}
+	return writeFeed(w, f)
+}
+
+// topicFeed lists the newest reports on a topic.
+func topicFeed(w io.Writer, s *generator.Site, t *generator.Topic) error {
+	f := newFeed(s, t.Title+" · "+s.Title, t.Summary, feedFile(s, t.URL), t.Permalink, newest(t.Reports, emptyFeedUpdated))
+	for _, r := range t.Reports[:min(feedEntries, len(t.Reports))] {
+		f.Entries = append(f.Entries, reportEntry(r, summary(r)))
+	}
+	return writeFeed(w, f)
+}
+
+// sessionFeed lists a session's reports newest first, as feed readers
+// expect, though the session page lists them in order.
+func sessionFeed(w io.Writer, s *generator.Site, ss *generator.Session) error {
+	rs := ss.Reports
+	updated := ss.Start
+	if len(rs) > 0 {
+		updated = rs[len(rs)-1].Date
+	}
+	f := newFeed(s, ss.Title+" · "+s.Title, "Reports of "+ss.Title+", newest first.", feedFile(s, ss.URL), ss.Permalink, updated)
+	for i := len(rs) - 1; i >= 0 && len(f.Entries) < feedEntries; i-- {
+		f.Entries = append(f.Entries, reportEntry(rs[i], summary(rs[i])))
+	}
+	return writeFeed(w, f)
+}
+
+func writeFeed(w io.Writer, f *atomFeed) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
@@ -82,8 +182,10 @@ func sitemap(w io.Writer, s *generator.Site) error {
 		add(ss.Permalink, time.Time{})
 	}
 	add(s.BaseURL+"states/", time.Time{})
+	add(s.BaseURL+matrixPath, time.Time{})
 	for _, st := range s.States {
 		add(st.Permalink, time.Time{})
+		add(st.Permalink+stateTopicsDir, time.Time{})
 	}
 	add(s.BaseURL+"topics/", time.Time{})
 	for _, t := range s.Topics {

@@ -45,6 +45,28 @@ type Page struct {
 	// build writes, filled by the search endpoint's HTML view.
 	Query   string
 	Results template.HTML
+
+	// The public's views (public.go): how other sites see the page, its
+	// own feed, its figures, and how to cite it.
+
+	// Meta holds the page's Open Graph and JSON-LD description.
+	Meta *Meta
+	// OwnFeed is the feed of what the page is about (a state, topic or
+	// session) besides the site's; nil on other pages.
+	OwnFeed *FeedLink
+	// Charts are the page's figures, drawn at build time.
+	Charts []*Chart
+	// Cite is how to cite the report, on report pages.
+	Cite *Citation
+	// Topics are the sections of a state's page by topic, one per topic
+	// it spoke on, which the states × topics matrix links to.
+	Topics []StateTopic
+	// Matrix fills the states × topics page.
+	Matrix *Matrix
+	// DataURL is the open data file of what the page is about, if any.
+	DataURL string
+	// TopicsURL is a state's page by topic, linked from its main page.
+	TopicsURL string
 }
 
 // Home is what the home page shows besides the Site.
@@ -145,6 +167,7 @@ func (r *Renderer) Outputs() []Output {
 		_, err := fmt.Fprintf(w, "User-agent: *\nAllow: /\nSitemap: %ssitemap.xml\n", s.BaseURL)
 		return err
 	})
+	out = append(out, r.publicOutputs()...)
 	add("css/style.css", func(w io.Writer) error { return r.stylesheet(w) })
 	for _, f := range r.theme.static {
 		f := f
@@ -166,6 +189,7 @@ func (r *Renderer) base(kind, title, desc, url string) *Page {
 }
 
 func (r *Renderer) page(w io.Writer, kind string, p *Page) error {
+	r.decorate(p)
 	t := r.theme.pages[kind]
 	if err := t.ExecuteTemplate(w, "baseof.html", p); err != nil {
 		return fmt.Errorf("%s: %w", p.URL, err)

@@ -27,7 +27,7 @@ type staticFile struct {
 }
 
 // pageKinds are the page templates every theme provides.
-var pageKinds = []string{"home", "report", "session", "sessions", "state", "states", "topic", "topics", "search", "404"}
+var pageKinds = []string{"home", "report", "session", "sessions", "state", "states", "topic", "topics", "search", "404", "matrix", "statetopics"}
 
 // LoadTheme reads a theme's layouts/ and static/ from theme, with any file
 // of the same name under overrides (the site's own layouts/) taking its

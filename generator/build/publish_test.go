@@ -1,0 +1,830 @@
+package build_test
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/build"
+	"github.com/plenary-archive/plenary/generator/markdown"
+	"github.com/plenary-archive/plenary/generator/opendata"
+	"github.com/plenary-archive/plenary/generator/render"
+)
+
+// The tests of the public views build testdata/publish.txtar, an archive
+// under a sub-path whose titles and text carry what must be escaped, with
+// a session and a topic that have no reports.
+
+func publishSite(t *testing.T) (string, *generator.Site) {
+	t.Helper()
+	dir, res := site(t, archive(t, "publish.txtar"))
+	return dir, res.Site
+}
+
+// pagePath is the file of the page at a site-relative URL.
+func pagePath(s *generator.Site, url string) string {
+	return strings.TrimPrefix(url, s.BasePath) + "index.html"
+}
+
+func findState(t *testing.T, s *generator.Site, slug string) *generator.State {
+	t.Helper()
+	for _, st := range s.States {
+		if st.Slug == slug {
+			return st
+		}
+	}
+	t.Fatalf("no state %s", slug)
+	return nil
+}
+
+func findTopic(t *testing.T, s *generator.Site, key string) *generator.Topic {
+	t.Helper()
+	for _, tp := range s.Topics {
+		if tp.Key == key {
+			return tp
+		}
+	}
+	t.Fatalf("no topic %s", key)
+	return nil
+}
+
+type atomFeed struct {
+	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+	Title   string   `xml:"title"`
+	ID      string   `xml:"id"`
+	Updated string   `xml:"updated"`
+	Author  struct {
+		Name string `xml:"name"`
+	} `xml:"author"`
+	Links   []atomLink `xml:"link"`
+	Entries []struct {
+		Title   string     `xml:"title"`
+		ID      string     `xml:"id"`
+		Updated string     `xml:"updated"`
+		Summary string     `xml:"summary"`
+		Links   []atomLink `xml:"link"`
+	} `xml:"entry"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+	Href string `xml:"href,attr"`
+}
+
+func link(links []atomLink, rel string) string {
+	for _, l := range links {
+		if l.Rel == rel || (rel == "alternate" && l.Rel == "") {
+			return l.Href
+		}
+	}
+	return ""
+}
+
+func parseFeed(t *testing.T, dir, path string) atomFeed {
+	t.Helper()
+	var f atomFeed
+	dec := xml.NewDecoder(strings.NewReader(read(t, dir, path)))
+	dec.Strict = true
+	if err := dec.Decode(&f); err != nil {
+		t.Fatalf("%s is not an Atom feed: %v", path, err)
+	}
+	return f
+}
+
+// TestTermFeeds checks the feed of every state, topic and session: valid
+// Atom with its own id and links, updated as its newest entry, exactly the
+// right entries newest first, and linked from its page's head and body.
+func TestTermFeeds(t *testing.T) {
+	dir, s := publishSite(t)
+	type term struct {
+		url, permalink string
+		reports        []*generator.Report // newest first
+		empty          time.Time           // <updated> without entries
+	}
+	var terms []term
+	for _, st := range s.States {
+		terms = append(terms, term{st.URL, st.Permalink, st.Reports, time.Unix(0, 0)})
+	}
+	for _, tp := range s.Topics {
+		terms = append(terms, term{tp.URL, tp.Permalink, tp.Reports, time.Unix(0, 0)})
+	}
+	for _, ss := range s.Sessions {
+		rs := slices.Clone(ss.Reports)
+		slices.Reverse(rs)
+		terms = append(terms, term{ss.URL, ss.Permalink, rs, ss.Start})
+	}
+	ids := map[string]string{}
+	for _, tm := range terms {
+		path := strings.TrimPrefix(tm.url, s.BasePath) + "feed.xml"
+		f := parseFeed(t, dir, path)
+		self := s.BaseURL + path
+		if f.ID != self || link(f.Links, "self") != self {
+			t.Errorf("%s: id %q and self link %q, want %q", path, f.ID, link(f.Links, "self"), self)
+		}
+		if prev, dup := ids[f.ID]; dup {
+			t.Errorf("%s and %s share the id %s", path, prev, f.ID)
+		}
+		ids[f.ID] = path
+		if got := link(f.Links, "alternate"); got != tm.permalink {
+			t.Errorf("%s: alternate link %q, want %q", path, got, tm.permalink)
+		}
+		if f.Title == "" || f.Author.Name != s.Title {
+			t.Errorf("%s: title %q, author %q", path, f.Title, f.Author.Name)
+		}
+		want := tm.empty
+		if len(tm.reports) > 0 {
+			want = tm.reports[0].Date
+		}
+		if up, err := time.Parse(time.RFC3339, f.Updated); err != nil || !up.Equal(want) {
+			t.Errorf("%s: updated %q, want %s (%v)", path, f.Updated, want.UTC().Format(time.RFC3339), err)
+		}
+		var got, exp []string
+		for _, e := range f.Entries {
+			got = append(got, e.ID)
+			if link(e.Links, "alternate") != e.ID {
+				t.Errorf("%s: entry %s links %q", path, e.ID, link(e.Links, "alternate"))
+			}
+			if _, err := time.Parse(time.RFC3339, e.Updated); err != nil || e.Title == "" {
+				t.Errorf("%s: entry %s: title %q, updated %q", path, e.ID, e.Title, e.Updated)
+			}
+		}
+		for _, r := range tm.reports {
+			exp = append(exp, r.Permalink)
+		}
+		if !slices.Equal(got, exp) {
+			t.Errorf("%s: entries\n%v\nwant\n%v", path, got, exp)
+		}
+
+		// The page names the feed in its head and links it visibly.
+		page := pagePath(s, tm.url)
+		headLink := regexp.MustCompile(`<link rel=alternate type=application/atom\+xml title="[^"]+" href=` + regexp.QuoteMeta(tm.url+"feed.xml") + `>`)
+		if !headLink.MatchString(read(t, dir, page)) {
+			t.Errorf("%s has no <link rel=alternate> to its feed", page)
+		}
+		contains(t, dir, page, `<a href=`+tm.url+`feed.xml type=application/atom+xml>`)
+	}
+
+	// The same, spelled out for a few feeds, so that a change in the
+	// model's order cannot make a wrong feed pass.
+	for path, want := range map[string][]string{
+		"states/france/feed.xml":  {"late", "law", "dialogue"},
+		"states/kenya/feed.xml":   {"law"},
+		"topics/law/feed.xml":     {"late", "law"},
+		"topics/cbm/feed.xml":     nil,
+		"sessions/s3/feed.xml":    {"late", "law"},
+		"sessions/s4/feed.xml":    nil,
+		"sessions/s2/feed.xml":    {"dialogue"},
+		"states/guinea/feed.xml":  nil, // no such state: no feed
+		"states/nigeria/feed.xml": {"late", "dialogue"},
+		"topics/poa/feed.xml":     {"late", "dialogue"},
+		"states/brazil/feed.xml":  {"dialogue"},
+		"states/niger/feed.xml":   {"dialogue"},
+	} {
+		if path == "states/guinea/feed.xml" {
+			if _, err := os.Stat(filepath.Join(dir, path)); err == nil {
+				t.Errorf("%s exists", path)
+			}
+			continue
+		}
+		var got []string
+		for _, e := range parseFeed(t, dir, path).Entries {
+			got = append(got, strings.TrimSuffix(strings.TrimPrefix(e.ID, s.BaseURL+"reports/"), "/"))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s holds %v, want %v", path, got, want)
+		}
+	}
+	contains(t, dir, "topics/cbm/feed.xml", "<updated>1970-01-01T00:00:00Z</updated>")
+	contains(t, dir, "sessions/s4/feed.xml", "<updated>2023-03-06T00:00:00Z</updated>")
+	// What France said is the summary of its entries.
+	contains(t, dir, "states/france/feed.xml", `<summary>France highlighted the Program of Action, saying "a PoA, now". Nigeria agreed with France.</summary>`, "!<script>")
+}
+
+var ldScript = regexp.MustCompile(`(?s)<script type="?application/ld\+json"?>(.*?)</script>`)
+
+// jsonLD returns the page's one JSON-LD object.
+func jsonLD(t *testing.T, dir, page string) map[string]any {
+	t.Helper()
+	m := ldScript.FindAllStringSubmatch(read(t, dir, page), -1)
+	if len(m) != 1 {
+		t.Fatalf("%s has %d JSON-LD scripts, want 1", page, len(m))
+	}
+	if strings.Contains(m[0][1], "<") {
+		t.Errorf("%s: JSON-LD holds a raw '<': %s", page, m[0][1])
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(m[0][1]), &v); err != nil {
+		t.Fatalf("%s: JSON-LD does not parse: %v\n%s", page, err, m[0][1])
+	}
+	if v["@context"] != "https://schema.org" {
+		t.Errorf("%s: @context %v", page, v["@context"])
+	}
+	return v
+}
+
+// at walks a decoded JSON value by keys and indexes.
+func at(v any, path ...any) any {
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			m, _ := v.(map[string]any)
+			v = m[k]
+		case int:
+			a, _ := v.([]any)
+			if k >= len(a) {
+				return nil
+			}
+			v = a[k]
+		}
+	}
+	return v
+}
+
+func collect(v any, key string) []string {
+	var out []string
+	a, _ := v.([]any)
+	for _, e := range a {
+		out = append(out, fmt.Sprint(at(e, key)))
+	}
+	return out
+}
+
+// TestJSONLD checks the schema.org description of every kind of page.
+func TestJSONLD(t *testing.T) {
+	dir, s := publishSite(t)
+	check := func(page string, want map[string]any) map[string]any {
+		t.Helper()
+		v := jsonLD(t, dir, page)
+		for k, w := range want {
+			path := []any{}
+			for _, p := range strings.Split(k, ".") {
+				if n, err := strconv.Atoi(p); err == nil {
+					path = append(path, n)
+				} else {
+					path = append(path, p)
+				}
+			}
+			if got := at(v, path...); fmt.Sprint(got) != fmt.Sprint(w) {
+				t.Errorf("%s: %s is %v, want %v", page, k, got, w)
+			}
+		}
+		return v
+	}
+
+	var law *generator.Report
+	for _, r := range s.Reports {
+		if r.Slug == "law" {
+			law = r
+		}
+	}
+	v := check("reports/law/index.html", map[string]any{
+		"@type": "Report", "name": law.Title, "url": s.BaseURL + "reports/law/", "dateCreated": "2022-07-26",
+		"recordedAt.@type": "Event", "recordedAt.name": "Third substantive session", "recordedAt.startDate": "2022-07-25",
+		"publisher.name": "Test archive", "isPartOf.url": s.BaseURL,
+	})
+	if got := collect(v["mentions"], "identifier"); !slices.Equal(got, []string{"FRA", "GNB", "KEN", "PNG"}) {
+		t.Errorf("the law report mentions %v", got)
+	}
+	if got := collect(v["about"], "termCode"); !slices.Equal(got, []string{"law"}) {
+		t.Errorf("the law report is about %v", got)
+	}
+	check("reports/dialogue/index.html", map[string]any{
+		"@type": "Report", "dateCreated": "2022-04-01T14:00:00-04:00", "isBasedOn": "https://example.com/original?id=1&lang=en",
+	})
+	check("sessions/s2/index.html", map[string]any{
+		"@type": "Event", "name": "Second substantive session", "startDate": "2022-03-28", "endDate": "2022-04-01",
+		"location.name": "New York", "url": s.BaseURL + "sessions/s2/", "superEvent.name": "OEWG 2021-2025",
+	})
+	check("states/france/index.html", map[string]any{
+		"@type": "ProfilePage", "about.@type": "Country", "about.identifier": "FRA", "about.name": "France", "url": s.BaseURL + "states/france/",
+	})
+	check("states/france/topics/index.html", map[string]any{"@type": "ProfilePage", "about.identifier": "FRA"})
+	check("topics/law/index.html", map[string]any{
+		"@type": "CollectionPage", "about.@type": "DefinedTerm", "about.termCode": "law", "about.name": "International law",
+	})
+	check("index.html", map[string]any{
+		"@type": "WebSite", "name": "Test archive", "url": s.BaseURL,
+		"potentialAction.@type":              "SearchAction",
+		"potentialAction.target.urlTemplate": "https://example.org/archive/search?q={search_term_string}",
+	})
+	for _, p := range []string{"sessions/index.html", "states/index.html", "topics/index.html", "states/matrix/index.html"} {
+		check(p, map[string]any{"@type": "CollectionPage", "isPartOf.@type": "WebSite"})
+	}
+	check("search/index.html", map[string]any{"@type": "SearchResultsPage"})
+	check("404.html", map[string]any{"@type": "WebPage"})
+}
+
+var metaTag = regexp.MustCompile(`<meta (?:property|name)="?([a-z:_]+)"? content=(?:"([^"]*)"|([^ >]+))>`)
+
+func metas(t *testing.T, dir, page string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, m := range metaTag.FindAllStringSubmatch(read(t, dir, page), -1) {
+		out[m[1]] = html.UnescapeString(m[2] + m[3])
+	}
+	return out
+}
+
+// TestOpenGraph checks the tags link previews read on each kind of page.
+func TestOpenGraph(t *testing.T) {
+	dir, s := publishSite(t)
+	var law *generator.Report
+	for _, r := range s.Reports {
+		if r.Slug == "law" {
+			law = r
+		}
+	}
+	for page, want := range map[string]map[string]string{
+		"reports/law/index.html": {
+			"og:type": "article", "og:title": law.Title, "og:url": law.Permalink, "og:site_name": "Test archive",
+			"og:description":         "France said the UN Charter applies. Guinea-Bissau and Papua New Guinea agreed.",
+			"article:published_time": "2022-07-26T00:00:00-04:00",
+		},
+		"index.html":               {"og:type": "website", "og:title": "Test archive", "og:url": s.BaseURL, "og:description": "Reports for tests."},
+		"states/france/index.html": {"og:type": "website", "og:title": "France", "og:url": s.BaseURL + "states/france/"},
+		"topics/law/index.html":    {"og:type": "website", "og:title": "International law", "og:description": "How international law applies."},
+		"sessions/s2/index.html":   {"og:type": "website", "og:url": s.BaseURL + "sessions/s2/"},
+		"states/matrix/index.html": {"og:type": "website", "og:url": s.BaseURL + "states/matrix/"},
+	} {
+		got := metas(t, dir, page)
+		for k, w := range want {
+			if got[k] != w {
+				t.Errorf("%s: %s is %q, want %q", page, k, got[k], w)
+			}
+		}
+	}
+}
+
+// schema compiles one of docs/schema's files.
+func schema(t *testing.T, name string) *jsonschema.Schema {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	sch, err := c.Compile(filepath.Join("..", "..", "docs", "schema", name))
+	if err != nil {
+		t.Fatalf("schema %s: %v", name, err)
+	}
+	return sch
+}
+
+func instance(t *testing.T, dir, rel string) any {
+	t.Helper()
+	v, err := jsonschema.UnmarshalJSON(strings.NewReader(read(t, dir, rel)))
+	if err != nil {
+		t.Fatalf("%s is not JSON: %v", rel, err)
+	}
+	return v
+}
+
+// TestOpenData validates the open data files against the published
+// schemas and checks that their counts are the Site's.
+func TestOpenData(t *testing.T) {
+	dir, s := publishSite(t)
+
+	// reports.json
+	reports := schema(t, "reports.schema.json")
+	inst := instance(t, dir, opendata.ReportsPath)
+	if err := reports.Validate(inst); err != nil {
+		t.Errorf("%s: %v", opendata.ReportsPath, err)
+	}
+	var rj struct {
+		Count   int `json:"count"`
+		Reports []struct {
+			Slug       string `json:"slug"`
+			Statements int    `json:"statements"`
+			Date       string `json:"date"`
+			Start      string `json:"start"`
+		} `json:"reports"`
+	}
+	if err := json.Unmarshal([]byte(read(t, dir, opendata.ReportsPath)), &rj); err != nil {
+		t.Fatal(err)
+	}
+	if rj.Count != len(s.Reports) || len(rj.Reports) != len(s.Reports) {
+		t.Errorf("reports.json: count %d, %d reports; the site has %d", rj.Count, len(rj.Reports), len(s.Reports))
+	}
+	for i, r := range s.Reports {
+		if i >= len(rj.Reports) {
+			break
+		}
+		n := 0
+		for _, p := range r.Paragraphs {
+			n += len(p.States)
+		}
+		if got := rj.Reports[i]; got.Slug != r.Slug || got.Statements != n {
+			t.Errorf("reports.json #%d: %s with %d statements, want %s with %d", i, got.Slug, got.Statements, r.Slug, n)
+		}
+	}
+	if got := rj.Reports[len(rj.Reports)-1]; got.Date != "2022-04-01" || got.Start != "2022-04-01T14:00:00-04:00" {
+		t.Errorf("the dialogue is dated %q, starting %q", got.Date, got.Start)
+	}
+	// The schema is strict enough to fail: a report without its slug, or
+	// a count as text, must not pass.
+	broken := instance(t, dir, opendata.ReportsPath).(map[string]any)
+	delete(at(broken, "reports", 0).(map[string]any), "slug")
+	if reports.Validate(broken) == nil {
+		t.Error("the reports schema accepts a report without a slug")
+	}
+	broken["count"] = "3"
+	if reports.Validate(broken) == nil {
+		t.Error("the reports schema accepts a count as text")
+	}
+
+	// statements.csv
+	row := schema(t, "statement.schema.json")
+	cr := csv.NewReader(strings.NewReader(read(t, dir, opendata.StatementsPath)))
+	header, err := cr.Read()
+	if err != nil || !slices.Equal(header, opendata.StatementsHeader) {
+		t.Fatalf("statements.csv header %v (%v)", header, err)
+	}
+	rows := map[string][]string{} // by url and state code
+	n := 0
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("statements.csv row %d: %v", n+2, err)
+		}
+		n++
+		obj := map[string]any{}
+		for i, h := range header {
+			obj[h] = rec[i]
+		}
+		if err := row.Validate(obj); err != nil {
+			t.Errorf("statements.csv row %d: %v", n+1, err)
+		}
+		rows[rec[8]+" "+rec[0]] = rec
+	}
+	want := 0
+	for _, st := range s.States {
+		want += len(st.Statements)
+		for _, stmt := range st.Statements {
+			rec, ok := rows[stmt.Report.Permalink+"#"+stmt.Paragraph.ID+" "+st.Code]
+			if !ok {
+				t.Errorf("statements.csv lacks %s in %s", st.Code, stmt.URL)
+				continue
+			}
+			if rec[9] != stmt.Paragraph.Text {
+				t.Errorf("statements.csv: the text of %s is %q, want %q", stmt.URL, rec[9], stmt.Paragraph.Text)
+			}
+		}
+	}
+	if n != want {
+		t.Errorf("statements.csv has %d rows; the states have %d statements", n, want)
+	}
+	// Commas, quotes and a line break survive, quoted as RFC 4180 says.
+	tricky := rows[s.BaseURL+"reports/law/#p-2 FRA"]
+	if len(tricky) == 0 || tricky[9] != "France added, on the UN Charter, \"it applies <i\nclass=x>in full</i>, always\"." {
+		t.Errorf("the paragraph with commas, quotes and a line break reads back as %q", tricky)
+	}
+	contains(t, dir, opendata.StatementsPath,
+		`,"France added, on the UN Charter, ""it applies <i`+"\n"+`class=x>in full</i>, always""."`+"\n",
+	)
+
+	// One file per state, and no other.
+	stateSchema := schema(t, "state.schema.json")
+	files, _ := filepath.Glob(filepath.Join(dir, "data", "states", "*.json"))
+	if len(files) != len(s.States) {
+		t.Errorf("%d state files for %d states", len(files), len(s.States))
+	}
+	for _, st := range s.States {
+		path := opendata.StatePath(st)
+		if err := stateSchema.Validate(instance(t, dir, path)); err != nil {
+			t.Errorf("%s: %v", path, err)
+		}
+		var sj struct {
+			Code       string `json:"code"`
+			Count      int    `json:"statement_count"`
+			Statements []struct {
+				URL  string `json:"url"`
+				Text string `json:"text"`
+			} `json:"statements"`
+			Reports []struct{ Slug string } `json:"reports"`
+		}
+		if err := json.Unmarshal([]byte(read(t, dir, path)), &sj); err != nil {
+			t.Fatal(err)
+		}
+		if sj.Code != st.Code || sj.Count != len(st.Statements) || len(sj.Statements) != len(st.Statements) || len(sj.Reports) != len(st.Reports) {
+			t.Errorf("%s: %s, %d (%d) statements, %d reports; want %s, %d, %d", path, sj.Code, sj.Count, len(sj.Statements), len(sj.Reports), st.Code, len(st.Statements), len(st.Reports))
+			continue
+		}
+		for i, stmt := range st.Statements {
+			if sj.Statements[i].URL != stmt.Report.Permalink+"#"+stmt.Paragraph.ID || sj.Statements[i].Text != stmt.Paragraph.Text {
+				t.Errorf("%s: statement %d is %v", path, i, sj.Statements[i])
+			}
+		}
+	}
+}
+
+var bibtex = regexp.MustCompile(`(?s)<pre class="?cite-bibtex"?><code>(.*?)</code></pre>`)
+
+// TestCiteThis checks the citation of a report whose title holds every
+// character BibTeX treats specially.
+func TestCiteThis(t *testing.T) {
+	dir, _ := publishSite(t)
+	page := read(t, dir, "reports/law/index.html")
+	m := bibtex.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no BibTeX on the report page")
+	}
+	if strings.Contains(m[1], "<script") {
+		t.Error("the BibTeX block carries markup")
+	}
+	bib := html.UnescapeString(m[1])
+	for _, want := range []string{
+		"@misc{test-archive:law,\n",
+		`  title        = {{International law \& the \{Charter\} at 100\% — \#1\_now \textasciitilde{} \textbackslash{} </script><script>alert(1)</script>}},`,
+		"  author       = {{Test archive}},\n",
+		"  howpublished = {Event report, Third substantive session (OEWG 2021-2025)},\n",
+		"  year         = {2022},\n  month        = jul,\n  date         = {2022-07-26},\n",
+		"  url          = {https://example.org/archive/reports/law/}\n}",
+	} {
+		if !strings.Contains(bib, want) {
+			t.Errorf("BibTeX lacks %q:\n%s", want, bib)
+		}
+	}
+	// Braces balance once escaped ones are set aside, so no title can
+	// close the entry early.
+	depth := 0
+	unescaped := strings.NewReplacer(`\{`, "", `\}`, "").Replace(bib)
+	for _, r := range unescaped {
+		switch r {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth < 0 {
+				t.Fatalf("a closing brace without its opening one in\n%s", bib)
+			}
+		}
+	}
+	if depth != 0 {
+		t.Errorf("unbalanced braces (%d) in\n%s", depth, bib)
+	}
+	contains(t, dir, "reports/law/index.html",
+		"<p class=cite-text>Test archive. “International law & the {Charter} at 100% — #1_now ~ \\ &lt;/script>&lt;script>alert(1)&lt;/script>.” Event report, Third substantive session (OEWG 2021-2025), 26 July 2022. https://example.org/archive/reports/law/</p>",
+	)
+	contains(t, dir, "reports/dialogue/index.html",
+		`note         = {Original report: \url{https://example.com/original?id=1&amp;lang=en}}`,
+		// Each paragraph links to itself; a script adds copying.
+		`<p id=p-2>France highlighted the Program of Action, saying "a PoA, now". Nigeria agreed with France. <a href=#p-2 class=anchor aria-label="Link to paragraph 2">¶</a></p>`,
+		`<li id=p-3>Niger supported it. <a href=#p-3 class=anchor aria-label="Link to paragraph 3">¶</a></li>`,
+		`<script src=/archive/js/copylink.js defer></script>`,
+	)
+	contains(t, dir, "js/copylink.js", "clipboard")
+}
+
+var (
+	figureRE = regexp.MustCompile(`(?s)<figure class=chart id=([a-z-]+)>(.*?)</figure>`)
+	svgRE    = regexp.MustCompile(`(?s)<svg .*?</svg>`)
+	rowRE    = regexp.MustCompile(`<tr><th scope=row>(.*?)</th><td>(\d+)</td></tr>`)
+)
+
+type figure struct {
+	rows []string // "label=value"
+	bars int
+}
+
+// figures reads every chart of a page, checking that its SVG is
+// well-formed XML with a title and description that label it.
+func figures(t *testing.T, dir, page string) map[string]figure {
+	t.Helper()
+	out := map[string]figure{}
+	for _, m := range figureRE.FindAllStringSubmatch(read(t, dir, page), -1) {
+		id, body := m[1], m[2]
+		svg := svgRE.FindString(body)
+		if svg == "" {
+			t.Errorf("%s: chart %s has no SVG", page, id)
+			continue
+		}
+		dec := xml.NewDecoder(strings.NewReader(svg))
+		dec.Strict = true
+		var f figure
+		texts := map[string]string{}
+		var open []string
+		for {
+			tok, err := dec.Token()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s: chart %s is not well-formed: %v\n%s", page, id, err, svg)
+			}
+			switch e := tok.(type) {
+			case xml.StartElement:
+				attr := map[string]string{}
+				for _, a := range e.Attr {
+					attr[a.Name.Local] = a.Value
+				}
+				switch {
+				case e.Name.Local == "svg":
+					if attr["role"] != "img" || attr["aria-labelledby"] != id+"-t "+id+"-d" {
+						t.Errorf("%s: chart %s: role %q, aria-labelledby %q", page, id, attr["role"], attr["aria-labelledby"])
+					}
+				case e.Name.Local == "rect" && attr["class"] == "bar":
+					f.bars++
+				}
+				open = append(open, attr["id"])
+			case xml.CharData:
+				if n := len(open); n > 0 && open[n-1] != "" {
+					texts[open[n-1]] += string(e)
+				}
+			case xml.EndElement:
+				open = open[:len(open)-1]
+			}
+		}
+		if texts[id+"-t"] == "" || texts[id+"-d"] == "" {
+			t.Errorf("%s: chart %s lacks its title or description: %v", page, id, texts)
+		}
+		for _, r := range rowRE.FindAllStringSubmatch(body, -1) {
+			f.rows = append(f.rows, html.UnescapeString(r[1])+"="+r[2])
+		}
+		out[id] = f
+	}
+	return out
+}
+
+// TestCharts checks that each chart's table holds the model's figures and
+// that it draws one mark per figure.
+func TestCharts(t *testing.T) {
+	dir, s := publishSite(t)
+	france := findState(t, s, "france")
+	law := findTopic(t, s, "law")
+	var sessions, topics, states, weight, timeline []string
+	for i := len(france.BySession) - 1; i >= 0; i-- {
+		g := france.BySession[i]
+		sessions = append(sessions, fmt.Sprintf("%s=%d", g.Session.Title, len(g.Statements)))
+	}
+	for _, tc := range france.Topics {
+		topics = append(topics, fmt.Sprintf("%s=%d", tc.Topic.Title, tc.Count))
+	}
+	for _, sc := range law.States {
+		states = append(states, fmt.Sprintf("%s=%d", sc.State.Name, sc.Count))
+	}
+	weight = []string{"Third substantive session=2"}
+	for _, ss := range s.Sessions {
+		timeline = append(timeline, fmt.Sprintf("%s=%d", ss.Title, len(ss.Reports)))
+	}
+	// The model's figures, spelled out, so that a wrong model fails too.
+	for got, want := range map[string]string{
+		strings.Join(sessions, ";"): "Second substantive session=1;Third substantive session=3",
+		strings.Join(topics, ";"):   "International law=3;Programme of Action=2",
+		strings.Join(states, ";"):   "France=3;Guinea-Bissau=1;Nigeria=1;Papua New Guinea=1",
+	} {
+		if got != want {
+			t.Errorf("the model's figures are %s, want %s", got, want)
+		}
+	}
+
+	for _, c := range []struct {
+		page, id string
+		want     []string
+	}{
+		{"states/france/index.html", "chart-sessions", sessions},
+		{"states/france/index.html", "chart-topics", topics},
+		{"topics/law/index.html", "chart-states", states},
+		{"topics/law/index.html", "chart-weight", weight},
+		{"index.html", "chart-timeline", timeline},
+	} {
+		f, ok := figures(t, dir, c.page)[c.id]
+		if !ok {
+			t.Errorf("%s has no chart %s", c.page, c.id)
+			continue
+		}
+		labels := slices.Clone(f.rows)
+		if c.id == "chart-timeline" {
+			// Timeline labels carry the dates: compare names and figures.
+			for i, r := range labels {
+				name, n, _ := strings.Cut(r, "=")
+				name, _, _ = strings.Cut(name, " (")
+				labels[i] = name + "=" + n
+			}
+		}
+		if !slices.Equal(labels, c.want) {
+			t.Errorf("%s %s: the table holds %v, want %v", c.page, c.id, labels, c.want)
+		}
+		if f.bars != len(c.want) {
+			t.Errorf("%s %s: %d bars for %d figures", c.page, c.id, f.bars, len(c.want))
+		}
+	}
+	// Figures summarise the whole state: on its first page only.
+	contains(t, dir, "states/kenya/index.html", "!<svg") // named in details only: no statements to chart
+}
+
+var (
+	matrixRow  = regexp.MustCompile(`<tr><th scope=row><a href=([^ >]+)>([^<]+)</a></th>(.*?)<td class=num>(\d+)</td></tr>`)
+	matrixCell = regexp.MustCompile(`<td class=l(\d)>(?:<a href=([^ >]+) title="([^"]*)">(\d+)</a>)?</td>`)
+)
+
+// TestMatrix checks every cell of the states × topics table against the
+// model, and that each link leads to a section of the state's page by
+// topic holding its latest statements on the topic.
+func TestMatrix(t *testing.T) {
+	dir, s := publishSite(t)
+	page := read(t, dir, "states/matrix/index.html")
+	rows := matrixRow.FindAllStringSubmatch(page, -1)
+	if len(rows) != len(s.States) {
+		t.Fatalf("the matrix has %d rows for %d states", len(rows), len(s.States))
+	}
+	for i, st := range s.States {
+		r := rows[i]
+		if r[1] != st.URL || html.UnescapeString(r[2]) != st.Name || r[4] != strconv.Itoa(len(st.Statements)) {
+			t.Errorf("row %d: %s %s %s, want %s %s %d", i, r[1], r[2], r[4], st.URL, st.Name, len(st.Statements))
+		}
+		count := map[string]int{}
+		for _, tc := range st.Topics {
+			count[tc.Topic.Key] = tc.Count
+		}
+		cells := matrixCell.FindAllStringSubmatch(r[3], -1)
+		if len(cells) != len(s.Topics) {
+			t.Errorf("%s: %d cells for %d topics", st.Name, len(cells), len(s.Topics))
+			continue
+		}
+		byTopic := read(t, dir, pagePath(s, st.URL+"topics/"))
+		for j, tp := range s.Topics {
+			c, n := cells[j], count[tp.Key]
+			if n == 0 {
+				if c[1] != "0" || c[2] != "" {
+					t.Errorf("%s × %s: level %s, link %q for no statements", st.Name, tp.Key, c[1], c[2])
+				}
+				if strings.Contains(byTopic, "id=topic-"+tp.Key+" ") {
+					t.Errorf("%s by topic has a section on %s, which it never spoke on", st.Name, tp.Key)
+				}
+				continue
+			}
+			want := st.URL + "topics/#topic-" + tp.Key
+			if c[1] == "0" || c[4] != strconv.Itoa(n) || c[2] != want {
+				t.Errorf("%s × %s: level %s, %s statements linking %s; want %d linking %s", st.Name, tp.Key, c[1], c[4], c[2], n, want)
+			}
+			// The target section exists and lists the latest statements.
+			sec := regexp.MustCompile(`(?s)<section class=topic-statements id=topic-` + regexp.QuoteMeta(tp.Key) + ` .*?</section>`).FindString(byTopic)
+			if sec == "" {
+				t.Errorf("%s by topic has no section topic-%s", st.Name, tp.Key)
+				continue
+			}
+			if got := strings.Count(sec, "<blockquote"); got != min(n, 10) {
+				t.Errorf("%s × %s: the section quotes %d statements, want %d", st.Name, tp.Key, got, min(n, 10))
+			}
+		}
+	}
+	// France spoke most on law: its cell has the darkest shade.
+	contains(t, dir, "states/matrix/index.html",
+		`<td class=l5><a href=/archive/states/france/topics/#topic-law title="France, International law: 3 statements">3</a></td>`,
+		"!href=/states/", "!href=/topics/", // everything under the base path
+	)
+	contains(t, dir, "states/france/topics/index.html", "!href=/states/", "!href=/reports/")
+	contains(t, dir, "states/index.html", `<a href=/archive/states/matrix/>`)
+}
+
+// TestPublicOutputsDeps checks that the new outputs name what they show,
+// the convention incremental builds rely on.
+func TestPublicOutputsDeps(t *testing.T) {
+	fsys := archive(t, "publish.txtar")
+	s, cfg, _, _, err := build.Load(build.Options{Root: fsys})
+	if err != nil || s == nil {
+		t.Fatalf("load: %v", err)
+	}
+	th, err := build.Theme(fsys, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs := render.New(s, th, markdown.New(cfg.BasePath)).Outputs()
+	deps := map[string]string{}
+	for _, o := range outs {
+		deps[o.Path] = strings.Join(o.Deps, ",")
+	}
+	for path, want := range map[string]string{
+		"states/france/feed.xml":          "state:FRA",
+		"states/france/topics/index.html": "state:FRA",
+		"data/states/france.json":         "state:FRA",
+		"topics/law/feed.xml":             "topic:law",
+		"sessions/s3/feed.xml":            "session:s3",
+		"data/reports.json":               "",
+		"data/statements.csv":             "",
+		"states/matrix/index.html":        "",
+	} {
+		got, ok := deps[path]
+		if !ok {
+			t.Errorf("no output %s", path)
+		} else if got != want {
+			t.Errorf("%s depends on %q, want %q", path, got, want)
+		}
+	}
+}

@@ -1,0 +1,294 @@
+// Package opendata writes the archive's open data: every report's metadata
+// as one JSON file, every statement as one CSV row, and one JSON file per
+// state. The formats are documented in docs/data.md and described by the
+// JSON Schemas in docs/schema/, which the whole-site tests hold the output
+// to, so a change here that breaks a reader's code fails a test first.
+//
+// The files grow with the archive (the statements file is hundreds of
+// megabytes at 100,000 reports), so each is written record by record to
+// the writer it is given and never held whole as a string.
+package opendata
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/plenary-archive/plenary/generator"
+)
+
+// Paths of the files, below the site's root. A state's file is
+// StatesDir + slug + ".json", beside its page's slug so it is easy to guess.
+const (
+	ReportsPath    = "data/reports.json"
+	StatementsPath = "data/statements.csv"
+	StatesDir      = "data/states/"
+)
+
+// StatePath is where the file of st is written.
+func StatePath(st *generator.State) string { return StatesDir + st.Slug + ".json" }
+
+// StatementsHeader is the first row of statements.csv. Readers address
+// columns by these names, so they are part of the published format.
+var StatementsHeader = []string{"state_code", "state", "report", "report_title", "session", "date", "paragraph", "topics", "url", "text"}
+
+// dateOnly is the civil date a report was held on, in its own offset, so
+// that a report of 1 April in New York is never dated 2 April in UTC.
+const dateOnly = "2006-01-02"
+
+type ref struct {
+	Key   string `json:"key"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+type stateRef struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+	URL  string `json:"url"`
+}
+
+type groupRef struct {
+	Key  string `json:"key"`
+	Name string `json:"name"`
+}
+
+type report struct {
+	Slug       string     `json:"slug"`
+	Title      string     `json:"title"`
+	Kind       string     `json:"kind"`
+	URL        string     `json:"url"`
+	Date       string     `json:"date"`
+	Start      string     `json:"start,omitempty"`
+	End        string     `json:"end,omitempty"`
+	AllDay     bool       `json:"all_day"`
+	Source     string     `json:"source,omitempty"`
+	Session    ref        `json:"session"`
+	States     []stateRef `json:"states"`
+	Groups     []groupRef `json:"groups"`
+	Topics     []ref      `json:"topics"`
+	Paragraphs int        `json:"paragraphs"`
+	Statements int        `json:"statements"`
+}
+
+// Reports writes data/reports.json: the site's title and address, then
+// every report's metadata, newest first as on the site.
+func Reports(w io.Writer, s *generator.Site) error {
+	head := struct {
+		Title   string `json:"title"`
+		URL     string `json:"url"`
+		Updated string `json:"updated"`
+		Count   int    `json:"count"`
+	}{s.Title, s.BaseURL, s.Updated.UTC().Format(time.RFC3339), len(s.Reports)}
+	b, err := marshal(head)
+	if err != nil {
+		return err
+	}
+	// The object is opened from its header's encoding so the fields stay
+	// in one place; the reports array is appended before the closing brace.
+	if _, err := fmt.Fprintf(w, "%s,\"reports\":[", b[:len(b)-1]); err != nil {
+		return err
+	}
+	for i, r := range s.Reports {
+		if err := item(w, i, reportRecord(r)); err != nil {
+			return err
+		}
+	}
+	_, err = io.WriteString(w, "]}\n")
+	return err
+}
+
+func reportRecord(r *generator.Report) report {
+	out := report{
+		Slug: r.Slug, Title: r.Title, Kind: r.Kind, URL: r.Permalink,
+		Date: r.Date.Format(dateOnly), AllDay: r.AllDay, Source: r.SourceURL,
+		States: []stateRef{}, Groups: []groupRef{}, Topics: []ref{},
+		Paragraphs: len(r.Paragraphs),
+	}
+	if !r.AllDay {
+		out.Start = r.Date.Format(time.RFC3339)
+	}
+	if !r.End.IsZero() {
+		out.End = r.End.Format(time.RFC3339)
+	}
+	if r.Session != nil {
+		out.Session = ref{r.Session.Key, r.Session.Title, r.Session.Permalink}
+	}
+	for _, st := range r.States {
+		out.States = append(out.States, stateRef{st.Code, st.Name, st.Permalink})
+	}
+	for _, g := range r.Groups {
+		out.Groups = append(out.Groups, groupRef{g.Key, g.Name})
+	}
+	for _, t := range r.Topics {
+		out.Topics = append(out.Topics, ref{t.Key, t.Title, t.Permalink})
+	}
+	for _, p := range r.Paragraphs {
+		out.Statements += len(p.States)
+	}
+	return out
+}
+
+// Statements writes data/statements.csv: one row per state per paragraph
+// naming it, states A to Z and each state's statements newest first, so
+// the row count is the sum of every state's statements.
+func Statements(w io.Writer, s *generator.Site) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(StatementsHeader); err != nil {
+		return err
+	}
+	row := make([]string, len(StatementsHeader))
+	for _, st := range s.States {
+		for _, stmt := range st.Statements {
+			r, p := stmt.Report, stmt.Paragraph
+			row[0], row[1] = st.Code, st.Name
+			row[2], row[3] = r.Slug, r.Title
+			row[4] = sessionKey(r)
+			row[5] = r.Date.Format(dateOnly)
+			row[6] = strconv.Itoa(p.N)
+			row[7] = topicKeys(p.Topics)
+			row[8] = r.Permalink + "#" + p.ID
+			row[9] = p.Text
+			if err := cw.Write(row); err != nil {
+				return err
+			}
+		}
+		// Flushing per state bounds what the csv writer buffers without
+		// a system call per row.
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func sessionKey(r *generator.Report) string {
+	if r.Session == nil {
+		return ""
+	}
+	return r.Session.Key
+}
+
+// topicKeys joins keys with ";", a separator no key contains (keys are
+// file names), so a cell splits back into the list unambiguously.
+func topicKeys(ts []*generator.Topic) string {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		b.WriteString(t.Key)
+	}
+	return b.String()
+}
+
+type counted struct {
+	Key   string `json:"key"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+	Count int    `json:"count"`
+}
+
+type stateReport struct {
+	Slug  string `json:"slug"`
+	Title string `json:"title"`
+	Date  string `json:"date"`
+	URL   string `json:"url"`
+}
+
+type statement struct {
+	Report      string   `json:"report"`
+	ReportTitle string   `json:"report_title"`
+	Session     string   `json:"session"`
+	Date        string   `json:"date"`
+	Paragraph   int      `json:"paragraph"`
+	Heading     string   `json:"heading,omitempty"`
+	Topics      []string `json:"topics"`
+	URL         string   `json:"url"`
+	Text        string   `json:"text"`
+}
+
+// State writes one state's file: who it is, its counts by topic and by
+// session, the reports naming it and every statement with its full text.
+func State(w io.Writer, st *generator.State) error {
+	head := struct {
+		Code     string        `json:"code"`
+		Name     string        `json:"name"`
+		Official string        `json:"official"`
+		Kind     string        `json:"kind"`
+		URL      string        `json:"url"`
+		Topics   []counted     `json:"topics"`
+		Sessions []counted     `json:"sessions"`
+		Reports  []stateReport `json:"reports"`
+		Count    int           `json:"statement_count"`
+	}{Code: st.Code, Name: st.Name, Official: st.Official, Kind: st.Kind, URL: st.Permalink,
+		Topics: []counted{}, Sessions: []counted{}, Reports: []stateReport{}, Count: len(st.Statements)}
+	for _, tc := range st.Topics {
+		head.Topics = append(head.Topics, counted{tc.Topic.Key, tc.Topic.Title, tc.Topic.Permalink, tc.Count})
+	}
+	for _, g := range st.BySession {
+		head.Sessions = append(head.Sessions, counted{g.Session.Key, g.Session.Title, g.Session.Permalink, len(g.Statements)})
+	}
+	for _, r := range st.Reports {
+		head.Reports = append(head.Reports, stateReport{r.Slug, r.Title, r.Date.Format(dateOnly), r.Permalink})
+	}
+	b, err := marshal(head)
+	if err != nil {
+		return err
+	}
+	if _, err := fmt.Fprintf(w, "%s,\"statements\":[", b[:len(b)-1]); err != nil {
+		return err
+	}
+	for i, stmt := range st.Statements {
+		r, p := stmt.Report, stmt.Paragraph
+		rec := statement{
+			Report: r.Slug, ReportTitle: r.Title, Session: sessionKey(r), Date: r.Date.Format(dateOnly),
+			Paragraph: p.N, Heading: p.Heading, Topics: []string{}, URL: r.Permalink + "#" + p.ID, Text: p.Text,
+		}
+		for _, t := range p.Topics {
+			rec.Topics = append(rec.Topics, t.Key)
+		}
+		if err := item(w, i, rec); err != nil {
+			return err
+		}
+	}
+	_, err = io.WriteString(w, "]}\n")
+	return err
+}
+
+// item writes the i-th element of a JSON array, on a line of its own so
+// that line-oriented tools (grep, head) work on the file.
+func item(w io.Writer, i int, v any) error {
+	b, err := marshal(v)
+	if err != nil {
+		return err
+	}
+	sep := ",\n"
+	if i == 0 {
+		sep = "\n"
+	}
+	if _, err := io.WriteString(w, sep); err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// marshal encodes v without HTML escaping: the files are data, never
+// embedded in a page, and "&" reads better than "\u0026" in a report title.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}

@@ -1,0 +1,222 @@
+package render
+
+import (
+	"net/url"
+	"time"
+
+	"github.com/plenary-archive/plenary/generator"
+)
+
+// Meta describes a page to other sites: the Open Graph tags link previews
+// read, and the schema.org JSON-LD search engines and citation tools read.
+type Meta struct {
+	// Type is og:type: "article" for a report, "website" elsewhere.
+	Type string
+	// Published is article:published_time on report pages.
+	Published string
+	// JSONLD is the page's schema.org description. The template prints it
+	// inside <script type="application/ld+json">, where html/template
+	// encodes it with encoding/json, escaping "<" so no content can close
+	// the script element.
+	JSONLD ld
+}
+
+// ld is one schema.org node. A map keeps each kind's fields beside the
+// code that knows them; encoding/json sorts the keys, so the output is
+// deterministic.
+type ld map[string]any
+
+const schemaContext = "https://schema.org"
+
+// meta describes p; it reads only what p is about and the Site's name and
+// address, so a page's deps cover it.
+func (r *Renderer) meta(p *Page) *Meta {
+	s := r.site
+	site := ld{"@type": "WebSite", "name": s.Title, "url": s.BaseURL}
+	m := &Meta{Type: "website"}
+	page := func(typ string) ld {
+		n := ld{"@context": schemaContext, "@type": typ, "name": p.Title, "url": p.Permalink, "isPartOf": site}
+		if p.Description != "" {
+			n["description"] = p.Description
+		}
+		if s.Language != "" {
+			n["inLanguage"] = s.Language
+		}
+		return n
+	}
+	switch {
+	case p.Kind == "report" && p.Report != nil:
+		m.Type = "article"
+		m.Published = p.Report.Date.Format(time.RFC3339)
+		m.JSONLD = reportLD(s, p.Report, p.Description)
+	case p.Kind == "session" && p.Session != nil:
+		m.JSONLD = sessionLD(s, p.Session, p.Description)
+	case (p.Kind == "state" || p.Kind == "statetopics") && p.State != nil:
+		n := page("ProfilePage")
+		n["about"] = stateLD(p.State)
+		m.JSONLD = n
+	case p.Kind == "topic" && p.Topic != nil:
+		n := page("CollectionPage")
+		n["about"] = topicLD(s, p.Topic)
+		m.JSONLD = n
+	case p.Kind == "home":
+		n := ld{"@context": schemaContext, "@type": "WebSite", "name": s.Title, "url": s.BaseURL}
+		if s.Description != "" {
+			n["description"] = s.Description
+		}
+		if s.Language != "" {
+			n["inLanguage"] = s.Language
+		}
+		if target := searchTarget(s); target != "" {
+			n["potentialAction"] = ld{
+				"@type":       "SearchAction",
+				"target":      ld{"@type": "EntryPoint", "urlTemplate": target + "?q={search_term_string}"},
+				"query-input": "required name=search_term_string",
+			}
+		}
+		m.JSONLD = n
+	case p.Kind == "search":
+		m.JSONLD = page("SearchResultsPage")
+	case p.Kind == "sessions" || p.Kind == "states" || p.Kind == "topics" || p.Kind == "matrix":
+		m.JSONLD = page("CollectionPage")
+	default:
+		m.JSONLD = page("WebPage")
+	}
+	return m
+}
+
+// searchTarget is the search endpoint as an absolute URL: config.toml may
+// give it relative to the host ("/search"), and JSON-LD needs it whole.
+func searchTarget(s *generator.Site) string {
+	if s.SearchURL == "" {
+		return ""
+	}
+	base, err := url.Parse(s.BaseURL)
+	if err != nil {
+		return ""
+	}
+	ref, err := url.Parse(s.SearchURL)
+	if err != nil {
+		return ""
+	}
+	return base.ResolveReference(ref).String()
+}
+
+func publisherLD(s *generator.Site) ld {
+	return ld{"@type": "Organization", "name": s.Title, "url": s.BaseURL}
+}
+
+// reportLD is a schema.org Report: recorded at its session (an Event),
+// about its topics, mentioning the states it names.
+func reportLD(s *generator.Site, r *generator.Report, desc string) ld {
+	n := ld{
+		"@context":    schemaContext,
+		"@type":       "Report",
+		"@id":         r.Permalink,
+		"name":        r.Title,
+		"headline":    r.Title,
+		"url":         r.Permalink,
+		"dateCreated": r.Date.Format(time.RFC3339),
+		"publisher":   publisherLD(s),
+		"isPartOf":    ld{"@type": "WebSite", "name": s.Title, "url": s.BaseURL},
+	}
+	if r.AllDay {
+		n["dateCreated"] = r.Date.Format("2006-01-02")
+	}
+	if desc != "" {
+		n["description"] = desc
+	}
+	if s.Language != "" {
+		n["inLanguage"] = s.Language
+	}
+	if r.SourceURL != "" {
+		n["isBasedOn"] = r.SourceURL
+	}
+	if r.Session != nil {
+		n["recordedAt"] = eventLD(r.Session)
+	}
+	if len(r.Topics) > 0 {
+		about := make([]ld, 0, len(r.Topics))
+		for _, t := range r.Topics {
+			about = append(about, topicLD(s, t))
+		}
+		n["about"] = about
+	}
+	if len(r.States) > 0 {
+		mentions := make([]ld, 0, len(r.States))
+		for _, st := range r.States {
+			mentions = append(mentions, stateLD(st))
+		}
+		n["mentions"] = mentions
+	}
+	return n
+}
+
+// eventLD is a session as a schema.org Event, without @context, for
+// embedding in a report's description.
+func eventLD(ss *generator.Session) ld {
+	n := ld{
+		"@type":     "Event",
+		"@id":       ss.Permalink,
+		"name":      ss.Title,
+		"url":       ss.Permalink,
+		"startDate": ss.Start.Format("2006-01-02"),
+	}
+	if !ss.End.IsZero() {
+		n["endDate"] = ss.End.Format("2006-01-02")
+	}
+	if ss.Location != "" {
+		n["location"] = ld{"@type": "Place", "name": ss.Location}
+	}
+	if ss.Process != "" {
+		n["superEvent"] = ld{"@type": "EventSeries", "name": ss.Process}
+	}
+	return n
+}
+
+func sessionLD(s *generator.Site, ss *generator.Session, desc string) ld {
+	n := eventLD(ss)
+	n["@context"] = schemaContext
+	if desc != "" {
+		n["description"] = desc
+	}
+	if s.Language != "" {
+		n["inLanguage"] = s.Language
+	}
+	if len(ss.Documents) > 0 {
+		docs := make([]ld, 0, len(ss.Documents))
+		for _, d := range ss.Documents {
+			docs = append(docs, ld{"@type": "CreativeWork", "name": d.Title, "url": d.URL})
+		}
+		n["workFeatured"] = docs
+	}
+	return n
+}
+
+// stateLD is a state as a schema.org Country, the European Union (an
+// observer organisation) as an Organization; the ISO code identifies it.
+func stateLD(st *generator.State) ld {
+	typ := "Country"
+	if st.Kind == "observer-organisation" {
+		typ = "Organization"
+	}
+	n := ld{"@type": typ, "name": st.Name, "url": st.Permalink, "identifier": st.Code}
+	if st.Official != "" && st.Official != st.Name {
+		n["alternateName"] = st.Official
+	}
+	return n
+}
+
+func topicLD(s *generator.Site, t *generator.Topic) ld {
+	n := ld{
+		"@type":            "DefinedTerm",
+		"name":             t.Title,
+		"url":              t.Permalink,
+		"termCode":         t.Key,
+		"inDefinedTermSet": s.BaseURL + "topics/",
+	}
+	if t.Summary != "" {
+		n["description"] = t.Summary
+	}
+	return n
+}

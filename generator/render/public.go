@@ -1,0 +1,99 @@
+package render
+
+import (
+	"io"
+
+	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/opendata"
+)
+
+// publicOutputs are the files for readers beyond the pages: the states ×
+// topics matrix, a feed per state, topic and session, and the open data.
+// Each names its deps like every Output: a term's feed and a state's data
+// file depend on that term alone; the matrix and the site-wide data files
+// show the whole site.
+func (r *Renderer) publicOutputs() []Output {
+	s := r.site
+	var out []Output
+	add := func(path string, fn func(w io.Writer) error, deps ...string) {
+		out = append(out, Output{Path: path, Deps: deps, Render: fn})
+	}
+	add("states/matrix/index.html", func(w io.Writer) error { return r.page(w, "matrix", r.matrixPage()) })
+	for _, st := range s.States {
+		st := st
+		add(rel(s, st.URL)+stateTopicsDir+"index.html", func(w io.Writer) error { return r.page(w, "statetopics", r.stateTopicsPage(st)) }, "state:"+st.Code)
+		add(feedFile(s, st.URL), func(w io.Writer) error { return stateFeed(w, s, st) }, "state:"+st.Code)
+	}
+	for _, t := range s.Topics {
+		t := t
+		add(feedFile(s, t.URL), func(w io.Writer) error { return topicFeed(w, s, t) }, "topic:"+t.Key)
+	}
+	for _, ss := range s.Sessions {
+		ss := ss
+		add(feedFile(s, ss.URL), func(w io.Writer) error { return sessionFeed(w, s, ss) }, "session:"+ss.Key)
+	}
+	add(opendata.ReportsPath, func(w io.Writer) error { return opendata.Reports(w, s) })
+	add(opendata.StatementsPath, func(w io.Writer) error { return opendata.Statements(w, s) })
+	for _, st := range s.States {
+		st := st
+		add(opendata.StatePath(st), func(w io.Writer) error { return opendata.State(w, st) }, "state:"+st.Code)
+	}
+	return out
+}
+
+// matrixPath is the states × topics page, below the site's base path.
+const matrixPath = "states/matrix/"
+
+func (r *Renderer) matrixPage() *Page {
+	return r.base("matrix", "States × topics", "How often each state spoke on each topic: the number of statements, each linking to what it said.", r.site.BasePath+matrixPath)
+}
+
+// stateTopicsDir is the folder of a state's page by topic, below its page:
+// one small page per state keeps the file count at the number of states,
+// where a page per state and topic would multiply it by the topics.
+const stateTopicsDir = "topics/"
+
+func (r *Renderer) stateTopicsPage(st *generator.State) *Page {
+	p := r.base("statetopics", st.Name+" by topic", "What "+st.Name+" said on each topic: the latest statements and their number.", st.URL+stateTopicsDir)
+	p.State = st
+	return p
+}
+
+// decorate adds to a page what every page kind shows for the public: its
+// description for other sites, its feed, figures and citation. It runs
+// for every page just before rendering, so the page functions stay about
+// their own content.
+func (r *Renderer) decorate(p *Page) {
+	s := r.site
+	p.Meta = r.meta(p)
+	first := p.Pager == nil || p.Pager.Page == 1
+	switch {
+	case p.Kind == "home":
+		p.Charts = []*Chart{timelineChart(s)}
+	case p.Kind == "report" && p.Report != nil:
+		p.Cite = cite(s, p.Report)
+	case p.Kind == "session" && p.Session != nil:
+		p.OwnFeed = &FeedLink{Title: "Atom feed of this session's reports", URL: p.Session.URL + "feed.xml"}
+	case p.Kind == "state" && p.State != nil:
+		p.OwnFeed = &FeedLink{Title: "Atom feed of reports naming " + p.State.Name, URL: p.State.URL + "feed.xml"}
+		p.DataURL = s.BasePath + opendata.StatePath(p.State)
+		p.TopicsURL = p.State.URL + stateTopicsDir
+		// Figures and the topic sections summarise the whole state, so
+		// they are on its first page only, not repeated on every page of
+		// its statements.
+		if first {
+			p.Charts = stateCharts(p.State)
+		}
+	case p.Kind == "statetopics" && p.State != nil:
+		p.OwnFeed = &FeedLink{Title: "Atom feed of reports naming " + p.State.Name, URL: p.State.URL + "feed.xml"}
+		p.DataURL = s.BasePath + opendata.StatePath(p.State)
+		p.Topics = stateTopics(s, p.State)
+	case p.Kind == "topic" && p.Topic != nil:
+		p.OwnFeed = &FeedLink{Title: "Atom feed of reports on " + p.Topic.Title, URL: p.Topic.URL + "feed.xml"}
+		if first {
+			p.Charts = topicCharts(p.Topic)
+		}
+	case p.Kind == "matrix":
+		p.Matrix = matrix(s)
+	}
+}
