@@ -513,8 +513,8 @@ func TestOpenData(t *testing.T) {
 			Code       string `json:"code"`
 			Count      int    `json:"statement_count"`
 			Statements []struct {
-				URL  string `json:"url"`
-				Text string `json:"text"`
+				URL     string `json:"url"`
+				Excerpt string `json:"excerpt"`
 			} `json:"statements"`
 			Reports []struct{ Slug string } `json:"reports"`
 		}
@@ -526,7 +526,7 @@ func TestOpenData(t *testing.T) {
 			continue
 		}
 		for i, stmt := range st.Statements {
-			if sj.Statements[i].URL != stmt.Report.Permalink+"#"+stmt.Paragraph.ID || sj.Statements[i].Text != stmt.Paragraph.Text {
+			if sj.Statements[i].URL != stmt.Report.Permalink+"#"+stmt.Paragraph.ID || sj.Statements[i].Excerpt != stmt.Excerpt() {
 				t.Errorf("%s: statement %d is %v", path, i, sj.Statements[i])
 			}
 		}

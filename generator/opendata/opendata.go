@@ -212,11 +212,13 @@ type statement struct {
 	Heading     string   `json:"heading,omitempty"`
 	Topics      []string `json:"topics"`
 	URL         string   `json:"url"`
-	Text        string   `json:"text"`
+	Excerpt     string   `json:"excerpt"`
 }
 
 // State writes one state's file: who it is, its counts by topic and by
-// session, the reports naming it and every statement with its full text.
+// session, the reports naming it and every statement with an excerpt. The
+// full texts are in statements.csv: repeating them here doubled the open
+// data of a large archive.
 func State(w io.Writer, st *generator.State) error {
 	head := struct {
 		Code     string        `json:"code"`
@@ -250,7 +252,7 @@ func State(w io.Writer, st *generator.State) error {
 		r, p := stmt.Report, stmt.Paragraph
 		rec := statement{
 			Report: r.Slug, ReportTitle: r.Title, Session: sessionKey(r), Date: r.Date.Format(dateOnly),
-			Paragraph: p.N, Heading: p.Heading, Topics: []string{}, URL: r.Permalink + "#" + p.ID, Text: p.Text,
+			Paragraph: p.N, Heading: p.Heading, Topics: []string{}, URL: r.Permalink + "#" + p.ID, Excerpt: stmt.Excerpt(),
 		}
 		for _, t := range p.Topics {
 			rec.Topics = append(rec.Topics, t.Key)

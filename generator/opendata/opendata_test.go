@@ -103,15 +103,15 @@ func TestJSONFiles(t *testing.T) {
 	var sj struct {
 		Count      int `json:"statement_count"`
 		Statements []struct {
-			Text   string
-			Topics []string
-			URL    string
+			Excerpt string
+			Topics  []string
+			URL     string
 		}
 	}
 	if err := json.Unmarshal(b.Bytes(), &sj); err != nil {
 		t.Fatalf("%v\n%s", err, b.String())
 	}
-	if sj.Count != 1 || len(sj.Statements) != 1 || sj.Statements[0].Text != text || strings.Join(sj.Statements[0].Topics, ",") != "poa,law" {
+	if sj.Count != 1 || len(sj.Statements) != 1 || sj.Statements[0].Excerpt != text || strings.Join(sj.Statements[0].Topics, ",") != "poa,law" {
 		t.Errorf("state file %+v", sj)
 	}
 	if opendata.StatePath(s.States[0]) != "data/states/chile.json" {
