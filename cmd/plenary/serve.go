@@ -82,7 +82,12 @@ func serve(ctx context.Context, source, bind string, port int, drafts bool, stdo
 
 	// Requests share ctx, so the reload streams end when the preview does.
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, BaseContext: func(net.Listener) context.Context { return ctx }}
-	go func() { _ = srv.Watch(ctx) }()
+	watch, err := srv.Watch(ctx)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	go func() { _ = watch() }()
 	go func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)

@@ -216,6 +216,7 @@ func Build(opts Options) (*Result, error) {
 		// The site is published: a cache that cannot be written costs the
 		// next build time, not correctness, so it is not an error.
 		pl.next.Files = stats.Sizes
+		pl.recordKeys(outputs)
 		if err := writeGob(opts.CacheDir, manifestFile, pl.next); err == nil && dets != nil {
 			_ = dets.save(opts.CacheDir, context)
 		}

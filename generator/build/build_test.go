@@ -291,8 +291,9 @@ func TestGoldenReportPage(t *testing.T) {
 	}
 }
 
-// TestLongListsArePaged checks that a state's statements and a topic's
-// reports are split into pages that together hold every item once.
+// TestLongListsArePaged checks that a state's landing page shows its
+// newest statements and that its archive pages, numbered from the oldest,
+// together hold every statement once.
 func TestLongListsArePaged(t *testing.T) {
 	fsys := fstest.MapFS{}
 	for p, data := range corpus.Files(400, 1) {
@@ -305,34 +306,50 @@ func TestLongListsArePaged(t *testing.T) {
 			busiest = st
 		}
 	}
-	if len(busiest.Statements) <= 100 {
-		t.Fatalf("the busiest state has %d statements: too few to page", len(busiest.Statements))
+	n := len(busiest.Statements)
+	if n <= 200 {
+		t.Fatalf("the busiest state has %d statements: too few to page", n)
 	}
-	link := regexp.MustCompile(`href=(/reports/[^ >]+#p-\d+)[ >]`)
+	link := regexp.MustCompile(`class=para href=(/reports/[^ >]+#p-\d+)[ >]`)
+	links := func(page string) []string {
+		var out []string
+		for _, m := range link.FindAllStringSubmatch(read(t, dir, page), -1) {
+			out = append(out, m[1])
+		}
+		return out
+	}
+	landing := links("states/" + busiest.Slug + "/index.html")
+	if len(landing) != 100 || landing[0] != busiest.Statements[0].URL {
+		t.Errorf("the landing page shows %d statements starting with %v, want the newest 100", len(landing), landing[:1])
+	}
+	pages := (n + 99) / 100
 	seen := map[string]int{}
-	pages := (len(busiest.Statements) + 99) / 100
-	for n := 1; n <= pages; n++ {
-		page := "states/" + busiest.Slug + "/index.html"
-		if n > 1 {
-			page = fmt.Sprintf("states/%s/page/%d/index.html", busiest.Slug, n)
+	for k := 1; k <= pages; k++ {
+		page := fmt.Sprintf("states/%s/page/%d/index.html", busiest.Slug, k)
+		got := links(page)
+		if k < pages && len(got) != 100 {
+			t.Errorf("%s holds %d statements; every page but the newest holds 100", page, len(got))
+		}
+		for _, u := range got {
+			seen[u]++
 		}
 		html := read(t, dir, page)
-		for _, m := range link.FindAllStringSubmatch(html, -1) {
-			seen[m[1]]++
+		if k < pages && !strings.Contains(html, fmt.Sprintf(`rel=prev href=/states/%s/page/%d/`, busiest.Slug, k+1)) {
+			t.Errorf("%s does not link the newer page", page)
 		}
-		if n < pages && !strings.Contains(html, fmt.Sprintf(`rel=next href=/states/%s/page/%d/`, busiest.Slug, n+1)) {
-			t.Errorf("%s does not link the next page", page)
+		if strings.Contains(html, "<svg") {
+			t.Errorf("%s repeats the landing page's charts", page)
 		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, fmt.Sprintf("states/%s/page/%d", busiest.Slug, pages+1))); err == nil {
 		t.Error("an empty page past the end was written")
 	}
-	if len(seen) != len(busiest.Statements) {
-		t.Errorf("the pages link %d distinct statements, want %d", len(seen), len(busiest.Statements))
+	if len(seen) != n {
+		t.Errorf("the archive pages link %d distinct statements, want %d", len(seen), n)
 	}
-	for u, n := range seen {
-		if n != 1 {
-			t.Errorf("%s appears %d times across pages", u, n)
+	for u, c := range seen {
+		if c != 1 {
+			t.Errorf("%s appears %d times across archive pages", u, c)
 		}
 	}
 }

@@ -121,7 +121,8 @@ type manifest struct {
 	Global  string // everything that, changed, changes every page
 	Dest    string // the folder it was written to
 	Reports map[string]reportEntry
-	Files   map[string]int64 // path → size, to notice a site changed by hand
+	Files   map[string]int64  // path → size, to notice a site changed by hand
+	Keys    map[string]string // path → render.Output.Key, for outputs that have one
 }
 
 // reportEntry is what other pages show of a report.

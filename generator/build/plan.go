@@ -108,11 +108,16 @@ func (p *plan) keep() func(o render.Output) (int64, bool) {
 	}
 	changed := len(p.dirty) > 0
 	return func(o render.Output) (int64, bool) {
-		if len(o.Deps) == 0 && changed {
+		switch {
+		case o.Key != "":
+			if p.old.Keys[o.Path] != o.Key {
+				return 0, false
+			}
+		case len(o.Deps) == 0 && changed:
 			return 0, false
 		}
 		for _, d := range o.Deps {
-			if p.dirty[d] {
+			if o.Key == "" && p.dirty[d] {
 				return 0, false
 			}
 		}
@@ -125,6 +130,19 @@ func (p *plan) keep() func(o render.Output) (int64, bool) {
 			return 0, false
 		}
 		return size, true
+	}
+}
+
+// recordKeys notes the outputs' keys in the manifest the build leaves.
+func (p *plan) recordKeys(outputs []render.Output) {
+	if p == nil {
+		return
+	}
+	p.next.Keys = map[string]string{}
+	for _, o := range outputs {
+		if o.Key != "" {
+			p.next.Keys[o.Path] = o.Key
+		}
 	}
 }
 

@@ -258,13 +258,17 @@ func (s *Server) errorPage(w http.ResponseWriter, list generator.ErrorList, othe
 	_, _ = w.Write(inject(b.Bytes()))
 }
 
-// Watch rebuilds on every change under the archive's sources until ctx
-// ends. Changes that arrive together make one rebuild.
-func (s *Server) Watch(ctx context.Context) error {
+// Watch starts watching the archive's sources and returns a function that
+// rebuilds on every change until ctx ends. The watch is in place when
+// Watch returns, so no change made after it is missed; changes that arrive
+// together make one rebuild.
+func (s *Server) Watch(ctx context.Context) (run func() error, err error) {
 	w, err := newWatcher(s.opts.Source)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer w.Close()
-	return w.run(ctx, 150*time.Millisecond, s.Rebuild)
+	return func() error {
+		defer w.Close()
+		return w.run(ctx, 150*time.Millisecond, s.Rebuild)
+	}, nil
 }

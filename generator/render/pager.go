@@ -1,10 +1,19 @@
 package render
 
-import "strconv"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
 
-// Long lists are split into pages so that a page's size follows what it
-// shows, not the size of the archive: an active state has thousands of
-// statements in a large archive.
+	"github.com/plenary-archive/plenary/generator"
+)
+
+// Long lists (a state's statements, a topic's reports) show their newest
+// items on the landing page and all of them on archive pages. Archive pages
+// are numbered from the oldest item, so that a newer report changes only
+// the newest archive page and the landing page: every other page keeps its
+// address and its bytes, and an incremental build does not render it.
 const (
 	statementsPerPage = 100
 	reportsPerPage    = 100
@@ -12,53 +21,62 @@ const (
 
 // Pager links the pages of one list.
 type Pager struct {
-	Page, Pages int
-	Prev, Next  string // URLs; empty at the ends
-	Links       []PageLink
+	Page         int    // the archive page shown; 0 on the landing page
+	Newer, Older string // neighbouring pages; empty at the ends
+	Archive      string // from the landing page: the newest archive page
 }
 
-// PageLink is one numbered link of a pager.
-type PageLink struct {
-	N       int
-	URL     string
-	Current bool
-}
-
-func pageCount(items, per int) int {
-	if items == 0 {
-		return 1
+// archivePages is how many archive pages a list of items needs: none when
+// the landing page shows it all.
+func archivePages(items, per int) int {
+	if items <= per {
+		return 0
 	}
 	return (items + per - 1) / per
 }
 
-// pageURL is the address of page n of the list at base: base itself for
-// the first page, base + "page/N/" after it.
-func pageURL(base string, n int) string {
-	if n <= 1 {
-		return base
-	}
-	return base + "page/" + strconv.Itoa(n) + "/"
+func archiveURL(base string, k int) string { return base + "page/" + strconv.Itoa(k) + "/" }
+
+// archiveBounds returns archive page k's items as a range of a newest-first
+// list: page 1 holds the oldest per items.
+func archiveBounds(k, per, items int) (lo, hi int) {
+	oldLo, oldHi := (k-1)*per, min(k*per, items)
+	return items - oldHi, items - oldLo
 }
 
-func pageBounds(n, per, items int) (lo, hi int) {
-	lo = min((n-1)*per, items)
-	return lo, min(lo+per, items)
+// landingPager links a landing page to the archive, if there is one.
+func landingPager(base string, items, per int) *Pager {
+	if pages := archivePages(items, per); pages > 0 {
+		return &Pager{Archive: archiveURL(base, pages)}
+	}
+	return nil
 }
 
-// newPager returns nil for a single page, so templates show no pager.
-func newPager(base string, n, pages int) *Pager {
-	if pages <= 1 {
-		return nil
+// archivePager links archive page k of pages; the newest one links back to
+// the landing page.
+func archivePager(base string, k, pages int) *Pager {
+	p := &Pager{Page: k, Newer: base}
+	if k < pages {
+		p.Newer = archiveURL(base, k+1)
 	}
-	p := &Pager{Page: n, Pages: pages}
-	if n > 1 {
-		p.Prev = pageURL(base, n-1)
-	}
-	if n < pages {
-		p.Next = pageURL(base, n+1)
-	}
-	for i := 1; i <= pages; i++ {
-		p.Links = append(p.Links, PageLink{N: i, URL: pageURL(base, i), Current: i == n})
+	if k > 1 {
+		p.Older = archiveURL(base, k-1)
 	}
 	return p
+}
+
+// pageKey fingerprints what an archive page shows: its number, whether a
+// newer page exists, and the sources of its items. Pages with the same key
+// have the same bytes as long as nothing site-wide changed.
+func pageKey(kind, id string, k, pages int, reports []*generator.Report, paragraphs []int) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%d\x00%v\x00", kind, id, k, k < pages)
+	for i, r := range reports {
+		h.Write([]byte(r.Slug))
+		h.Write(r.SourceHash[:])
+		if paragraphs != nil {
+			fmt.Fprintf(h, "#%d", paragraphs[i])
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -40,6 +40,9 @@ type Page struct {
 	Reports []*generator.Report
 	// Pager links the pages of a long list; nil when there is one page.
 	Pager *Pager
+	// Archive is set on the archive pages of a long list, which show the
+	// list alone, without the summaries of the landing page.
+	Archive bool
 
 	// Query and Results fill the search page: empty in the static page the
 	// build writes, filled by the search endpoint's HTML view.
@@ -96,7 +99,11 @@ type Output struct {
 	// "session:KEY", "state:CODE", "topic:KEY". A file is rendered again
 	// when one of them changed. No deps means the file shows the site as a
 	// whole (home, lists, feeds) and is rendered on every change.
-	Deps   []string
+	Deps []string
+	// Key, when set, fingerprints everything the file shows besides what
+	// every page shows; it replaces Deps: the file is rendered again when
+	// its key changed.
+	Key    string
 	Render func(w io.Writer) error
 }
 
@@ -140,10 +147,19 @@ func (r *Renderer) Outputs() []Output {
 	})
 	for _, st := range s.States {
 		st := st
-		pages := pageCount(len(st.Statements), statementsPerPage)
-		for n := 1; n <= pages; n++ {
-			n := n
-			add(rel(s, pageURL(st.URL, n))+"index.html", func(w io.Writer) error { return r.state(w, st, n, pages) }, "state:"+st.Code)
+		add(rel(s, st.URL)+"index.html", func(w io.Writer) error { return r.state(w, st, 0, 0) }, "state:"+st.Code)
+		pages := archivePages(len(st.Statements), statementsPerPage)
+		for k := 1; k <= pages; k++ {
+			k := k
+			lo, hi := archiveBounds(k, statementsPerPage, len(st.Statements))
+			reports, paras := make([]*generator.Report, 0, hi-lo), make([]int, 0, hi-lo)
+			for _, stmt := range st.Statements[lo:hi] {
+				reports, paras = append(reports, stmt.Report), append(paras, stmt.Paragraph.N)
+			}
+			out = append(out, Output{
+				Path: rel(s, archiveURL(st.URL, k)) + "index.html", Key: pageKey("state", st.Code, k, pages, reports, paras),
+				Render: func(w io.Writer) error { return r.state(w, st, k, pages) },
+			})
 		}
 	}
 	add("topics/index.html", func(w io.Writer) error {
@@ -151,10 +167,15 @@ func (r *Renderer) Outputs() []Output {
 	})
 	for _, t := range s.Topics {
 		t := t
-		pages := pageCount(len(t.Reports), reportsPerPage)
-		for n := 1; n <= pages; n++ {
-			n := n
-			add(rel(s, pageURL(t.URL, n))+"index.html", func(w io.Writer) error { return r.topic(w, t, n, pages) }, "topic:"+t.Key)
+		add(rel(s, t.URL)+"index.html", func(w io.Writer) error { return r.topic(w, t, 0, 0) }, "topic:"+t.Key)
+		pages := archivePages(len(t.Reports), reportsPerPage)
+		for k := 1; k <= pages; k++ {
+			k := k
+			lo, hi := archiveBounds(k, reportsPerPage, len(t.Reports))
+			out = append(out, Output{
+				Path: rel(s, archiveURL(t.URL, k)) + "index.html", Key: pageKey("topic", t.Key, k, pages, t.Reports[lo:hi], nil),
+				Render: func(w io.Writer) error { return r.topic(w, t, k, pages) },
+			})
 		}
 	}
 	add("search/index.html", func(w io.Writer) error { return r.Search(w, "", "") })
@@ -229,16 +250,22 @@ func (r *Renderer) session(w io.Writer, ss *generator.Session) error {
 	return r.page(w, "session", p)
 }
 
-func (r *Renderer) state(w io.Writer, st *generator.State, n, pages int) error {
-	title := st.Name
-	if n > 1 {
-		title = fmt.Sprintf("%s (page %d of %d)", st.Name, n, pages)
+// state renders a state's landing page (k = 0) or archive page k.
+func (r *Renderer) state(w io.Writer, st *generator.State, k, pages int) error {
+	if k == 0 {
+		p := r.base("state", st.Name, fmt.Sprintf("What %s said in the archive: %d statements in %d reports.", st.Name, len(st.Statements), len(st.Reports)), st.URL)
+		p.State = st
+		p.Groups = groupBySession(st.Statements[:min(statementsPerPage, len(st.Statements))])
+		p.Pager = landingPager(st.URL, len(st.Statements), statementsPerPage)
+		return r.page(w, "state", p)
 	}
-	p := r.base("state", title, fmt.Sprintf("What %s said in the archive: %d statements in %d reports.", st.Name, len(st.Statements), len(st.Reports)), pageURL(st.URL, n))
-	p.State = st
-	lo, hi := pageBounds(n, statementsPerPage, len(st.Statements))
+	// An archive page names no totals: they change with every report, and
+	// the page should not.
+	p := r.base("state", fmt.Sprintf("%s: statements, page %d", st.Name, k), fmt.Sprintf("Statements of %s in the archive, page %d, oldest page first.", st.Name, k), archiveURL(st.URL, k))
+	p.State, p.Archive = st, true
+	lo, hi := archiveBounds(k, statementsPerPage, len(st.Statements))
 	p.Groups = groupBySession(st.Statements[lo:hi])
-	p.Pager = newPager(st.URL, n, pages)
+	p.Pager = archivePager(st.URL, k, pages)
 	return r.page(w, "state", p)
 }
 
@@ -293,16 +320,20 @@ func (r *Renderer) Search(w io.Writer, query string, results template.HTML) erro
 	return r.page(w, "search", p)
 }
 
-func (r *Renderer) topic(w io.Writer, t *generator.Topic, n, pages int) error {
-	title := t.Title
-	if n > 1 {
-		title = fmt.Sprintf("%s (page %d of %d)", t.Title, n, pages)
+// topic renders a topic's landing page (k = 0) or archive page k.
+func (r *Renderer) topic(w io.Writer, t *generator.Topic, k, pages int) error {
+	if k > 0 {
+		p := r.base("topic", fmt.Sprintf("%s: reports, page %d", t.Title, k), t.Summary, archiveURL(t.URL, k))
+		p.Topic, p.Archive = t, true
+		lo, hi := archiveBounds(k, reportsPerPage, len(t.Reports))
+		p.Reports = t.Reports[lo:hi]
+		p.Pager = archivePager(t.URL, k, pages)
+		return r.page(w, "topic", p)
 	}
-	p := r.base("topic", title, t.Summary, pageURL(t.URL, n))
+	p := r.base("topic", t.Title, t.Summary, t.URL)
 	p.Topic = t
-	lo, hi := pageBounds(n, reportsPerPage, len(t.Reports))
-	p.Reports = t.Reports[lo:hi]
-	p.Pager = newPager(t.URL, n, pages)
+	p.Reports = t.Reports[:min(reportsPerPage, len(t.Reports))]
+	p.Pager = landingPager(t.URL, len(t.Reports), reportsPerPage)
 	body, err := r.markdown(t.Body)
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.SourcePath, err)

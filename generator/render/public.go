@@ -66,7 +66,7 @@ func (r *Renderer) stateTopicsPage(st *generator.State) *Page {
 func (r *Renderer) decorate(p *Page) {
 	s := r.site
 	p.Meta = r.meta(p)
-	first := p.Pager == nil || p.Pager.Page == 1
+	first := !p.Archive
 	switch {
 	case p.Kind == "home":
 		p.Charts = []*Chart{timelineChart(s)}
