@@ -319,8 +319,8 @@ func TestLongListsArePaged(t *testing.T) {
 		return out
 	}
 	landing := links("states/" + busiest.Slug + "/index.html")
-	if len(landing) != 100 || landing[0] != busiest.Statements[0].URL {
-		t.Errorf("the landing page shows %d statements starting with %v, want the newest 100", len(landing), landing[:1])
+	if len(landing) != 50 || landing[0] != busiest.Statements[0].URL {
+		t.Errorf("the landing page shows %d statements starting with %v, want the newest 50", len(landing), landing[:1])
 	}
 	pages := (n + 99) / 100
 	seen := map[string]int{}

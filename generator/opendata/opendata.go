@@ -203,61 +203,45 @@ type stateReport struct {
 	URL   string `json:"url"`
 }
 
-type statement struct {
-	Report      string   `json:"report"`
-	ReportTitle string   `json:"report_title"`
-	Session     string   `json:"session"`
-	Date        string   `json:"date"`
-	Paragraph   int      `json:"paragraph"`
-	Heading     string   `json:"heading,omitempty"`
-	Topics      []string `json:"topics"`
-	URL         string   `json:"url"`
-	Excerpt     string   `json:"excerpt"`
-}
-
 // State writes one state's file: who it is, its counts by topic and by
-// session, the reports naming it and every statement with an excerpt. The
-// full texts are in statements.csv: repeating them here doubled the open
-// data of a large archive.
+// session, and the reports naming it. Its statements, with their full
+// texts, are the rows of statements.csv with its code: repeating them here
+// doubled the open data of a large archive.
 func State(w io.Writer, st *generator.State) error {
 	head := struct {
-		Code     string        `json:"code"`
-		Name     string        `json:"name"`
-		Official string        `json:"official"`
-		Kind     string        `json:"kind"`
-		URL      string        `json:"url"`
-		Topics   []counted     `json:"topics"`
-		Sessions []counted     `json:"sessions"`
-		Reports  []stateReport `json:"reports"`
-		Count    int           `json:"statement_count"`
+		Code       string        `json:"code"`
+		Name       string        `json:"name"`
+		Official   string        `json:"official"`
+		Kind       string        `json:"kind"`
+		URL        string        `json:"url"`
+		Topics     []counted     `json:"topics"`
+		Sessions   []counted     `json:"sessions"`
+		Count      int           `json:"statement_count"`
+		Statements string        `json:"statements"`
+		Reports    []stateReport `json:"reports"`
 	}{Code: st.Code, Name: st.Name, Official: st.Official, Kind: st.Kind, URL: st.Permalink,
-		Topics: []counted{}, Sessions: []counted{}, Reports: []stateReport{}, Count: len(st.Statements)}
+		Topics: []counted{}, Sessions: []counted{}, Reports: []stateReport{}, Count: len(st.Statements),
+		Statements: "statements.csv"}
 	for _, tc := range st.Topics {
 		head.Topics = append(head.Topics, counted{tc.Topic.Key, tc.Topic.Title, tc.Topic.Permalink, tc.Count})
 	}
 	for _, g := range st.BySession {
 		head.Sessions = append(head.Sessions, counted{g.Session.Key, g.Session.Title, g.Session.Permalink, len(g.Statements)})
 	}
-	for _, r := range st.Reports {
-		head.Reports = append(head.Reports, stateReport{r.Slug, r.Title, r.Date.Format(dateOnly), r.Permalink})
-	}
 	b, err := marshal(head)
 	if err != nil {
 		return err
 	}
-	if _, err := fmt.Fprintf(w, "%s,\"statements\":[", b[:len(b)-1]); err != nil {
+	// The reports go one to a line, so line-oriented tools work on them.
+	b = bytes.TrimSuffix(b, []byte(`"reports":[]}`))
+	if _, err := w.Write(b); err != nil {
 		return err
 	}
-	for i, stmt := range st.Statements {
-		r, p := stmt.Report, stmt.Paragraph
-		rec := statement{
-			Report: r.Slug, ReportTitle: r.Title, Session: sessionKey(r), Date: r.Date.Format(dateOnly),
-			Paragraph: p.N, Heading: p.Heading, Topics: []string{}, URL: r.Permalink + "#" + p.ID, Excerpt: stmt.Excerpt(),
-		}
-		for _, t := range p.Topics {
-			rec.Topics = append(rec.Topics, t.Key)
-		}
-		if err := item(w, i, rec); err != nil {
+	if _, err := io.WriteString(w, `"reports":[`); err != nil {
+		return err
+	}
+	for i, r := range st.Reports {
+		if err := item(w, i, stateReport{r.Slug, r.Title, r.Date.Format(dateOnly), r.Permalink}); err != nil {
 			return err
 		}
 	}

@@ -240,7 +240,7 @@ type StateTopic struct {
 // stateTopicLatest is how many statements a topic's section shows: enough
 // to read what the state says on it, few enough that the page stays small
 // for a state with thousands of statements.
-const stateTopicLatest = 10
+const stateTopicLatest = 5
 
 func stateTopics(s *generator.Site, st *generator.State) []StateTopic {
 	out := make([]StateTopic, len(st.Topics))

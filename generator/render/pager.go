@@ -17,6 +17,9 @@ import (
 const (
 	statementsPerPage = 100
 	reportsPerPage    = 100
+	// landingStatements is how many statements a state's landing page
+	// shows: they repeat the newest archive pages, so a few are enough.
+	landingStatements = 50
 )
 
 // Pager links the pages of one list.
@@ -26,10 +29,10 @@ type Pager struct {
 	Archive      string // from the landing page: the newest archive page
 }
 
-// archivePages is how many archive pages a list of items needs: none when
-// the landing page shows it all.
-func archivePages(items, per int) int {
-	if items <= per {
+// archivePages is how many archive pages of per items a list needs when
+// its landing page shows the first shown: none when that is all of them.
+func archivePages(items, shown, per int) int {
+	if items <= shown {
 		return 0
 	}
 	return (items + per - 1) / per
@@ -44,9 +47,10 @@ func archiveBounds(k, per, items int) (lo, hi int) {
 	return items - oldHi, items - oldLo
 }
 
-// landingPager links a landing page to the archive, if there is one.
-func landingPager(base string, items, per int) *Pager {
-	if pages := archivePages(items, per); pages > 0 {
+// landingPager links a landing page showing shown of items to the
+// archive, if the landing page does not show them all.
+func landingPager(base string, items, shown, per int) *Pager {
+	if pages := archivePages(items, shown, per); pages > 0 {
 		return &Pager{Archive: archiveURL(base, pages)}
 	}
 	return nil

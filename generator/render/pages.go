@@ -149,7 +149,7 @@ func (r *Renderer) Outputs() []Output {
 	for _, st := range s.States {
 		st := st
 		add(rel(s, st.URL)+"index.html", func(w io.Writer) error { return r.state(w, st, 0, 0) }, "state:"+st.Code)
-		pages := archivePages(len(st.Statements), statementsPerPage)
+		pages := archivePages(len(st.Statements), landingStatements, statementsPerPage)
 		for k := 1; k <= pages; k++ {
 			k := k
 			lo, hi := archiveBounds(k, statementsPerPage, len(st.Statements))
@@ -169,7 +169,7 @@ func (r *Renderer) Outputs() []Output {
 	for _, t := range s.Topics {
 		t := t
 		add(rel(s, t.URL)+"index.html", func(w io.Writer) error { return r.topic(w, t, 0, 0) }, "topic:"+t.Key)
-		pages := archivePages(len(t.Reports), reportsPerPage)
+		pages := archivePages(len(t.Reports), reportsPerPage, reportsPerPage)
 		for k := 1; k <= pages; k++ {
 			k := k
 			lo, hi := archiveBounds(k, reportsPerPage, len(t.Reports))
@@ -256,8 +256,8 @@ func (r *Renderer) state(w io.Writer, st *generator.State, k, pages int) error {
 	if k == 0 {
 		p := r.base("state", st.Name, fmt.Sprintf("What %s said in the archive: %d statements in %d reports.", st.Name, len(st.Statements), len(st.Reports)), st.URL)
 		p.State = st
-		p.Groups = groupBySession(st.Statements[:min(statementsPerPage, len(st.Statements))])
-		p.Pager = landingPager(st.URL, len(st.Statements), statementsPerPage)
+		p.Groups = groupBySession(st.Statements[:min(landingStatements, len(st.Statements))])
+		p.Pager = landingPager(st.URL, len(st.Statements), landingStatements, statementsPerPage)
 		return r.page(w, "state", p)
 	}
 	// An archive page names no totals: they change with every report, and
@@ -342,7 +342,7 @@ func (r *Renderer) topic(w io.Writer, t *generator.Topic, k, pages int) error {
 	p := r.base("topic", t.Title, t.Summary, t.URL)
 	p.Topic = t
 	p.Reports = t.Reports[:min(reportsPerPage, len(t.Reports))]
-	p.Pager = landingPager(t.URL, len(t.Reports), reportsPerPage)
+	p.Pager = landingPager(t.URL, len(t.Reports), reportsPerPage, reportsPerPage)
 	body, err := r.markdown(t.Body)
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.SourcePath, err)
