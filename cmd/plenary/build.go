@@ -23,6 +23,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	quiet := fl.Bool("quiet", false, "print errors only")
 	clean := fl.Bool("clean", false, "ignore the cache and render every page")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to this file")
+	indexDir := fl.String("index", "", "where to write the search index (default: [search] index of config.toml, in the archive's root)")
 	if err := fl.Parse(args); err != nil {
 		return errUsage
 	}
@@ -48,7 +49,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "no content/ in %s: building the bundled archive\n", *source)
 	}
 	start := time.Now()
-	opts := build.Options{Root: root, Dest: *dest, Drafts: *drafts, Clean: *clean}
+	opts := build.Options{Root: root, Dest: *dest, Drafts: *drafts, Clean: *clean, Source: *source, IndexDir: *indexDir}
 	if !*quiet {
 		opts.Progress = newProgress(stdout)
 	}
@@ -68,6 +69,14 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "built %d reports, %d sessions, %d states, %d topics: %d files in %s (%d rendered, %.1f MB), %s\n",
 			len(s.Reports), len(s.Sessions), len(s.States), len(s.Topics), res.Files, *dest, res.Rendered,
 			float64(res.Bytes)/1e6, time.Since(start).Round(time.Millisecond))
+		if ix := res.Index; ix != nil {
+			state := "written"
+			if ix.Unchanged {
+				state = "unchanged"
+			}
+			fmt.Fprintf(stdout, "search index %s: %d documents, %.1f MB, %s in %s\n",
+				res.IndexDir, ix.Documents, float64(ix.Bytes)/1e6, state, ix.Duration.Round(time.Millisecond))
+		}
 	}
 	return nil
 }

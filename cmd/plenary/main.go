@@ -31,6 +31,7 @@ commands:
   import   convert plain-text event reports into content/reports/
   check    validate the archive without writing anything
   new      start a report, session or topic from a template
+  bench    build a generated archive and print where the time went
 
 Run "plenary <command> -h" for a command's flags.
 `
@@ -53,6 +54,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = checkCmd(args[1:], stdout, stderr)
 	case "new":
 		err = newCmd(args[1:], stdout, stderr)
+	case "bench":
+		err = benchCmd(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

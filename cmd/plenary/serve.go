@@ -11,11 +11,15 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
 	plenary "github.com/plenary-archive/plenary"
+	"github.com/plenary-archive/plenary/generator/build"
 	"github.com/plenary-archive/plenary/generator/preview"
+	"github.com/plenary-archive/plenary/generator/search"
 )
 
 func serveCmd(args []string, stdout, stderr io.Writer) error {
@@ -67,13 +71,32 @@ func serve(ctx context.Context, source, bind string, port int, drafts bool, stdo
 		fmt.Fprintf(stdout, "no content/ in %s: serving the bundled archive\n", source)
 		source = dir
 	}
-	srv, err := preview.New(preview.Options{Source: source, Drafts: drafts, BaseURL: baseURL, Log: stderr})
+	// The preview answers searches from the index each build writes, so a
+	// local preview is the whole site.
+	live := search.NewLive(search.Options{})
+	defer live.Close()
+	var opened atomic.Bool
+	onBuild := func(res *build.Result) {
+		if res.Index == nil || (res.Index.Unchanged && opened.Load()) {
+			return
+		}
+		if err := live.Open(res.IndexDir); err != nil {
+			fmt.Fprintln(stderr, "search:", err)
+			return
+		}
+		opened.Store(true)
+	}
+	srv, err := preview.New(preview.Options{Source: source, Drafts: drafts, BaseURL: baseURL, Log: stderr, OnBuild: onBuild})
 	if err != nil {
 		ln.Close()
 		return err
 	}
 	defer srv.Close()
+	srv.Handle("/search", live)
 	if res := srv.Result(); res != nil {
+		if ep := res.Config.Search.Endpoint; ep != "/search" && strings.HasPrefix(ep, "/") {
+			srv.Handle(ep, live) // a base path: the form is sent below it
+		}
 		baseURL = baseURL[:len(baseURL)-1] + res.Config.BasePath
 		fmt.Fprintf(stdout, "serving %d reports at %s (Ctrl+C to stop)\n", len(res.Site.Reports), baseURL)
 	} else {

@@ -5,8 +5,10 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"path/filepath"
 	"time"
@@ -16,6 +18,7 @@ import (
 	"github.com/plenary-archive/plenary/generator/config"
 	"github.com/plenary-archive/plenary/generator/content"
 	"github.com/plenary-archive/plenary/generator/gazetteer"
+	"github.com/plenary-archive/plenary/generator/index"
 	"github.com/plenary-archive/plenary/generator/markdown"
 	"github.com/plenary-archive/plenary/generator/publish"
 	"github.com/plenary-archive/plenary/generator/render"
@@ -37,6 +40,13 @@ type Options struct {
 	Clean bool
 	// Progress, when set, hears how the build advances.
 	Progress Progress
+	// IndexDir is where the search index is written; empty means
+	// config.toml's [search] index below Source, and no index at all
+	// when Source is empty too.
+	IndexDir string
+	// Source is the archive's root on disk, which config.toml's paths
+	// are relative to.
+	Source string
 }
 
 // Progress hears how a build advances, stage by stage, so the command line
@@ -70,6 +80,10 @@ type Result struct {
 	Bytes    int64 // bytes rendered by this build
 	Full     bool  // every page was rendered
 	Stages   []Stage
+	// Index describes the search index written, if any; IndexDir is
+	// where.
+	Index    *index.Stats
+	IndexDir string
 }
 
 // loaded is the first half of a build.
@@ -184,7 +198,8 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	outputs := render.New(s, theme, markdown.New(cfg.BasePath)).Outputs()
+	renderer := render.New(s, theme, markdown.New(cfg.BasePath))
+	outputs := renderer.Outputs()
 
 	dest, err := filepath.Abs(opts.Dest)
 	if err != nil {
@@ -212,6 +227,18 @@ func Build(opts Options) (*Result, error) {
 	res.Full = res.Rendered == res.Files
 	res.Stages = append(res.Stages, Stage{"render+write", time.Since(t)})
 
+	if res.IndexDir = indexDir(opts, cfg); res.IndexDir != "" {
+		t = time.Now()
+		opts.Progress.Start("index", len(s.Reports))
+		st, err := writeIndex(res.IndexDir, s, cfg, renderer, func() { opts.Progress.Add(1) })
+		opts.Progress.End()
+		if err != nil {
+			return nil, fmt.Errorf("search index %s: %w", res.IndexDir, err)
+		}
+		res.Index = &st
+		res.Stages = append(res.Stages, Stage{"index", time.Since(t)})
+	}
+
 	if opts.CacheDir != "" {
 		// The site is published: a cache that cannot be written costs the
 		// next build time, not correctness, so it is not an error.
@@ -222,6 +249,31 @@ func Build(opts Options) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// indexDir is where the search index goes, or "" for none.
+func indexDir(opts Options, cfg *config.Config) string {
+	switch {
+	case opts.IndexDir != "":
+		return opts.IndexDir
+	case opts.Source != "" && cfg.Search.Index != "":
+		return filepath.Join(opts.Source, filepath.FromSlash(cfg.Search.Index))
+	}
+	return ""
+}
+
+// writeIndex writes the search index with the site's search page as the
+// endpoint's results page: rendered with markers the endpoint replaces,
+// and minified like every other page.
+func writeIndex(dir string, s *generator.Site, cfg *config.Config, r *render.Renderer, done func()) (index.Stats, error) {
+	var page, shell bytes.Buffer
+	if err := r.Search(&page, index.QueryMarker, template.HTML(index.ResultsMarker)); err != nil { //nolint:gosec // a constant
+		return index.Stats{}, err
+	}
+	if err := publish.Minifier().Minify("text/html", &shell, &page); err != nil {
+		return index.Stats{}, err
+	}
+	return index.Build(s, dir, index.Options{Synonyms: cfg.Search.Synonyms, Shell: shell.Bytes(), Done: done})
 }
 
 // globalKey hashes everything whose change shows on every page: the

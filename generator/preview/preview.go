@@ -77,6 +77,9 @@ func (s *Server) Close() error { return os.RemoveAll(s.dir) }
 // SiteDir is the folder the preview site is written to.
 func (s *Server) SiteDir() string { return filepath.Join(s.dir, "site") }
 
+// IndexDir is the folder the preview's search index is written to.
+func (s *Server) IndexDir() string { return filepath.Join(s.dir, "search.bleve") }
+
 // Result is the last successful build, or nil.
 func (s *Server) Result() *build.Result {
 	s.mu.Lock()
@@ -89,7 +92,7 @@ func (s *Server) Rebuild() {
 	start := time.Now()
 	res, err := build.Build(build.Options{
 		Root: os.DirFS(s.opts.Source), Dest: s.SiteDir(), Drafts: s.opts.Drafts,
-		BaseURL: s.opts.BaseURL, CacheDir: filepath.Join(s.dir, "cache"),
+		BaseURL: s.opts.BaseURL, CacheDir: filepath.Join(s.dir, "cache"), IndexDir: s.IndexDir(),
 	})
 	s.mu.Lock()
 	if err != nil {

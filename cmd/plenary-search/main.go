@@ -1,0 +1,110 @@
+// Command plenary-search serves an archive's search index, read-only:
+//
+//	plenary-search --index search.bleve --addr 127.0.0.1:8081
+//
+// It answers GET /search?q=… as JSON, or as the site's results page when a
+// browser asks, and GET /healthz. The index is the folder plenary build
+// writes ([search] index in config.toml); rebuilding it while this runs is
+// safe, and the new index is served after a restart.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/plenary-archive/plenary/generator/search"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr, nil); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "plenary-search:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// run is main without the process: access logs go to stdout as JSON
+// lines; ready, when not nil, receives the address once the server
+// listens (tests listen on port 0).
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready chan<- string) error {
+	fl := flag.NewFlagSet("plenary-search", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	dir := fl.String("index", "search.bleve", "the index folder written by plenary build")
+	addr := fl.String("addr", "127.0.0.1:8081", "address to listen on")
+	cors := fl.String("cors", "", "comma-separated origins allowed to call the API from a browser, e.g. https://archive.example.org")
+	maxConc := fl.Int("max-concurrent", 0, "searches run at once; 0 means one per CPU")
+	timeout := fl.Duration("timeout", 2*time.Second, "the longest one search may take")
+	readTimeout := fl.Duration("read-timeout", 5*time.Second, "the longest a client may take to send a request")
+	writeTimeout := fl.Duration("write-timeout", 10*time.Second, "the longest writing a response may take")
+	idleTimeout := fl.Duration("idle-timeout", 60*time.Second, "how long an idle keep-alive connection is kept")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if fl.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q: flags only, see -h", fl.Arg(0))
+	}
+	log := slog.New(slog.NewJSONHandler(stdout, nil))
+
+	ix, err := search.Open(*dir)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	var origins []string
+	for _, o := range strings.Split(*cors, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			origins = append(origins, strings.TrimSuffix(o, "/"))
+		}
+	}
+	h := search.NewHandler(ix, search.Options{
+		MaxConcurrent: *maxConc, Timeout: *timeout, CORSOrigins: origins, Logger: log,
+	})
+	srv := &http.Server{
+		Handler:           search.AccessLog(log, h),
+		ReadHeaderTimeout: *readTimeout,
+		ReadTimeout:       *readTimeout,
+		WriteTimeout:      *writeTimeout,
+		IdleTimeout:       *idleTimeout,
+		MaxHeaderBytes:    32 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	log.Info("serving", "index", *dir, "documents", ix.Documents(), "addr", ln.Addr().String())
+	if ready != nil {
+		ready <- ln.Addr().String()
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shut); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

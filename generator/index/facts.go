@@ -1,0 +1,110 @@
+package index
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Files the build writes into the index folder beside bleve's own, so the
+// endpoint can answer from the folder alone.
+const (
+	FactsFile = "plenary-site.json"   // Facts
+	ShellFile = "plenary-search.html" // the results page with the markers below
+)
+
+// Markers stand for the query and the results in the stored results page.
+// They are plain text, so the template escapes them to themselves and the
+// minifier keeps them; the endpoint replaces them per request.
+const (
+	QueryMarker   = "PLENARYSEARCHQUERY7D1F"
+	ResultsMarker = "PLENARYSEARCHRESULTS7D1F"
+)
+
+// Version is the format of the index folder. The endpoint refuses another,
+// so an old endpoint never misreads a newer index.
+const Version = 1
+
+// Facts are what the endpoint needs to know about the site besides the
+// index: names for facet labels, slugs for filters, where pages live.
+type Facts struct {
+	Version  int        `json:"version"`
+	Title    string     `json:"title"`
+	BaseURL  string     `json:"base_url"`
+	BasePath string     `json:"base_path"`
+	Reports  int        `json:"reports"`
+	States   []State    `json:"states"`
+	Topics   []Topic    `json:"topics"`
+	Sessions []Session  `json:"sessions"`
+	Synonyms [][]string `json:"synonyms"`
+	// Fingerprint identifies the folder's content (see Build).
+	Fingerprint string `json:"fingerprint"`
+}
+
+// State is a state named in the archive.
+type State struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+	Slug string `json:"slug"`
+	URL  string `json:"url"`
+}
+
+// Topic is one of the archive's topics.
+type Topic struct {
+	Key   string `json:"key"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+// Session is one of the archive's sessions.
+type Session struct {
+	Key     string `json:"key"`
+	Title   string `json:"title"`
+	Process string `json:"process,omitempty"`
+	URL     string `json:"url"`
+}
+
+// Stored is what a hit shows, stored with each report as one JSON value:
+// one stored field to load per hit instead of one per attribute.
+type Stored struct {
+	Title   string   `json:"t"`
+	URL     string   `json:"u"` // absolute
+	Date    string   `json:"d"` // RFC 3339 with the offset the report was written with
+	AllDay  bool     `json:"a,omitempty"`
+	Kind    string   `json:"k,omitempty"`
+	Session string   `json:"s"`
+	States  []string `json:"st,omitempty"` // codes, A to Z
+	Topics  []string `json:"tp,omitempty"`
+	// Paras are the report's paragraphs in the order of the text field's
+	// array, so a match location's array position finds its paragraph.
+	Paras []Para `json:"p"`
+}
+
+// Para is one indexed paragraph, or a heading.
+type Para struct {
+	N       int      `json:"n"` // the anchor's number: "#p-N"; a heading's is its section's first paragraph's
+	Text    string   `json:"x"`
+	States  []string `json:"st,omitempty"` // codes of the states it names
+	Heading bool     `json:"h,omitempty"`
+}
+
+// ReadFacts reads the facts of the index folder dir.
+func ReadFacts(dir string) (*Facts, error) {
+	data, err := os.ReadFile(filepath.Join(dir, FactsFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%s has no %s: it is not an index written by plenary build", dir, FactsFile)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var f Facts
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, fmt.Errorf("%s: %v", FactsFile, err)
+	}
+	if f.Version != Version {
+		return nil, fmt.Errorf("%s: index format %d, this program reads %d: rebuild the index with the same version of plenary", FactsFile, f.Version, Version)
+	}
+	return &f, nil
+}
