@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path/filepath"
+	"sync"
 	"time"
 
 	plenary "github.com/plenary-archive/plenary"
@@ -217,26 +218,56 @@ func Build(opts Options) (*Result, error) {
 		}
 		pl = makePlan(old, newManifest(s, global, dest))
 	}
+	// The index is written while the pages are: rendering waits on the
+	// disk often enough to leave the index room on both cores. Neither is
+	// put in place until both succeeded.
+	res.IndexDir = indexDir(opts, cfg)
+	var staged *index.Staged
+	var indexErr error
+	var indexTime time.Duration
+	var wg sync.WaitGroup
+	if res.IndexDir != "" {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			t := time.Now()
+			staged, indexErr = stageIndex(res.IndexDir, s, cfg, renderer)
+			indexTime = time.Since(t)
+		}()
+	}
 	opts.Progress.Start("render", len(outputs))
-	stats, err := publish.Write(dest, outputs, publish.Options{Minifier: publish.Minifier(), Keep: pl.keep(), Stale: pl.stale(outputs), Done: func() { opts.Progress.Add(1) }})
+	prepared, err := publish.Prepare(dest, outputs, publish.Options{Minifier: publish.Minifier(), Keep: pl.keep(), Stale: pl.stale(outputs), Done: func() { opts.Progress.Add(1) }})
 	opts.Progress.End()
-	if err != nil {
+	renderTime := time.Since(t)
+	if res.IndexDir != "" {
+		opts.Progress.Start("index", 0)
+		wg.Wait()
+		opts.Progress.End()
+	}
+	switch {
+	case err != nil:
+		staged.Discard()
+		return nil, fmt.Errorf("writing %s: %w", opts.Dest, err)
+	case indexErr != nil:
+		prepared.Discard()
+		return nil, fmt.Errorf("search index %s: %w", res.IndexDir, indexErr)
+	}
+	if err := prepared.Commit(); err != nil {
+		staged.Discard()
 		return nil, fmt.Errorf("writing %s: %w", opts.Dest, err)
 	}
+	stats := prepared.Stats
 	res.Files, res.Rendered, res.Bytes = stats.Files, stats.Rendered, stats.Bytes
 	res.Full = res.Rendered == res.Files
-	res.Stages = append(res.Stages, Stage{"render+write", time.Since(t)})
-
-	if res.IndexDir = indexDir(opts, cfg); res.IndexDir != "" {
-		t = time.Now()
-		opts.Progress.Start("index", len(s.Reports))
-		st, err := writeIndex(res.IndexDir, s, cfg, renderer, func() { opts.Progress.Add(1) })
-		opts.Progress.End()
+	res.Stages = append(res.Stages, Stage{"render+write", renderTime})
+	if staged != nil {
+		st, err := staged.Commit()
 		if err != nil {
 			return nil, fmt.Errorf("search index %s: %w", res.IndexDir, err)
 		}
+		st.Duration = indexTime
 		res.Index = &st
-		res.Stages = append(res.Stages, Stage{"index", time.Since(t)})
+		res.Stages = append(res.Stages, Stage{"index", indexTime})
 	}
 
 	if opts.CacheDir != "" {
@@ -262,18 +293,18 @@ func indexDir(opts Options, cfg *config.Config) string {
 	return ""
 }
 
-// writeIndex writes the search index with the site's search page as the
+// stageIndex writes the search index beside its folder, with the site's search page as the
 // endpoint's results page: rendered with markers the endpoint replaces,
 // and minified like every other page.
-func writeIndex(dir string, s *generator.Site, cfg *config.Config, r *render.Renderer, done func()) (index.Stats, error) {
+func stageIndex(dir string, s *generator.Site, cfg *config.Config, r *render.Renderer) (*index.Staged, error) {
 	var page, shell bytes.Buffer
 	if err := r.Search(&page, index.QueryMarker, template.HTML(index.ResultsMarker)); err != nil { //nolint:gosec // a constant
-		return index.Stats{}, err
+		return nil, err
 	}
 	if err := publish.Minifier().Minify("text/html", &shell, &page); err != nil {
-		return index.Stats{}, err
+		return nil, err
 	}
-	return index.Build(s, dir, index.Options{Synonyms: cfg.Search.Synonyms, Shell: shell.Bytes(), Done: done})
+	return index.Stage(s, dir, index.Options{Synonyms: cfg.Search.Synonyms, Shell: shell.Bytes()})
 }
 
 // globalKey hashes everything whose change shows on every page: the

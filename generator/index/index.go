@@ -71,33 +71,51 @@ const defaultBatchSize = 250
 // Build writes the index of s into dir: into a new folder beside it first,
 // which replaces dir only when everything succeeded.
 func Build(s *generator.Site, dir string, opts Options) (Stats, error) {
+	st, err := Stage(s, dir, opts)
+	if err != nil {
+		return Stats{}, err
+	}
+	return st.Commit()
+}
+
+// Staged is an index written beside its folder and not yet in place, so
+// that a build can put the site and the index in place together, after
+// both succeeded.
+type Staged struct {
+	dir, tmp string // tmp is empty when the index in place is kept
+	stats    Stats
+	start    time.Time
+}
+
+// Stage writes the index of s into a new folder beside dir.
+func Stage(s *generator.Site, dir string, opts Options) (*Staged, error) {
 	start := time.Now()
 	dir = filepath.Clean(dir)
 	err := replaceable(dir)
 	if err != nil {
-		return Stats{}, err
+		return nil, err
 	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return Stats{}, err
+		return nil, err
 	}
 	facts := factsOf(s, opts)
 	var shell []byte
 	if opts.Shell != nil {
 		if shell, err = prepareShell(opts.Shell); err != nil {
-			return Stats{}, err
+			return nil, err
 		}
 	}
 	if facts.Fingerprint, err = fingerprint(s, facts, shell); err != nil {
-		return Stats{}, err
+		return nil, err
 	}
 	if old, err := ReadFacts(dir); err == nil && old.Fingerprint == facts.Fingerprint {
 		size, err := du(dir)
-		return Stats{Documents: len(s.Reports), Bytes: size, Duration: time.Since(start), Unchanged: true}, err
+		return &Staged{dir: dir, start: start, stats: Stats{Documents: len(s.Reports), Bytes: size, Unchanged: true}}, err
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
 	if err != nil {
-		return Stats{}, err
+		return nil, err
 	}
 	defer tightGC()()
 	err = write(tmp, s, facts, shell, opts)
@@ -105,14 +123,30 @@ func Build(s *generator.Site, dir string, opts Options) (Stats, error) {
 	if err == nil {
 		size, err = du(tmp)
 	}
-	if err == nil {
-		err = swap(dir, tmp)
-	}
 	if err != nil {
 		_ = os.RemoveAll(tmp)
-		return Stats{}, err
+		return nil, err
 	}
-	return Stats{Documents: len(s.Reports), Bytes: size, Duration: time.Since(start)}, nil
+	return &Staged{dir: dir, tmp: tmp, start: start, stats: Stats{Documents: len(s.Reports), Bytes: size}}, nil
+}
+
+// Commit puts the staged index in place of the old one.
+func (st *Staged) Commit() (Stats, error) {
+	if st.tmp != "" {
+		if err := swap(st.dir, st.tmp); err != nil {
+			_ = os.RemoveAll(st.tmp)
+			return Stats{}, err
+		}
+	}
+	st.stats.Duration = time.Since(st.start)
+	return st.stats, nil
+}
+
+// Discard removes the staged index, leaving the old one in place.
+func (st *Staged) Discard() {
+	if st != nil && st.tmp != "" {
+		_ = os.RemoveAll(st.tmp)
+	}
 }
 
 // replaceable refuses to replace a folder that is not an index, so a

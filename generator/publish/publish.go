@@ -124,10 +124,30 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // renders the changed outputs beside dest and moves them in. On any
 // rendering error dest is left as it was.
 func Write(dest string, outputs []render.Output, opts Options) (Stats, error) {
+	p, err := Prepare(dest, outputs, opts)
+	if err != nil {
+		return Stats{}, err
+	}
+	return p.Stats, p.Commit()
+}
+
+// Prepared is a site rendered beside its folder and not yet in place, so
+// that a build can put the site and its search index in place together.
+type Prepared struct {
+	Stats   Stats
+	dest    string
+	tmp     string
+	inPlace bool
+	staged  []stagedFile
+	stale   []string
+}
+
+// Prepare renders the outputs beside dest without touching dest.
+func Prepare(dest string, outputs []render.Output, opts Options) (*Prepared, error) {
 	dest = filepath.Clean(dest)
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return Stats{}, err
+		return nil, err
 	}
 	inPlace := opts.Keep != nil
 	if st, err := os.Stat(dest); err != nil || !st.IsDir() {
@@ -135,27 +155,38 @@ func Write(dest string, outputs []render.Output, opts Options) (Stats, error) {
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
 	if err != nil {
-		return Stats{}, err
+		return nil, err
 	}
 	if !inPlace {
 		opts.Keep = nil
 	}
 	stats, staged, err := writeAll(tmp, outputs, opts)
-	if err == nil {
-		if inPlace {
-			err = moveIn(tmp, dest, staged, opts.Stale)
-		} else if err = keepDotFiles(dest, tmp); err == nil {
-			err = swap(dest, tmp)
-		}
-	}
 	if err != nil {
 		_ = os.RemoveAll(tmp)
-		return Stats{}, err
+		return nil, err
 	}
-	if inPlace {
-		_ = os.RemoveAll(tmp)
+	return &Prepared{Stats: stats, dest: dest, tmp: tmp, inPlace: inPlace, staged: staged, stale: opts.Stale}, nil
+}
+
+// Commit puts the prepared site in place.
+func (p *Prepared) Commit() error {
+	var err error
+	if p.inPlace {
+		err = moveIn(p.tmp, p.dest, p.staged, p.stale)
+	} else if err = keepDotFiles(p.dest, p.tmp); err == nil {
+		err = swap(p.dest, p.tmp)
 	}
-	return stats, nil
+	if err != nil || p.inPlace {
+		_ = os.RemoveAll(p.tmp)
+	}
+	return err
+}
+
+// Discard removes the prepared site, leaving dest as it was.
+func (p *Prepared) Discard() {
+	if p != nil {
+		_ = os.RemoveAll(p.tmp)
+	}
 }
 
 // moveIn moves the staged files into dest, then removes stale files and
