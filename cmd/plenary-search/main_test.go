@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/plenary-archive/plenary/generator/build"
@@ -43,11 +42,7 @@ func TestBadIndexIsAClearError(t *testing.T) {
 }
 
 func TestServesAndShutsDown(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for p, data := range corpus.Files(20, 1) {
-		fsys[p] = &fstest.MapFile{Data: data, Mode: 0o644}
-	}
-	s, _, _, _, err := build.Load(build.Options{Root: fsys})
+	s, _, _, _, err := build.Load(build.Options{Root: corpus.FS(20, 1)})
 	if err != nil {
 		t.Fatal(err)
 	}

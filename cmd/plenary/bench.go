@@ -35,16 +35,9 @@ func benchCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	src := filepath.Join(dir, "archive")
 	t := time.Now()
-	var size int64
-	for p, data := range corpus.Files(*reports, *seed) {
-		path := filepath.Join(src, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			return err
-		}
-		size += int64(len(data))
+	size, err := corpus.Write(src, *reports, *seed)
+	if err != nil {
+		return err
 	}
 	fmt.Fprintf(stdout, "generated %d reports (%.0f MB) in %s\n", *reports, float64(size)/1e6, time.Since(t).Round(time.Millisecond))
 

@@ -20,14 +20,8 @@ func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("reports=%d", n), func(b *testing.B) {
 			src := b.TempDir()
-			for p, data := range corpus.Files(n, 1) {
-				path := filepath.Join(src, filepath.FromSlash(p))
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					b.Fatal(err)
-				}
-				if err := os.WriteFile(path, data, 0o644); err != nil {
-					b.Fatal(err)
-				}
+			if _, err := corpus.Write(src, n, 1); err != nil {
+				b.Fatal(err)
 			}
 			dest := filepath.Join(b.TempDir(), "public")
 			b.ResetTimer()
@@ -53,14 +47,8 @@ func BenchmarkBuild(b *testing.B) {
 func BenchmarkAddOneReport(b *testing.B) {
 	const n = 10000
 	src := b.TempDir()
-	for p, data := range corpus.Files(n, 1) {
-		path := filepath.Join(src, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			b.Fatal(err)
-		}
+	if _, err := corpus.Write(src, n, 1); err != nil {
+		b.Fatal(err)
 	}
 	dest := filepath.Join(b.TempDir(), "public")
 	opts := build.Options{Root: os.DirFS(src), Dest: dest, CacheDir: filepath.Join(src, ".plenary-cache")}

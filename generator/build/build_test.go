@@ -295,11 +295,7 @@ func TestGoldenReportPage(t *testing.T) {
 // newest statements and that its archive pages, numbered from the oldest,
 // together hold every statement once.
 func TestLongListsArePaged(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for p, data := range corpus.Files(400, 1) {
-		fsys[p] = &fstest.MapFile{Data: data}
-	}
-	dir, res := site(t, fsys)
+	dir, res := site(t, corpus.FS(400, 1))
 	var busiest *generator.State
 	for _, st := range res.Site.States {
 		if busiest == nil || len(st.Statements) > len(busiest.Statements) {

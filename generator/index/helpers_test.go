@@ -29,9 +29,5 @@ func assemble(tb testing.TB, fsys fstest.MapFS) *generator.Site {
 
 // generated is an archive of n generated reports.
 func generated(n int) fstest.MapFS {
-	fsys := fstest.MapFS{}
-	for p, data := range corpus.Files(n, 1) {
-		fsys[p] = &fstest.MapFile{Data: data, Mode: 0o644}
-	}
-	return fsys
+	return corpus.FS(n, 1)
 }

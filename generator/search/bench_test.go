@@ -48,10 +48,7 @@ func benchHandler(b *testing.B) http.Handler {
 		if v, err := strconv.Atoi(os.Getenv("PLENARY_BENCH_REPORTS")); err == nil {
 			n = v
 		}
-		fsys := fstest.MapFS{}
-		for p, data := range corpus.Files(n, 1) {
-			fsys[p] = &fstest.MapFile{Data: data, Mode: 0o644}
-		}
+		fsys := corpus.FS(n, 1)
 		fsys["config.toml"] = &fstest.MapFile{Data: []byte("baseURL = \"https://archive.example.org/\"\n[search]\nsynonyms = [[\"programme of action\", \"PoA\"], [\"programme\", \"program\"]]\n")}
 		s, cfg, _, _, err := build.Load(build.Options{Root: fsys})
 		if err != nil {

@@ -9,7 +9,10 @@ package corpus
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
+	"testing/fstest"
 	"time"
 )
 
@@ -216,3 +219,28 @@ func pickWeighted(rng *rand.Rand, w []float64) int {
 }
 
 func countWords(s string) int { return len(strings.Fields(s)) }
+
+// FS is Files as an in-memory file system, for tests that build from it.
+func FS(n int, seed uint64) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for p, data := range Files(n, seed) {
+		fsys[p] = &fstest.MapFile{Data: data, Mode: 0o644}
+	}
+	return fsys
+}
+
+// Write writes Files into dir and returns how many bytes it wrote.
+func Write(dir string, n int, seed uint64) (int64, error) {
+	var size int64
+	for p, data := range Files(n, seed) {
+		path := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return size, err
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			return size, err
+		}
+		size += int64(len(data))
+	}
+	return size, nil
+}
