@@ -1,6 +1,7 @@
 // Command plenary-search serves an archive's search index, read-only:
 //
 //	plenary-search --index search.bleve --addr 127.0.0.1:8081
+//	plenary-search --shard a.bleve --shard b.bleve   # shards, served as one index
 //
 // It answers GET /search?q=… as JSON, or as the site's results page when a
 // browser asks, and GET /healthz. The index is the folder plenary build
@@ -37,6 +38,19 @@ func main() {
 	}
 }
 
+// shardList is the repeated --shard flag.
+type shardList []string
+
+func (s *shardList) String() string { return strings.Join(*s, ",") }
+
+func (s *shardList) Set(v string) error {
+	if v == "" {
+		return fmt.Errorf("empty folder name")
+	}
+	*s = append(*s, v)
+	return nil
+}
+
 // run is main without the process: access logs go to stdout as JSON
 // lines; ready, when not nil, receives the address once the server
 // listens (tests listen on port 0).
@@ -44,6 +58,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	fl := flag.NewFlagSet("plenary-search", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	dir := fl.String("index", "search.bleve", "the index folder written by plenary build")
+	var shards shardList
+	fl.Var(&shards, "shard", "an index folder holding a share of the archive's reports; repeat it for each shard, served together as one index (instead of --index)")
 	addr := fl.String("addr", "127.0.0.1:8081", "address to listen on")
 	cors := fl.String("cors", "", "comma-separated origins allowed to call the API from a browser, e.g. https://archive.example.org")
 	maxConc := fl.Int("max-concurrent", 0, "searches run at once; 0 means one per CPU")
@@ -59,7 +75,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	}
 	log := slog.New(slog.NewJSONHandler(stdout, nil))
 
-	ix, err := search.Open(*dir)
+	dirs := []string{*dir}
+	if len(shards) > 0 {
+		indexSet := false
+		fl.Visit(func(f *flag.Flag) { indexSet = indexSet || f.Name == "index" })
+		if indexSet {
+			return fmt.Errorf("--index and --shard together: give every shard with --shard, or one index with --index")
+		}
+		dirs = shards
+	}
+	ix, err := search.OpenShards(dirs...)
 	if err != nil {
 		return err
 	}
@@ -86,7 +111,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	if err != nil {
 		return err
 	}
-	log.Info("serving", "index", *dir, "documents", ix.Documents(), "addr", ln.Addr().String())
+	log.Info("serving", "index", strings.Join(dirs, ","), "shards", len(dirs), "documents", ix.Documents(), "addr", ln.Addr().String())
 	if ready != nil {
 		ready <- ln.Addr().String()
 	}

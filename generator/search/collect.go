@@ -149,65 +149,36 @@ type collected struct {
 // collect walks every match of q once: it counts the facets and keeps the
 // best from+size matches by score, or by date.
 func (ix *Index) collect(ctx context.Context, q query.Query, from, size int, byDate bool) (*collected, error) {
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
 	opts := bsearch.SearcherOptions{}
 	if byDate {
 		opts.Score = "none"
 	}
-	s, err := q.Searcher(ctx, r, ix.bleve.Mapping(), opts)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
 	t := ix.table
 	c := &collected{
 		states: make([]int32, len(t.codes)), topics: make([]int32, len(t.topicKeys)), sessions: make([]int32, len(t.sessionKeys)),
 	}
-	k := from + size
-	h := &rankHeap{byDate: byDate}
-	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
-	for {
-		if c.total&255 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
+	h := &rankHeap{byDate: byDate, k: from + size}
+	if ix.shards != nil {
+		if err := ix.walkShards(ctx, q, opts, c, h); err != nil {
+			return nil, err
 		}
-		dm, err := s.Next(sctx)
+	} else {
+		adv, err := ix.bleve.Advanced()
 		if err != nil {
 			return nil, err
 		}
-		if dm == nil {
-			break
+		r, err := adv.Reader()
+		if err != nil {
+			return nil, err
 		}
-		n, err := docNum(dm.IndexInternalID)
-		if err != nil || n >= uint64(len(t.ids)) {
-			return nil, fmt.Errorf("match of an unknown document %d: %v", n, err)
+		defer r.Close()
+		s, err := q.Searcher(ctx, r, ix.bleve.Mapping(), opts)
+		if err != nil {
+			return nil, err
 		}
-		c.total++
-		for _, i := range t.states[n] {
-			c.states[i]++
-		}
-		for _, i := range t.topics[n] {
-			c.topics[i]++
-		}
-		if i := t.session[n]; i >= 0 {
-			c.sessions[i]++
-		}
-		m := ranked{num: uint32(n), score: dm.Score, date: t.date[n]}
-		sctx.DocumentMatchPool.Put(dm)
-		if h.Len() < k {
-			heap.Push(h, m)
-		} else if h.Len() > 0 && h.better(m, h.items[0]) {
-			h.items[0] = m
-			heap.Fix(h, 0)
+		defer s.Close()
+		if err := ix.walk(ctx, s, c, h, 0); err != nil {
+			return nil, err
 		}
 	}
 	c.top = slices.Clone(h.items)
@@ -228,10 +199,56 @@ func (ix *Index) collect(ctx context.Context, q query.Query, from, size int, byD
 	return c, nil
 }
 
+// walk adds the matches of s to c and h; base is the number of the
+// searcher's index's first document in ix.table.
+func (ix *Index) walk(ctx context.Context, s bsearch.Searcher, c *collected, h *rankHeap, base uint64) error {
+	t := ix.table
+	k := h.k
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
+	for {
+		if c.total&255 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return err
+		}
+		if dm == nil {
+			return nil
+		}
+		n, err := docNum(dm.IndexInternalID)
+		n += base
+		if err != nil || n >= uint64(len(t.ids)) {
+			return fmt.Errorf("match of an unknown document %d: %v", n, err)
+		}
+		c.total++
+		for _, i := range t.states[n] {
+			c.states[i]++
+		}
+		for _, i := range t.topics[n] {
+			c.topics[i]++
+		}
+		if i := t.session[n]; i >= 0 {
+			c.sessions[i]++
+		}
+		m := ranked{num: uint32(n), score: dm.Score, date: t.date[n]}
+		sctx.DocumentMatchPool.Put(dm)
+		if h.Len() < k {
+			heap.Push(h, m)
+		} else if h.Len() > 0 && h.better(m, h.items[0]) {
+			h.items[0] = m
+			heap.Fix(h, 0)
+		}
+	}
+}
+
 // rankHeap keeps the best matches with the worst on top, to be replaced.
 type rankHeap struct {
 	items  []ranked
 	byDate bool
+	k      int // how many to keep
 }
 
 // better orders matches: higher score (or later date) first, then the

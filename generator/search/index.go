@@ -33,6 +33,11 @@ type Index struct {
 	synonyms *synonyms
 	table    *table
 	docs     uint64
+
+	// shards are the indexes an index opened by OpenShards serves
+	// together; base is a shard's first document number among them.
+	shards []*Index
+	base   uint64
 }
 
 // Open opens the index folder dir read-only. A missing, incomplete or
@@ -108,4 +113,15 @@ func (ix *Index) check() error {
 func (ix *Index) Documents() uint64 { return ix.docs }
 
 // Close releases the index's files.
-func (ix *Index) Close() error { return ix.bleve.Close() }
+func (ix *Index) Close() error {
+	if ix.shards != nil {
+		var first error
+		for _, p := range ix.shards {
+			if err := p.Close(); err != nil && first == nil {
+				first = err
+			}
+		}
+		return first
+	}
+	return ix.bleve.Close()
+}

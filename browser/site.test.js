@@ -1,0 +1,403 @@
+// Real-browser tests of the built archive: Debian's Chromium driven by
+// playwright-core (no browser is ever downloaded), axe-core on every page
+// type, the Nu HTML Checker on every page, and every internal link.
+//
+//	cd browser && npm ci --ignore-scripts && npm test
+//
+// The test builds the repository's own archive (config.toml, content/,
+// themes/) into a temporary folder with the plenary command, starts
+// plenary-search on its index, and serves the site on 127.0.0.1 with
+// /search forwarded to the endpoint, as the proxy in production does.
+//
+// Environment:
+//
+//	CHROMIUM            the browser (default /usr/bin/chromium, else chromium on PATH)
+//	JAVA                java for the Nu HTML Checker (default java on PATH)
+//	PLENARY_ARTIFACTS   where screenshots and reports go (default a new temporary folder)
+//	PLENARY_BROWSER_REQUIRED=1  fail instead of skipping when chromium or java is missing (CI)
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { createRequire } from "node:module";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..");
+const required = process.env.PLENARY_BROWSER_REQUIRED === "1";
+
+// The page types of the site, one address each, for screenshots, axe and
+// the browser's console. Filled in before() from the built site.
+const pages = {};
+
+let tmp, site, artifacts, baseURL, chromium, java, browser, searchProc, server;
+let skipReason = "";
+
+function which(cmd) {
+  for (const dir of (process.env.PATH || "").split(path.delimiter)) {
+    const p = path.join(dir, cmd);
+    try {
+      fs.accessSync(p, fs.constants.X_OK);
+      return p;
+    } catch {}
+  }
+  return "";
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url, ms) {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {}
+    if (Date.now() > end) throw new Error(`${url} did not answer within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const types = {
+  ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8", ".json": "application/json; charset=utf-8", ".csv": "text/csv; charset=utf-8",
+  ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8", ".png": "image/png", ".ico": "image/x-icon",
+};
+
+// serve answers like a static host in front of plenary-search: the site's
+// files, folders as their index.html, /404.html for what is missing, and
+// /search (not /search/, the search page) forwarded to the endpoint.
+function serve(port, searchPort) {
+  const srv = http.createServer(async (req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    if (url.pathname.endsWith("/search") || url.pathname === "/healthz") {
+      const up = http.request({ host: "127.0.0.1", port: searchPort, path: req.url, method: req.method, headers: req.headers }, (r) => {
+        res.writeHead(r.statusCode, r.headers);
+        r.pipe(res);
+      });
+      up.on("error", (e) => { res.writeHead(502); res.end(String(e)); });
+      req.pipe(up);
+      return;
+    }
+    let p = path.join(site, decodeURIComponent(url.pathname));
+    if (!p.startsWith(site)) { res.writeHead(400); res.end(); return; }
+    try {
+      let st = await fsp.stat(p);
+      if (st.isDirectory()) {
+        if (!url.pathname.endsWith("/")) {
+          res.writeHead(301, { Location: url.pathname + "/" + url.search });
+          res.end();
+          return;
+        }
+        p = path.join(p, "index.html");
+        st = await fsp.stat(p);
+      }
+      res.writeHead(200, { "Content-Type": types[path.extname(p)] || "application/octet-stream", "Content-Length": st.size });
+      if (req.method === "HEAD") { res.end(); return; }
+      fs.createReadStream(p).pipe(res);
+    } catch {
+      const body = await fsp.readFile(path.join(site, "404.html")).catch(() => "not found");
+      res.writeHead(404, { "Content-Type": types[".html"] });
+      res.end(req.method === "HEAD" ? undefined : body);
+    }
+  });
+  return new Promise((resolve) => srv.listen(port, "127.0.0.1", () => resolve(srv)));
+}
+
+async function copyArchive(dest, baseURL) {
+  await fsp.mkdir(dest, { recursive: true });
+  for (const d of ["content", "themes"]) {
+    await fsp.cp(path.join(root, d), path.join(dest, d), { recursive: true });
+  }
+  // The site's absolute addresses (canonical, feeds, sitemap) point at
+  // the test server, so the link check follows them too.
+  const cfg = await fsp.readFile(path.join(root, "config.toml"), "utf8");
+  await fsp.writeFile(path.join(dest, "config.toml"), cfg.replace(/^baseURL\s*=.*$/m, `baseURL = "${baseURL}"`));
+}
+
+before(async () => {
+  chromium = process.env.CHROMIUM || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : which("chromium"));
+  java = process.env.JAVA || which("java");
+  if (chromium && !fs.existsSync(chromium)) chromium = "";
+  if (java && !fs.existsSync(java)) java = "";
+  const go = which("go");
+  if (!chromium || !java || !go) {
+    skipReason = `needs ${[!chromium && "chromium (apt-get install chromium)", !java && "java (apt-get install default-jre-headless)", !go && "go"].filter(Boolean).join(", ")}`;
+    if (required) throw new Error(skipReason);
+    return;
+  }
+  tmp = await fsp.mkdtemp(path.join(os.tmpdir(), "plenary-browser-"));
+  artifacts = process.env.PLENARY_ARTIFACTS ? path.resolve(process.env.PLENARY_ARTIFACTS) : path.join(tmp, "artifacts");
+  await fsp.mkdir(path.join(artifacts, "screenshots"), { recursive: true });
+  console.log(`# artifacts: ${artifacts}`);
+
+  const [port, searchPort] = [await freePort(), await freePort()];
+  baseURL = `http://127.0.0.1:${port}/`;
+  const src = path.join(tmp, "archive");
+  site = path.join(tmp, "public");
+  await copyArchive(src, baseURL);
+  const bin = path.join(tmp, "bin");
+  const opts = { cwd: root, maxBuffer: 16 << 20, env: { ...process.env, CGO_ENABLED: "0" } };
+  await Promise.all([
+    run(go, ["build", "-o", path.join(bin, "plenary"), "./cmd/plenary"], opts),
+    run(go, ["build", "-o", path.join(bin, "plenary-search"), "./cmd/plenary-search"], opts),
+  ]);
+  const index = path.join(tmp, "search.bleve");
+  await run(path.join(bin, "plenary"), ["build", "--quiet", "--source", src, "--dest", site, "--index", index], opts);
+
+  searchProc = spawn(path.join(bin, "plenary-search"), ["--index", index, "--addr", `127.0.0.1:${searchPort}`], { stdio: ["ignore", "ignore", "inherit"] });
+  server = await serve(port, searchPort);
+  await waitFor(`http://127.0.0.1:${searchPort}/healthz`, 10000);
+
+  // One page of each type, taken from the built site.
+  const first = (dir) => fs.readdirSync(path.join(site, dir), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()[0];
+  const report = first("reports");
+  Object.assign(pages, {
+    home: "/", report: `/reports/${report}/`, sessions: "/sessions/", session: "/sessions/oewg-2021-2025-s2/",
+    states: "/states/", state: "/states/brazil/", "state-topics": "/states/brazil/topics/", matrix: "/states/matrix/",
+    topics: "/topics/", topic: "/topics/programme-of-action/", search: "/search/",
+    "search-results": "/search?q=Programme+of+Action", "not-found": "/no-such-page/",
+  });
+  for (const d of fs.readdirSync(path.join(site, "states"))) {
+    if (fs.existsSync(path.join(site, "states", d, "page", "1", "index.html"))) { pages["state-archive"] = `/states/${d}/page/1/`; break; }
+  }
+
+  const { chromium: pw } = require("playwright-core");
+  browser = await pw.launch({
+    executablePath: chromium, headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  searchProc?.kill();
+  await new Promise((r) => (server ? server.close(r) : r()));
+  if (tmp) {
+    for (const d of ["archive", "public", "bin", "search.bleve", "endpoint"]) await fsp.rm(path.join(tmp, d), { recursive: true, force: true });
+  }
+});
+
+// page opens a new page that fails the test on any script error or failed
+// request of the site.
+async function open(t, opts = {}) {
+  const ctx = await browser.newContext({ baseURL, ...opts });
+  const page = await ctx.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`script error: ${e.message}`));
+  page.on("console", (m) => { if (m.type() === "error" && !/404 \(Not Found\)/.test(m.text())) problems.push(`console: ${m.text()}`); });
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  t.after(async () => {
+    await ctx.close();
+    assert.deepEqual(problems, [], "the browser reported problems");
+  });
+  return page;
+}
+
+function skip(t) {
+  if (skipReason) { t.skip(skipReason); return true; }
+  return false;
+}
+
+test("home → state → the exact paragraph of a statement", async (t) => {
+  if (skip(t)) return;
+  const page = await open(t);
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "States" }).click();
+  await page.waitForURL("**/states/");
+  await page.getByRole("link", { name: "Brazil", exact: true }).first().click();
+  await page.waitForURL("**/states/brazil/");
+  assert.equal(await page.locator("h1").innerText(), "Brazil");
+  const link = page.locator("section.statements a.para").first();
+  const quote = await page.locator("section.statements blockquote").first().innerText();
+  const href = await link.getAttribute("href");
+  const n = /#p-(\d+)$/.exec(href)?.[1];
+  assert.ok(n, `a statement links to a paragraph: ${href}`);
+  await link.click();
+  await page.waitForURL(`**#p-${n}`);
+  const target = page.locator(`[id="p-${n}"]`);
+  assert.equal(await target.count(), 1);
+  assert.ok(await page.evaluate(() => document.querySelector(":target") !== null && document.querySelector(":target").id === location.hash.slice(1)), "the paragraph is the :target");
+  const text = await target.innerText();
+  assert.match(text, /Brazil/);
+  // The statement on the state's page is the start of that paragraph.
+  const start = quote.replace(/\s*…$/, "").slice(0, 60).replace(/\s+/g, " ");
+  assert.ok(text.replace(/\s+/g, " ").includes(start), `paragraph ${n} begins with the quoted statement:\n${start}\n${text}`);
+  assert.ok(await target.isVisible());
+  const box = await target.boundingBox();
+  assert.ok(box && box.y >= -1 && box.y < (page.viewportSize()?.height ?? 720), `paragraph ${n} is scrolled into view (y=${box?.y})`);
+});
+
+test("search as you type, then a facet, with JavaScript", async (t) => {
+  if (skip(t)) return;
+  const page = await open(t);
+  await page.goto("/search/");
+  await page.locator("#q-page").pressSequentially("Programme of Action", { delay: 20 });
+  await page.locator("#results .search-hit").first().waitFor();
+  await page.waitForURL(/[?&]q=Programme/);
+  const hits = await page.locator("#results .search-hit").count();
+  assert.ok(hits >= 1, "results appear as you type");
+  assert.match(await page.locator(".search-status").innerText(), /\d/);
+  const excerpt = page.locator("#results .search-excerpt mark").first();
+  assert.ok(await excerpt.count(), "excerpts mark the words");
+  // A facet narrows the results in place and keeps the search in the address.
+  const facet = page.locator(".search-facets a").first();
+  const label = (await facet.innerText()).trim();
+  await facet.click();
+  await page.waitForURL(/[?&](state|topic|session)=/);
+  await page.locator(".search-facets a[aria-current=true]").first().waitFor();
+  assert.equal((await page.locator(".search-facets a[aria-current=true]").first().innerText()).trim(), label);
+  assert.ok(await page.locator("#results .search-hit").count() >= 1);
+  // A hit leads to its paragraph.
+  const href = await page.locator("#results .search-hit h2 a").first().getAttribute("href");
+  assert.ok(href.startsWith(baseURL + "reports/") && /\/reports\/[^/]+\/(#p-\d+)?$/.test(href), `a hit links to a report's paragraph: ${href}`);
+});
+
+test("search submitted without JavaScript", async (t) => {
+  if (skip(t)) return;
+  const page = await open(t, { javaScriptEnabled: false });
+  await page.goto("/");
+  await page.locator("#q-home").fill("Programme of Action");
+  await Promise.all([page.waitForURL(/\/search\?q=Programme/), page.locator("#q-home").press("Enter")]);
+  assert.ok(await page.locator(".search-hit").count() >= 1, "the endpoint answers with the results page");
+  assert.equal(await page.locator("main input[name=q]").inputValue(), "Programme of Action");
+  const facet = page.locator(".search-facets a").first();
+  await Promise.all([page.waitForURL(/[?&](state|topic|session)=/), facet.click()]);
+  assert.ok(await page.locator(".search-hit").count() >= 1, "a facet works as a plain link");
+});
+
+test("screenshots at 375 and 1280 px", async (t) => {
+  if (skip(t)) return;
+  const wide = [];
+  for (const [width, scheme] of [[375, "light"], [1280, "light"], [1280, "dark"]]) {
+    const page = await open(t, { viewport: { width, height: 900 }, colorScheme: scheme });
+    for (const [name, url] of Object.entries(pages)) {
+      await page.goto(url);
+      const file = path.join(artifacts, "screenshots", `${name}-${width}${scheme === "dark" ? "-dark" : ""}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      const over = await page.evaluate(() => {
+        const w = document.documentElement.clientWidth;
+        const wide = [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > w + 1)
+          .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}${e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/).join(".") : ""} (right edge ${Math.round(e.getBoundingClientRect().right)} px)`);
+        return { by: document.documentElement.scrollWidth - w, wide };
+      });
+      if (over.by > 0) wide.push(`${url} at ${width} px scrolls sideways by ${over.by} px: ${over.wide.join(", ")}`);
+    }
+  }
+  // Nothing is wider than the window: no sideways scrolling on a phone.
+  assert.equal(wide.length, 0, wide.join("\n"));
+});
+
+test("axe-core: no serious or critical violations on any page type", async (t) => {
+  if (skip(t)) return;
+  const axe = require.resolve("axe-core/axe.min.js");
+  const failures = [];
+  const report = {};
+  for (const scheme of ["light", "dark"]) {
+    const page = await open(t, { colorScheme: scheme, bypassCSP: true });
+    for (const [name, url] of Object.entries(pages)) {
+      await page.goto(url);
+      if (name === "search") {
+        // The page as a script fills it: results and facets.
+        await page.locator("#q-page").fill("Brazil");
+        await page.locator("#results .search-hit").first().waitFor();
+      }
+      await page.addScriptTag({ path: axe });
+      const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+      report[`${name}-${scheme}`] = res.violations;
+      for (const v of res.violations) {
+        if (v.impact === "serious" || v.impact === "critical") {
+          failures.push(`${url} (${scheme}): ${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(" ") + " — " + n.failureSummary.replace(/\s+/g, " ")).join("\n  ")}`);
+        } else {
+          t.diagnostic(`${url} (${scheme}): ${v.impact} ${v.id}: ${v.help} (${v.nodes.length})`);
+        }
+      }
+    }
+  }
+  await fsp.writeFile(path.join(artifacts, "axe.json"), JSON.stringify(report, null, 1));
+  assert.equal(failures.length, 0, failures.join("\n"));
+});
+
+test("Nu HTML Checker: every page is valid HTML", async (t) => {
+  if (skip(t)) return;
+  // The endpoint's pages are not files of the site: save them for the check.
+  const dyn = path.join(tmp, "endpoint");
+  await fsp.mkdir(dyn, { recursive: true });
+  for (const [name, q] of [["results", "q=Programme+of+Action"], ["filtered", "q=security&state=brazil"], ["none", "q=zzzzqqq"], ["error", "q=%22"]]) {
+    const r = await fetch(`${baseURL}search?${q}`, { headers: { Accept: "text/html" } });
+    await fsp.writeFile(path.join(dyn, `${name}.html`), await r.text());
+  }
+  const jar = require.resolve("vnu-jar/build/dist/vnu.jar");
+  let out;
+  try {
+    out = await run(java, ["-Xss4m", "-jar", jar, "--format", "json", "--skip-non-html", "--also-check-svg", site, dyn], { maxBuffer: 64 << 20 });
+  } catch (e) {
+    if (e.code === undefined || e.stderr === undefined) throw e;
+    out = e; // exit 1 when there are errors; they are read below.
+  }
+  const messages = JSON.parse(out.stderr || "{\"messages\":[]}").messages;
+  await fsp.writeFile(path.join(artifacts, "vnu.json"), JSON.stringify(messages, null, 1));
+  const rel = (u) => (u || "").replace(/^file:/, "").replace(site, "").replace(dyn, "/search?…");
+  const errors = messages.filter((m) => m.type === "error" || m.subType === "fatal");
+  const warned = new Map();
+  for (const m of messages.filter((m) => m.type !== "error")) {
+    const k = `${m.subType || m.type}: ${m.message}`;
+    if (!warned.has(k)) warned.set(k, { n: 0, first: rel(m.url) });
+    warned.get(k).n++;
+  }
+  for (const [k, { n, first }] of warned) t.diagnostic(`${k} (${n}×, first on ${first})`);
+  assert.equal(errors.length, 0, errors.map((m) => `${rel(m.url)}:${m.lastLine}: ${m.message} [${(m.extract || "").trim()}]`).join("\n"));
+});
+
+test("no broken internal links in the whole site", async (t) => {
+  if (skip(t)) return;
+  const { LinkChecker } = await import("linkinator");
+  const checker = new LinkChecker();
+  const origin = baseURL.replace(/\/$/, "");
+  const result = await checker.check({
+    path: baseURL, recurse: true, concurrency: 8, timeout: 10000,
+    // Only this site: every other address is left alone (the network is closed).
+    linksToSkip: (link) => Promise.resolve(!link.startsWith(origin)),
+  });
+  const broken = result.links.filter((l) => l.state === "BROKEN");
+  const checked = result.links.filter((l) => l.state === "OK").length;
+  t.diagnostic(`${checked} internal links checked`);
+  assert.ok(checked > 100, `the checker followed the site (${checked} links)`);
+  assert.equal(broken.length, 0, broken.map((l) => `${l.url} (${l.status}) on ${l.parent}`).join("\n"));
+  // Fragments: every #p-N and other anchor a page links to exists on its target.
+  const missing = [];
+  const ids = new Map();
+  const idsOf = async (p) => {
+    if (!ids.has(p)) {
+      const f = path.join(site, p, p.endsWith("/") ? "index.html" : "");
+      const html = await fsp.readFile(f, "utf8").catch(() => "");
+      ids.set(p, new Set([...html.matchAll(/\sid=(?:"([^"]+)"|([^\s>]+))/g)].map((m) => m[1] ?? m[2])));
+    }
+    return ids.get(p);
+  };
+  for (const l of result.links) {
+    const u = new URL(l.url);
+    if (!u.hash || u.origin !== origin || !u.pathname.endsWith("/")) continue;
+    const id = decodeURIComponent(u.hash.slice(1));
+    if (!(await idsOf(u.pathname)).has(id)) missing.push(`${u.pathname}${u.hash} on ${l.parent}`);
+  }
+  assert.equal(missing.length, 0, `links to missing anchors:\n${missing.join("\n")}`);
+});
