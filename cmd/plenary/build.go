@@ -22,6 +22,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	drafts := fl.Bool("drafts", false, "include reports marked draft")
 	quiet := fl.Bool("quiet", false, "print errors only")
 	clean := fl.Bool("clean", false, "ignore the cache and render every page")
+	baseURL := fl.String("base-url", "", "build for this address instead of config.toml's baseURL (e.g. the address a host serves the site at)")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to this file")
 	indexDir := fl.String("index", "", "where to write the search index (default: [search] index of config.toml, in the archive's root)")
 	if err := fl.Parse(args); err != nil {
@@ -49,7 +50,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "no content/ in %s: building the bundled archive\n", *source)
 	}
 	start := time.Now()
-	opts := build.Options{Root: root, Dest: *dest, Drafts: *drafts, Clean: *clean, Source: *source, IndexDir: *indexDir}
+	opts := build.Options{Root: root, Dest: *dest, Drafts: *drafts, Clean: *clean, Source: *source, IndexDir: *indexDir, BaseURL: *baseURL}
 	if !*quiet {
 		opts.Progress = newProgress(stdout)
 	}
@@ -61,8 +62,10 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "plenary: the build failed; %s was left as it was\n", *dest)
 		return err
 	}
-	for _, w := range res.Warnings {
-		fmt.Fprintln(stderr, w)
+	if !*quiet {
+		for _, w := range res.Warnings {
+			fmt.Fprintln(stderr, w)
+		}
 	}
 	if !*quiet {
 		s := res.Site

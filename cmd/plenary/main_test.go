@@ -144,3 +144,23 @@ func TestUsage(t *testing.T) {
 		t.Errorf("unknown command: exit %d %q", code, errs)
 	}
 }
+
+// TestBuildForAnotherAddress builds the site for the address a host serves
+// it at, as the publish workflow does, and quietly.
+func TestBuildForAnotherAddress(t *testing.T) {
+	root := archive(t)
+	write(t, root, map[string]string{"content/reports/2022/good.md": good + "\nColumbia agreed.\n"})
+	dest := filepath.Join(t.TempDir(), "site")
+	code, out, errs := runCmd(t, "build", "--source", root, "--dest", dest, "--quiet", "--base-url", "https://example.github.io/archive/")
+	if code != 0 || out != "" || errs != "" {
+		t.Fatalf("exit %d; a quiet build printed %q %q", code, out, errs)
+	}
+	sitemap, err := os.ReadFile(filepath.Join(dest, "sitemap.xml"))
+	if err != nil || !strings.Contains(string(sitemap), "<loc>https://example.github.io/archive/reports/good/</loc>") {
+		t.Errorf("the sitemap does not use the given address: %v\n%.300s", err, sitemap)
+	}
+	home, _ := os.ReadFile(filepath.Join(dest, "index.html"))
+	if !strings.Contains(string(home), "href=/archive/reports/good/") {
+		t.Error("links are not under the given address's path")
+	}
+}
