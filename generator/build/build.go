@@ -14,6 +14,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tdewolff/minify/v2"
+
 	plenary "github.com/plenary-archive/plenary"
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/config"
@@ -92,6 +94,7 @@ type loaded struct {
 	site     *generator.Site
 	cfg      *config.Config
 	archive  *content.Archive
+	md       *markdown.Renderer
 	problems generator.ErrorList
 	stages   []Stage
 }
@@ -146,7 +149,10 @@ func load(opts Options, cacheFor func(cfg *config.Config, a *content.Archive) si
 	}
 	// Assemble even when some files did not load, so that one run lists
 	// every problem of the archive.
-	s, more := site.Assemble(archive, site.Options{Gazetteer: gz, Markdown: markdown.New(cfg.BasePath), Drafts: opts.Drafts, Cache: cache})
+	// One goldmark for the whole build: assembly parses with it, rendering
+	// renders with it.
+	l.md = markdown.New(cfg.BasePath)
+	s, more := site.Assemble(archive, site.Options{Gazetteer: gz, Markdown: l.md, Drafts: opts.Drafts, Cache: cache})
 	l.problems = append(l.problems, more...)
 	l.problems.Sort()
 	if len(l.problems.Errors()) == 0 {
@@ -199,7 +205,8 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	renderer := render.New(s, theme, markdown.New(cfg.BasePath))
+	renderer := render.New(s, theme, l.md)
+	minifier := publish.Minifier()
 	outputs := renderer.Outputs()
 
 	dest, err := filepath.Abs(opts.Dest)
@@ -231,12 +238,12 @@ func Build(opts Options) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			t := time.Now()
-			staged, indexErr = stageIndex(res.IndexDir, s, cfg, renderer)
+			staged, indexErr = stageIndex(res.IndexDir, s, cfg, renderer, minifier)
 			indexTime = time.Since(t)
 		}()
 	}
 	opts.Progress.Start("render", len(outputs))
-	prepared, err := publish.Prepare(dest, outputs, publish.Options{Minifier: publish.Minifier(), Keep: pl.keep(), Stale: pl.stale(outputs), Done: func() { opts.Progress.Add(1) }})
+	prepared, err := publish.Prepare(dest, outputs, publish.Options{Minifier: minifier, Keep: pl.keep(), Stale: pl.stale(outputs), Done: func() { opts.Progress.Add(1) }})
 	opts.Progress.End()
 	renderTime := time.Since(t)
 	if res.IndexDir != "" {
@@ -296,12 +303,12 @@ func indexDir(opts Options, cfg *config.Config) string {
 // stageIndex writes the search index beside its folder, with the site's search page as the
 // endpoint's results page: rendered with markers the endpoint replaces,
 // and minified like every other page.
-func stageIndex(dir string, s *generator.Site, cfg *config.Config, r *render.Renderer) (*index.Staged, error) {
+func stageIndex(dir string, s *generator.Site, cfg *config.Config, r *render.Renderer, m *minify.M) (*index.Staged, error) {
 	var page, shell bytes.Buffer
 	if err := r.Search(&page, index.QueryMarker, template.HTML(index.ResultsMarker)); err != nil { //nolint:gosec // a constant
 		return nil, err
 	}
-	if err := publish.Minifier().Minify("text/html", &shell, &page); err != nil {
+	if err := m.Minify("text/html", &shell, &page); err != nil {
 		return nil, err
 	}
 	return index.Stage(s, dir, index.Options{Synonyms: cfg.Search.Synonyms, Shell: shell.Bytes()})

@@ -133,7 +133,9 @@ func Stage(s *generator.Site, dir string, opts Options) (*Staged, error) {
 // Commit puts the staged index in place of the old one.
 func (st *Staged) Commit() (Stats, error) {
 	if st.tmp != "" {
-		if err := swap(st.dir, st.tmp); err != nil {
+		// An endpoint that has the old index open keeps reading its files
+		// until it reopens.
+		if err := generator.ReplaceDir(st.dir, st.tmp); err != nil {
 			_ = os.RemoveAll(st.tmp)
 			return Stats{}, err
 		}
@@ -533,26 +535,4 @@ func du(dir string) (int64, error) {
 		return err
 	})
 	return n, err
-}
-
-// swap replaces dest by tmp with two renames. An endpoint that has the old
-// index open keeps reading its files until it reopens.
-func swap(dest, tmp string) error {
-	old := ""
-	if _, err := os.Stat(dest); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dest, old); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		if old != "" {
-			_ = os.Rename(old, dest)
-		}
-		return err
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
 }

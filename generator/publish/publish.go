@@ -345,27 +345,11 @@ func keepDotFiles(old, tmp string) error {
 	return nil
 }
 
-// swap replaces dest by tmp with two renames; between them dest is briefly
-// absent, never partly written.
+// swap puts the new site in place; MkdirTemp made it private, and a
+// published site is read by everyone.
 func swap(dest, tmp string) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	old := ""
-	if _, err := os.Stat(dest); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dest, old); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		if old != "" {
-			_ = os.Rename(old, dest)
-		}
-		return err
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
+	return generator.ReplaceDir(dest, tmp)
 }

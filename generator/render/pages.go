@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"io"
@@ -220,13 +219,10 @@ func (r *Renderer) page(w io.Writer, kind string, p *Page) error {
 }
 
 func (r *Renderer) markdown(src []byte) (template.HTML, error) {
-	var b bytes.Buffer
-	if err := r.md.HTML(&b, src); err != nil {
-		return "", err
-	}
+	html, err := r.md.HTMLString(src)
 	// The markdown package escapes raw HTML and unsafe links, so its
 	// output is the one piece of content trusted as markup.
-	return template.HTML(b.String()), nil //nolint:gosec // see above
+	return template.HTML(html), err //nolint:gosec // see above
 }
 
 func (r *Renderer) report(w io.Writer, rep *generator.Report) error {
