@@ -74,8 +74,11 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 			float64(res.Bytes)/1e6, time.Since(start).Round(time.Millisecond))
 		if ix := res.Index; ix != nil {
 			state := "written"
-			if ix.Unchanged {
+			switch {
+			case ix.Unchanged:
 				state = "unchanged"
+			case ix.Updated > 0:
+				state = fmt.Sprintf("%d updated in place", ix.Updated)
 			}
 			fmt.Fprintf(stdout, "search index %s: %d documents, %.1f MB, %s in %s\n",
 				res.IndexDir, ix.Documents, float64(ix.Bytes)/1e6, state, ix.Duration.Round(time.Millisecond))

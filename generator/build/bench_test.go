@@ -41,7 +41,7 @@ func BenchmarkBuild(b *testing.B) {
 
 // BenchmarkAddOneReport measures the editors' common case: one report
 // added to an archive of 10,000, rebuilt with the cache of the previous
-// build. Each iteration adds a different report.
+// build, site and search index. Each iteration adds a different report.
 //
 //	go test -run '^$' -bench AddOneReport -benchtime 5x ./generator/build
 func BenchmarkAddOneReport(b *testing.B) {
@@ -51,12 +51,12 @@ func BenchmarkAddOneReport(b *testing.B) {
 		b.Fatal(err)
 	}
 	dest := filepath.Join(b.TempDir(), "public")
-	opts := build.Options{Root: os.DirFS(src), Dest: dest, CacheDir: filepath.Join(src, ".plenary-cache")}
+	opts := build.Options{Root: os.DirFS(src), Dest: dest, CacheDir: filepath.Join(src, ".plenary-cache"), IndexDir: filepath.Join(src, "search.bleve")}
 	if _, err := build.Build(opts); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
-	rendered := 0
+	rendered, updated := 0, 0
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		p, data := corpus.Report(1, n+i)
@@ -73,6 +73,11 @@ func BenchmarkAddOneReport(b *testing.B) {
 			b.Fatal(err)
 		}
 		rendered += res.Rendered
+		if res.Index == nil || res.Index.Updated == 0 {
+			b.Fatalf("the index was rebuilt, not updated in place")
+		}
+		updated += res.Index.Updated
 	}
 	b.ReportMetric(float64(rendered)/float64(b.N), "files-rendered/op")
+	b.ReportMetric(float64(updated)/float64(b.N), "index-docs-updated/op")
 }

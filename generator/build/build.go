@@ -171,6 +171,11 @@ func Build(opts Options) (*Result, error) {
 	}
 	var dets *detections
 	var context string
+	cacheDir := opts.CacheDir
+	if opts.Clean {
+		cacheDir = ""
+	}
+	detectionsOf := loadDetections(cacheDir)
 	cacheFor := func(cfg *config.Config, a *content.Archive) site.DetectionCache {
 		if opts.CacheDir == "" {
 			return nil
@@ -181,11 +186,7 @@ func Build(opts Options) (*Result, error) {
 			h.add(t.Path, t.Hash[:])
 		}
 		context = h.sum()
-		if opts.Clean {
-			dets = loadDetections("", "")
-		} else {
-			dets = loadDetections(opts.CacheDir, context)
-		}
+		dets = detectionsOf(context)
 		return dets
 	}
 	opts.Progress.Start("load", 0)
@@ -243,7 +244,7 @@ func Build(opts Options) (*Result, error) {
 		}()
 	}
 	opts.Progress.Start("render", len(outputs))
-	prepared, err := publish.Prepare(dest, outputs, publish.Options{Minifier: minifier, Keep: pl.keep(), Stale: pl.stale(outputs), Done: func() { opts.Progress.Add(1) }})
+	prepared, err := publish.Prepare(dest, outputs, publish.Options{Minifier: minifier, Keep: pl.keep(), Reuse: pl.reuse(), Stale: pl.stale(outputs), Done: func() { opts.Progress.Add(1) }})
 	opts.Progress.End()
 	renderTime := time.Since(t)
 	if res.IndexDir != "" {
@@ -280,8 +281,7 @@ func Build(opts Options) (*Result, error) {
 	if opts.CacheDir != "" {
 		// The site is published: a cache that cannot be written costs the
 		// next build time, not correctness, so it is not an error.
-		pl.next.Files = stats.Sizes
-		pl.recordKeys(outputs)
+		pl.record(outputs, stats)
 		if err := writeGob(opts.CacheDir, manifestFile, pl.next); err == nil && dets != nil {
 			_ = dets.save(opts.CacheDir, context)
 		}
@@ -311,7 +311,7 @@ func stageIndex(dir string, s *generator.Site, cfg *config.Config, r *render.Ren
 	if err := m.Minify("text/html", &shell, &page); err != nil {
 		return nil, err
 	}
-	return index.Stage(s, dir, index.Options{Synonyms: cfg.Search.Synonyms, Shell: shell.Bytes()})
+	return index.Stage(s, dir, index.Options{Synonyms: cfg.Search.Synonyms, Shell: shell.Bytes(), Program: binaryID()})
 }
 
 // globalKey hashes everything whose change shows on every page: the

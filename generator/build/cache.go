@@ -6,26 +6,27 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"sync"
 
+	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/content"
+	"github.com/plenary-archive/plenary/generator/publish"
 	"github.com/plenary-archive/plenary/generator/site"
 )
 
 // cacheFormat changes whenever what the cache holds changes meaning; the
 // binary's own hash is part of every key as well, so a cache written by
 // another version of Plenary is never trusted.
-const cacheFormat = 1
+const cacheFormat = 3
 
-// Files of the cache folder.
-const (
-	detectionsFile = "detections.gob"
-	manifestFile   = "site.gob"
-)
+// manifestFile is the cache's description of the site written last; the
+// detections are in the files named by shardFile.
+const manifestFile = "site.gob"
 
 var (
 	binaryOnce sync.Once
@@ -49,14 +50,22 @@ func binaryID() string {
 
 // detections keeps the detections of a build: those of the previous build
 // are looked up by the report's text, and those this build used are saved
-// for the next.
+// for the next. They are kept in shards by key, so that a build that
+// detected one report rewrites one shard, and reads them on every core.
 type detections struct {
 	mu   sync.Mutex
 	old  map[[32]byte]*site.Detection
 	used map[[32]byte]*site.Detection
-	// added says whether this build detected anything the cache lacked.
-	added bool
+	// changed marks the shards whose entries differ from those on disk.
+	changed [detectionShards]bool
 }
+
+// detectionShards is how many files the detections are kept in.
+const detectionShards = 16
+
+func shardOf(k [32]byte) int { return int(k[0]) % detectionShards }
+
+func shardFile(i int) string { return fmt.Sprintf("detections-%02d.gob", i) }
 
 func textKey(title string, body []byte) [32]byte {
 	h := sha256.New()
@@ -86,7 +95,7 @@ func (d *detections) Put(title string, body []byte, det *site.Detection) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.used[k] = det
-	d.added = true
+	d.changed[shardOf(k)] = true
 }
 
 type detectionsOnDisk struct {
@@ -95,23 +104,71 @@ type detectionsOnDisk struct {
 	Entries map[[32]byte]*site.Detection
 }
 
-// loadDetections reads the cache for context; anything amiss gives an
-// empty cache, never an error: the cache only saves time.
-func loadDetections(dir, context string) *detections {
-	d := &detections{old: map[[32]byte]*site.Detection{}, used: map[[32]byte]*site.Detection{}}
-	var disk detectionsOnDisk
-	if readGob(filepath.Join(dir, detectionsFile), &disk) && disk.Format == cacheFormat && disk.Context == context {
-		d.old = disk.Entries
+// loadDetections starts reading the cache in dir and returns a func that
+// waits for it and gives the detections of context, so that the reading
+// runs while the sources load. Anything amiss gives an empty cache, never
+// an error: the cache only saves time. A shard that cannot be read is
+// only missing, and rewritten at the end of the build.
+func loadDetections(dir string) func(context string) *detections {
+	shards := make([]detectionsOnDisk, detectionShards)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if dir == "" {
+			return
+		}
+		generator.Parallel(detectionShards, func(i int) {
+			if !readGob(filepath.Join(dir, shardFile(i)), &shards[i]) {
+				shards[i] = detectionsOnDisk{}
+			}
+		})
+	}()
+	return func(context string) *detections {
+		<-done
+		d := &detections{used: map[[32]byte]*site.Detection{}}
+		n := 0
+		for _, sh := range shards {
+			n += len(sh.Entries)
+		}
+		d.old = make(map[[32]byte]*site.Detection, n)
+		for i, sh := range shards {
+			if sh.Format != cacheFormat || sh.Context != context || sh.Entries == nil {
+				d.changed[i] = true
+				continue
+			}
+			for k, v := range sh.Entries {
+				d.old[k] = v
+			}
+		}
+		return d
 	}
-	return d
 }
 
-// save writes what this build used, unless it is what was there.
+// save writes the shards whose entries changed: those that gained an
+// entry, lost one (a report deleted or edited), or were not on disk.
 func (d *detections) save(dir, context string) error {
-	if !d.added && len(d.used) == len(d.old) {
-		return nil
+	for k := range d.old {
+		if d.used[k] == nil {
+			d.changed[shardOf(k)] = true
+		}
 	}
-	return writeGob(dir, detectionsFile, detectionsOnDisk{Format: cacheFormat, Context: context, Entries: d.used})
+	var shards [detectionShards]map[[32]byte]*site.Detection
+	for k, v := range d.used {
+		i := shardOf(k)
+		if d.changed[i] {
+			if shards[i] == nil {
+				shards[i] = map[[32]byte]*site.Detection{}
+			}
+			shards[i][k] = v
+		}
+	}
+	errs := make([]error, detectionShards)
+	generator.Parallel(detectionShards, func(i int) {
+		if d.changed[i] {
+			errs[i] = writeGob(dir, shardFile(i), detectionsOnDisk{Format: cacheFormat, Context: context, Entries: shards[i]})
+		}
+	})
+	return errors.Join(errs...)
 }
 
 // manifest describes the site a build wrote, so that the next build can
@@ -121,8 +178,9 @@ type manifest struct {
 	Global  string // everything that, changed, changes every page
 	Dest    string // the folder it was written to
 	Reports map[string]reportEntry
-	Files   map[string]int64  // path → size, to notice a site changed by hand
-	Keys    map[string]string // path → render.Output.Key, for outputs that have one
+	Files   map[string]int64            // path → size, to notice a site changed by hand
+	Keys    map[string]string           // path → render.Output.Key, for outputs that have one
+	Parts   map[string][]publish.Extent // path → where each part lies, for outputs made of parts
 }
 
 // reportEntry is what other pages show of a report.

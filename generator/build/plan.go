@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/publish"
 	"github.com/plenary-archive/plenary/generator/render"
 )
 
@@ -133,15 +134,56 @@ func (p *plan) keep() func(o render.Output) (int64, bool) {
 	}
 }
 
-// recordKeys notes the outputs' keys in the manifest the build leaves.
-func (p *plan) recordKeys(outputs []render.Output) {
+// reuse tells the publisher which parts of the previous site's files made
+// of parts are still right, and where they are: nil for a full build.
+func (p *plan) reuse() func(o render.Output, i int) (publish.Extent, bool) {
+	if p == nil || p.full {
+		return nil
+	}
+	return func(o render.Output, i int) (publish.Extent, bool) {
+		part := o.Parts[i]
+		for _, d := range part.Deps {
+			if p.dirty[d] {
+				return publish.Extent{}, false
+			}
+		}
+		size, ok := p.old.Files[o.Path]
+		if !ok {
+			return publish.Extent{}, false
+		}
+		// A file changed by hand since is not copied from.
+		if st, err := os.Stat(filepath.Join(p.dest, filepath.FromSlash(o.Path))); err != nil || st.Size() != size {
+			return publish.Extent{}, false
+		}
+		for _, e := range p.old.Parts[o.Path] {
+			if e.Name == part.Name {
+				return e, e.Off >= 0 && e.Len >= 0 && e.Off+e.Len <= size
+			}
+		}
+		return publish.Extent{}, false
+	}
+}
+
+// record notes in the manifest the build leaves the outputs' keys and
+// where the parts of their files lie, those of kept files included.
+func (p *plan) record(outputs []render.Output, st publish.Stats) {
 	if p == nil {
 		return
 	}
+	p.next.Files = st.Sizes
 	p.next.Keys = map[string]string{}
+	p.next.Parts = map[string][]publish.Extent{}
 	for _, o := range outputs {
 		if o.Key != "" {
 			p.next.Keys[o.Path] = o.Key
+		}
+		if o.Parts == nil {
+			continue
+		}
+		if e, ok := st.Parts[o.Path]; ok {
+			p.next.Parts[o.Path] = e
+		} else if p.old != nil {
+			p.next.Parts[o.Path] = p.old.Parts[o.Path]
 		}
 	}
 }

@@ -51,6 +51,10 @@ type Options struct {
 	BatchSize int
 	// Done, when set, is called once per document indexed, for progress.
 	Done func()
+	// Program identifies the program that made the Site, whose code decides
+	// how a report's text becomes paragraphs: an index written by another
+	// is rebuilt, not updated.
+	Program string
 }
 
 // Stats describe a written index.
@@ -61,6 +65,9 @@ type Stats struct {
 	// Unchanged says the index in place already held exactly these
 	// documents, facts and page, and was kept as it was.
 	Unchanged bool
+	// Updated is how many documents were added, replaced or deleted in
+	// the previous index, updated in place; 0 when it was built whole.
+	Updated int
 }
 
 // defaultBatchSize was measured on 10,000 generated reports: smaller
@@ -106,28 +113,59 @@ func Stage(s *generator.Site, dir string, opts Options) (*Staged, error) {
 			return nil, err
 		}
 	}
-	if facts.Fingerprint, err = fingerprint(s, facts, shell); err != nil {
+	sums := documentSums(s, opts.Program)
+	if facts.Fingerprint, err = fingerprint(sums, s, facts, shell); err != nil {
 		return nil, err
 	}
 	if old, err := ReadFacts(dir); err == nil && old.Fingerprint == facts.Fingerprint {
 		size, err := du(dir)
 		return &Staged{dir: dir, start: start, stats: Stats{Documents: len(s.Reports), Bytes: size, Unchanged: true}}, err
 	}
+	mapping, err := mappingHash()
+	if err != nil {
+		return nil, err
+	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
 	if err != nil {
 		return nil, err
 	}
-	defer tightGC()()
-	err = write(tmp, s, facts, shell, opts)
-	var size int64
+	stats := Stats{Documents: len(s.Reports)}
+	stats.Updated, err = stageBleve(dir, tmp, s, mapping, sums, opts)
 	if err == nil {
-		size, err = du(tmp)
+		err = writeFiles(tmp, s, mapping, sums, facts, shell)
+	}
+	if err == nil {
+		stats.Bytes, err = du(tmp)
 	}
 	if err != nil {
 		_ = os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Staged{dir: dir, tmp: tmp, start: start, stats: Stats{Documents: len(s.Reports), Bytes: size}}, nil
+	return &Staged{dir: dir, tmp: tmp, start: start, stats: stats}, nil
+}
+
+// stageBleve writes bleve's part of the index into tmp: the index in dir
+// updated in place when only a few documents changed, else a new one. It
+// returns how many documents the update changed, 0 for a new index.
+func stageBleve(dir, tmp string, s *generator.Site, mapping string, sums [][sha256.Size]byte, opts Options) (int, error) {
+	if old, err := readDocuments(dir); err == nil {
+		if c, ok := diff(old, mapping, s, sums); ok {
+			err := update(dir, tmp, c)
+			if err == nil {
+				return max(1, len(c.put)+len(c.delete)), nil
+			}
+			// Anything amiss with the old index means a full build,
+			// never a wrong index.
+			if err := os.RemoveAll(tmp); err != nil {
+				return 0, err
+			}
+			if err := os.Mkdir(tmp, 0o755); err != nil {
+				return 0, err
+			}
+		}
+	}
+	defer tightGC()()
+	return 0, writeBleve(tmp, s, opts)
 }
 
 // Commit puts the staged index in place of the old one.
@@ -172,8 +210,13 @@ func replaceable(dir string) error {
 	return fmt.Errorf("%s exists and is not a search index: refusing to replace it; choose another folder", dir)
 }
 
-func write(dir string, s *generator.Site, facts *Facts, shell []byte, opts Options) error {
-	if err := writeBleve(dir, s, opts); err != nil {
+// writeFiles writes plenary's own files of the index folder.
+func writeFiles(dir string, s *generator.Site, mapping string, sums [][sha256.Size]byte, facts *Facts, shell []byte) error {
+	ids := make([]string, len(s.Reports))
+	for i, r := range s.Reports {
+		ids[i] = r.Slug
+	}
+	if err := writeDocuments(dir, mapping, ids, sums); err != nil {
 		return err
 	}
 	data, err := json.MarshalIndent(facts, "", " ")
@@ -191,21 +234,33 @@ func write(dir string, s *generator.Site, facts *Facts, shell []byte, opts Optio
 	return os.Chmod(dir, 0o755)
 }
 
-// fingerprint hashes everything the index folder is made of, so that a
-// build whose reports did not change keeps the index it has (the
-// document's stored form holds every indexed value).
-func fingerprint(s *generator.Site, facts *Facts, shell []byte) (string, error) {
+// documentSums identify each report's document: two reports with the same
+// sum make the same document. A sum hashes what the document is made of
+// rather than the document itself, which is ten times quicker: the
+// source file's hash stands for the text, and program for the code that
+// turns the text into paragraphs (Options.Program).
+func documentSums(s *generator.Site, program string) [][sha256.Size]byte {
 	sums := make([][sha256.Size]byte, len(s.Reports))
-	errs := make([]error, len(s.Reports))
 	generator.Parallel(len(s.Reports), func(i int) {
-		var st []byte
-		if st, errs[i] = json.Marshal(stored(s.Reports[i])); errs[i] == nil {
-			sums[i] = sha256.Sum256(st)
+		r := s.Reports[i]
+		h := sha256.New()
+		session := ""
+		if r.Session != nil {
+			session = r.Session.Key
 		}
+		fmt.Fprintf(h, "%d %q\n%x\n%q %q %q %q %v\n%s %v\n", Version, program, r.SourceHash, r.Slug, r.Title, r.Kind, r.Permalink, r.AllDay, r.Date.Format(time.RFC3339), session)
+		fmt.Fprintf(h, "%s %s\n", codes(r.States), topicKeys(r.Topics))
+		for _, p := range r.Paragraphs {
+			fmt.Fprintf(h, "%d %s %s\n", p.N, codes(p.States), topicKeys(p.Topics))
+		}
+		h.Sum(sums[i][:0])
 	})
-	if err := errors.Join(errs...); err != nil {
-		return "", err
-	}
+	return sums
+}
+
+// fingerprint hashes everything the index folder is made of, so that a
+// build whose reports did not change keeps the index it has.
+func fingerprint(sums [][sha256.Size]byte, s *generator.Site, facts *Facts, shell []byte) (string, error) {
 	h := sha256.New()
 	f := *facts
 	f.Fingerprint = ""

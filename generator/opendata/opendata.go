@@ -136,32 +136,46 @@ func reportRecord(r *generator.Report) report {
 
 // Statements writes data/statements.csv: one row per state per paragraph
 // naming it, states A to Z and each state's statements newest first, so
-// the row count is the sum of every state's statements.
+// the row count is the sum of every state's statements. It is
+// StatementsHead followed by every state's StateStatements, the parts an
+// incremental build renders one by one.
 func Statements(w io.Writer, s *generator.Site) error {
+	if err := StatementsHead(w); err != nil {
+		return err
+	}
+	for _, st := range s.States {
+		if err := StateStatements(w, st); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// StatementsHead writes the header row of data/statements.csv.
+func StatementsHead(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(StatementsHeader); err != nil {
 		return err
 	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// StateStatements writes the rows of data/statements.csv that are st's.
+func StateStatements(w io.Writer, st *generator.State) error {
+	cw := csv.NewWriter(w)
 	row := make([]string, len(StatementsHeader))
-	for _, st := range s.States {
-		for _, stmt := range st.Statements {
-			r, p := stmt.Report, stmt.Paragraph
-			row[0], row[1] = st.Code, st.Name
-			row[2], row[3] = r.Slug, r.Title
-			row[4] = sessionKey(r)
-			row[5] = r.Date.Format(dateOnly)
-			row[6] = strconv.Itoa(p.N)
-			row[7] = topicKeys(p.Topics)
-			row[8] = r.Permalink + "#" + p.ID
-			row[9] = p.Text
-			if err := cw.Write(row); err != nil {
-				return err
-			}
-		}
-		// Flushing per state bounds what the csv writer buffers without
-		// a system call per row.
-		cw.Flush()
-		if err := cw.Error(); err != nil {
+	for _, stmt := range st.Statements {
+		r, p := stmt.Report, stmt.Paragraph
+		row[0], row[1] = st.Code, st.Name
+		row[2], row[3] = r.Slug, r.Title
+		row[4] = sessionKey(r)
+		row[5] = r.Date.Format(dateOnly)
+		row[6] = strconv.Itoa(p.N)
+		row[7] = topicKeys(p.Topics)
+		row[8] = r.Permalink + "#" + p.ID
+		row[9] = p.Text
+		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}

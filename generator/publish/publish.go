@@ -36,6 +36,15 @@ type Stats struct {
 	Rendered int              // files rendered; the others were kept from the previous site
 	Bytes    int64            // bytes rendered
 	Sizes    map[string]int64 // every file's size, by path
+	// Parts say where each part of a file made of parts lies in it, for
+	// the files this publish wrote.
+	Parts map[string][]Extent
+}
+
+// Extent is where a part of a file lies in it.
+type Extent struct {
+	Name     string
+	Off, Len int64
 }
 
 // Minifier returns the one minifier of a build, set up for every media
@@ -110,6 +119,10 @@ type Options struct {
 	// Stale are files of dest that no output writes any more; an update
 	// in place removes them.
 	Stale []string
+	// Reuse, for an update in place, says where the previous file of an
+	// output made of parts held its part i, if that part is still right:
+	// it is copied from there instead of rendered.
+	Reuse func(o render.Output, i int) (Extent, bool)
 	// Done, when set, is called once per file written or kept, from any
 	// goroutine, for progress reports.
 	Done func()
@@ -160,7 +173,11 @@ func Prepare(dest string, outputs []render.Output, opts Options) (*Prepared, err
 	if !inPlace {
 		opts.Keep = nil
 	}
-	stats, staged, err := writeAll(tmp, outputs, opts)
+	prev := ""
+	if inPlace {
+		prev = dest
+	}
+	stats, staged, err := writeAll(tmp, prev, outputs, opts)
 	if err != nil {
 		_ = os.RemoveAll(tmp)
 		return nil, err
@@ -223,12 +240,15 @@ func moveIn(tmp, dest string, staged []stagedFile, stale []string) error {
 // staging folder and its path in the site.
 type stagedFile struct{ from, to string }
 
-func writeAll(dir string, outputs []render.Output, opts Options) (Stats, []stagedFile, error) {
+// writeAll renders the outputs into dir; prev, when set, is the previous
+// site, which parts of files are copied from.
+func writeAll(dir, prev string, outputs []render.Output, opts Options) (Stats, []stagedFile, error) {
 	m := opts.Minifier
 	kept := make([]bool, len(outputs))
 	var rendered, size atomic.Int64
 	errs := make([]error, len(outputs))
 	sizes := make([]int64, len(outputs))
+	extents := make([][]Extent, len(outputs))
 	var dirs sync.Map
 	mkdir := func(path string) error {
 		d := filepath.Dir(path)
@@ -266,7 +286,17 @@ func writeAll(dir string, outputs []render.Output, opts Options) (Stats, []stage
 				errs[i] = err
 				return
 			}
-			n, err := stream(path, o)
+			var n int64
+			var err error
+			if o.Parts != nil {
+				reuse := func(int) (Extent, bool) { return Extent{}, false }
+				if prev != "" && opts.Reuse != nil {
+					reuse = func(part int) (Extent, bool) { return opts.Reuse(o, part) }
+				}
+				n, extents[i], err = streamParts(path, filepath.Join(prev, filepath.FromSlash(o.Path)), o.Parts, reuse)
+			} else {
+				n, err = stream(path, o)
+			}
 			if err != nil {
 				errs[i] = fmt.Errorf("%s: %w", o.Path, err)
 				return
@@ -304,10 +334,13 @@ func writeAll(dir string, outputs []render.Output, opts Options) (Stats, []stage
 	if err := errors.Join(errs...); err != nil {
 		return Stats{}, nil, err
 	}
-	st := Stats{Files: len(outputs), Rendered: int(rendered.Load()), Bytes: size.Load(), Sizes: make(map[string]int64, len(outputs))}
+	st := Stats{Files: len(outputs), Rendered: int(rendered.Load()), Bytes: size.Load(), Sizes: make(map[string]int64, len(outputs)), Parts: map[string][]Extent{}}
 	var staged []stagedFile
 	for i, o := range outputs {
 		st.Sizes[o.Path] = sizes[i]
+		if extents[i] != nil {
+			st.Parts[o.Path] = extents[i]
+		}
 		if !kept[i] {
 			staged = append(staged, stagedFile{from: strconv.Itoa(i), to: o.Path})
 		}

@@ -105,6 +105,21 @@ type Output struct {
 	// its key changed.
 	Key    string
 	Render func(w io.Writer) error
+	// Parts, when set, make the file in their order instead of Render:
+	// for data files that grow with the archive, so that an incremental
+	// build renders only the parts a change touches and copies the others
+	// from the previous file.
+	Parts []Part
+}
+
+// Part is a piece of a file rendered, or copied from the previous build,
+// on its own.
+type Part struct {
+	Name string // unique within its file
+	// Deps name what the part shows, as Output.Deps do; none means the
+	// part shows nothing a content change alters (a header row).
+	Deps   []string
+	Render func(w io.Writer) error
 }
 
 // Renderer renders one Site with one theme.

@@ -33,7 +33,12 @@ func (r *Renderer) publicOutputs() []Output {
 		add(feedFile(s, ss.URL), func(w io.Writer) error { return sessionFeed(w, s, ss) }, "session:"+ss.Key)
 	}
 	add(opendata.ReportsPath, func(w io.Writer) error { return opendata.Reports(w, s) })
-	add(opendata.StatementsPath, func(w io.Writer) error { return opendata.Statements(w, s) })
+	statements := Output{Path: opendata.StatementsPath, Parts: []Part{{Name: "header", Render: opendata.StatementsHead}}}
+	for _, st := range s.States {
+		st := st
+		statements.Parts = append(statements.Parts, Part{Name: st.Code, Deps: []string{"state:" + st.Code}, Render: func(w io.Writer) error { return opendata.StateStatements(w, st) }})
+	}
+	out = append(out, statements)
 	for _, st := range s.States {
 		st := st
 		add(opendata.StatePath(st), func(w io.Writer) error { return opendata.State(w, st) }, "state:"+st.Code)
