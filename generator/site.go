@@ -94,8 +94,12 @@ type Statement struct {
 	State     *State
 	Report    *Report
 	Paragraph *Paragraph
-	URL       string // report URL with the paragraph's anchor
 }
+
+// URL is the report's URL with the paragraph's anchor. It is made when
+// asked for: an archive has tens of statements per report, and keeping
+// each one's URL was a fifth of the Site's memory.
+func (s *Statement) URL() string { return s.Report.URL + "#" + s.Paragraph.ID }
 
 // Excerpt is the statement's paragraph shortened to about 240 bytes around
 // the first place the state is named, cut at word boundaries. It is made

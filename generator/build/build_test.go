@@ -315,7 +315,7 @@ func TestLongListsArePaged(t *testing.T) {
 		return out
 	}
 	landing := links("states/" + busiest.Slug + "/index.html")
-	if len(landing) != 50 || landing[0] != busiest.Statements[0].URL {
+	if len(landing) != 50 || landing[0] != busiest.Statements[0].URL() {
 		t.Errorf("the landing page shows %d statements starting with %v, want the newest 50", len(landing), landing[:1])
 	}
 	pages := (n + 99) / 100

@@ -478,11 +478,11 @@ func TestOpenData(t *testing.T) {
 		for _, stmt := range st.Statements {
 			rec, ok := rows[stmt.Report.Permalink+"#"+stmt.Paragraph.ID+" "+st.Code]
 			if !ok {
-				t.Errorf("statements.csv lacks %s in %s", st.Code, stmt.URL)
+				t.Errorf("statements.csv lacks %s in %s", st.Code, stmt.URL())
 				continue
 			}
 			if rec[9] != stmt.Paragraph.Text {
-				t.Errorf("statements.csv: the text of %s is %q, want %q", stmt.URL, rec[9], stmt.Paragraph.Text)
+				t.Errorf("statements.csv: the text of %s is %q, want %q", stmt.URL(), rec[9], stmt.Paragraph.Text)
 			}
 		}
 	}

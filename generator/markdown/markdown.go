@@ -164,7 +164,13 @@ func plain(n ast.Node, src []byte) string {
 		}
 	}
 	walk(n)
-	return strings.TrimSpace(b.String())
+	text := strings.TrimSpace(b.String())
+	// The builder grows by doubling; the Site keeps every paragraph's
+	// text for the whole build, so it keeps them without the slack.
+	if b.Cap()-len(text) > 32 {
+		text = strings.Clone(text)
+	}
+	return text
 }
 
 // firstOffset is where a block's first line starts in the source.

@@ -26,7 +26,7 @@ func tiny() (*generator.Site, string) {
 		Date: time.Date(2022, 4, 1, 22, 0, 0, 0, time.FixedZone("", -4*3600)), Session: ss,
 		States: []*generator.State{chile}, Topics: []*generator.Topic{law, poa}, Paragraphs: []*generator.Paragraph{p},
 	}
-	stmt := &generator.Statement{State: chile, Report: r, Paragraph: p, URL: "/reports/r1/#p-1"}
+	stmt := &generator.Statement{State: chile, Report: r, Paragraph: p}
 	chile.Statements = []*generator.Statement{stmt}
 	chile.Reports = []*generator.Report{r}
 	chile.BySession = []*generator.SessionStatements{{Session: ss, Statements: chile.Statements}}

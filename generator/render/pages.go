@@ -326,7 +326,7 @@ func groupBySession(stmts []*generator.Statement) []StateSession {
 // appendStatement adds one statement to a report's list: the excerpt,
 // escaped, and a link to its paragraph.
 func appendStatement(list template.HTML, s *generator.Statement) template.HTML {
-	url := template.HTMLEscapeString(s.URL)
+	url := template.HTMLEscapeString(s.URL())
 	return list + template.HTML(`<li><blockquote cite="`+url+`"><p>`+template.HTMLEscapeString(s.Excerpt())+
 		`</p></blockquote><a class="para" href="`+url+`">paragraph `+strconv.Itoa(s.Paragraph.N)+`</a></li>`)
 }

@@ -48,7 +48,7 @@ func link(s *generator.Site, reports []*generator.Report, states map[string]*gen
 		}
 		for _, p := range r.Paragraphs {
 			for _, st := range p.States {
-				stmt := &generator.Statement{State: st, Report: r, Paragraph: p, URL: r.URL + "#" + p.ID}
+				stmt := &generator.Statement{State: st, Report: r, Paragraph: p}
 				st.Statements = append(st.Statements, stmt)
 				inc(sessionSpeakers, r.Session, st)
 				for _, t := range p.Topics {
