@@ -77,7 +77,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 			switch {
 			case ix.Unchanged:
 				state = "unchanged"
-			case ix.Updated > 0:
+			case ix.InPlace:
 				state = fmt.Sprintf("%d updated in place", ix.Updated)
 			}
 			fmt.Fprintf(stdout, "search index %s: %d documents, %.1f MB, %s in %s\n",

@@ -73,7 +73,7 @@ func BenchmarkAddOneReport(b *testing.B) {
 			b.Fatal(err)
 		}
 		rendered += res.Rendered
-		if res.Index == nil || res.Index.Updated == 0 {
+		if res.Index == nil || !res.Index.InPlace {
 			b.Fatalf("the index was rebuilt, not updated in place")
 		}
 		updated += res.Index.Updated

@@ -65,8 +65,10 @@ type Stats struct {
 	// Unchanged says the index in place already held exactly these
 	// documents, facts and page, and was kept as it was.
 	Unchanged bool
-	// Updated is how many documents were added, replaced or deleted in
-	// the previous index, updated in place; 0 when it was built whole.
+	// InPlace says the previous index was updated rather than rebuilt,
+	// and Updated is how many of its documents were added, replaced or
+	// deleted.
+	InPlace bool
 	Updated int
 }
 
@@ -132,7 +134,7 @@ func Stage(s *generator.Site, dir string, opts Options) (*Staged, error) {
 		return nil, err
 	}
 	stats := Stats{Documents: len(s.Reports)}
-	stats.Updated, err = stageBleve(dir, tmp, s, mapping, sums, opts)
+	stats.Updated, stats.InPlace, err = stageBleve(dir, tmp, s, mapping, sums, opts)
 	if err == nil {
 		err = writeFiles(tmp, s, mapping, sums, facts, shell)
 	}
@@ -148,26 +150,26 @@ func Stage(s *generator.Site, dir string, opts Options) (*Staged, error) {
 
 // stageBleve writes bleve's part of the index into tmp: the index in dir
 // updated in place when only a few documents changed, else a new one. It
-// returns how many documents the update changed, 0 for a new index.
-func stageBleve(dir, tmp string, s *generator.Site, mapping string, sums [][sha256.Size]byte, opts Options) (int, error) {
+// returns how many documents an update changed, and whether it was one.
+func stageBleve(dir, tmp string, s *generator.Site, mapping string, sums [][sha256.Size]byte, opts Options) (int, bool, error) {
 	if old, err := readDocuments(dir); err == nil {
 		if c, ok := diff(old, mapping, s, sums); ok {
 			err := update(dir, tmp, c)
 			if err == nil {
-				return max(1, len(c.put)+len(c.delete)), nil
+				return len(c.put) + len(c.delete), true, nil
 			}
 			// Anything amiss with the old index means a full build,
 			// never a wrong index.
 			if err := os.RemoveAll(tmp); err != nil {
-				return 0, err
+				return 0, false, err
 			}
 			if err := os.Mkdir(tmp, 0o755); err != nil {
-				return 0, err
+				return 0, false, err
 			}
 		}
 	}
 	defer tightGC(len(s.Reports))()
-	return 0, writeBleve(tmp, s, opts)
+	return 0, false, writeBleve(tmp, s, opts)
 }
 
 // Commit puts the staged index in place of the old one.

@@ -175,6 +175,10 @@ func update(dir, tmp string, c changes) error {
 	if err != nil {
 		return err
 	}
+	if len(c.put)+len(c.delete) == 0 {
+		// Only the facts or the results page changed.
+		return idx.Close()
+	}
 	b := idx.NewBatch()
 	for _, id := range c.delete {
 		b.Delete(id)
