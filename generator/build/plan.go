@@ -136,31 +136,35 @@ func (p *plan) keep() func(o render.Output) (int64, bool) {
 
 // reuse tells the publisher which parts of the previous site's files made
 // of parts are still right, and where they are: nil for a full build.
-func (p *plan) reuse() func(o render.Output, i int) (publish.Extent, bool) {
+func (p *plan) reuse() func(o render.Output) func(i int) (publish.Extent, bool) {
 	if p == nil || p.full {
 		return nil
 	}
-	return func(o render.Output, i int) (publish.Extent, bool) {
-		part := o.Parts[i]
-		for _, d := range part.Deps {
-			if p.dirty[d] {
-				return publish.Extent{}, false
-			}
-		}
+	return func(o render.Output) func(i int) (publish.Extent, bool) {
 		size, ok := p.old.Files[o.Path]
 		if !ok {
-			return publish.Extent{}, false
+			return nil
 		}
 		// A file changed by hand since is not copied from.
 		if st, err := os.Stat(filepath.Join(p.dest, filepath.FromSlash(o.Path))); err != nil || st.Size() != size {
-			return publish.Extent{}, false
+			return nil
 		}
+		at := make(map[string]publish.Extent, len(p.old.Parts[o.Path]))
 		for _, e := range p.old.Parts[o.Path] {
-			if e.Name == part.Name {
-				return e, e.Off >= 0 && e.Len >= 0 && e.Off+e.Len <= size
+			if e.Off >= 0 && e.Len >= 0 && e.Off+e.Len <= size {
+				at[e.Name] = e
 			}
 		}
-		return publish.Extent{}, false
+		return func(i int) (publish.Extent, bool) {
+			part := o.Parts[i]
+			for _, d := range part.Deps {
+				if p.dirty[d] {
+					return publish.Extent{}, false
+				}
+			}
+			e, ok := at[part.Name]
+			return e, ok
+		}
 	}
 }
 

@@ -240,9 +240,9 @@ func writeFiles(dir string, s *generator.Site, mapping string, sums [][sha256.Si
 
 // documentSums identify each report's document: two reports with the same
 // sum make the same document. A sum hashes what the document is made of
-// rather than the document itself, which is ten times quicker: the
-// source file's hash stands for the text, and program for the code that
-// turns the text into paragraphs (Options.Program).
+// rather than the document itself, so no document is encoded to tell it
+// unchanged: the source file's hash stands for the text, and program for
+// the code that turns the text into paragraphs (Options.Program).
 func documentSums(s *generator.Site, program string) [][sha256.Size]byte {
 	sums := make([][sha256.Size]byte, len(s.Reports))
 	generator.Parallel(len(s.Reports), func(i int) {

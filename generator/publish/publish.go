@@ -119,10 +119,11 @@ type Options struct {
 	// Stale are files of dest that no output writes any more; an update
 	// in place removes them.
 	Stale []string
-	// Reuse, for an update in place, says where the previous file of an
-	// output made of parts held its part i, if that part is still right:
-	// it is copied from there instead of rendered.
-	Reuse func(o render.Output, i int) (Extent, bool)
+	// Reuse, for an update in place, gives for an output made of parts a
+	// func that says where the previous file held its part i, if that
+	// part is still right: it is copied from there instead of rendered.
+	// It returns nil when nothing of the previous file can be used.
+	Reuse func(o render.Output) func(i int) (Extent, bool)
 	// Done, when set, is called once per file written or kept, from any
 	// goroutine, for progress reports.
 	Done func()
@@ -289,9 +290,12 @@ func writeAll(dir, prev string, outputs []render.Output, opts Options) (Stats, [
 			var n int64
 			var err error
 			if o.Parts != nil {
-				reuse := func(int) (Extent, bool) { return Extent{}, false }
+				var reuse func(int) (Extent, bool)
 				if prev != "" && opts.Reuse != nil {
-					reuse = func(part int) (Extent, bool) { return opts.Reuse(o, part) }
+					reuse = opts.Reuse(o)
+				}
+				if reuse == nil {
+					reuse = func(int) (Extent, bool) { return Extent{}, false }
 				}
 				n, extents[i], err = streamParts(path, filepath.Join(prev, filepath.FromSlash(o.Path)), o.Parts, reuse)
 			} else {
