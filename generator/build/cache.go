@@ -22,7 +22,7 @@ import (
 // cacheFormat changes whenever what the cache holds changes meaning; the
 // binary's own hash is part of every key as well, so a cache written by
 // another version of Plenary is never trusted.
-const cacheFormat = 3
+const cacheFormat = 4
 
 // manifestFile is the cache's description of the site written last; the
 // detections are in the files named by shardFile.
@@ -65,21 +65,10 @@ const detectionShards = 16
 
 func shardOf(k [32]byte) int { return int(k[0]) % detectionShards }
 
-func shardFile(i int) string { return fmt.Sprintf("detections-%02d.gob", i) }
-
-func textKey(title string, body []byte) [32]byte {
-	h := sha256.New()
-	h.Write([]byte(title))
-	h.Write([]byte{0})
-	h.Write(body)
-	var k [32]byte
-	h.Sum(k[:0])
-	return k
-}
+func shardFile(i int) string { return fmt.Sprintf("detections-%02d.bin", i) }
 
 // Get implements site.DetectionCache.
-func (d *detections) Get(title string, body []byte) *site.Detection {
-	k := textKey(title, body)
+func (d *detections) Get(k [32]byte) *site.Detection {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	det := d.old[k]
@@ -90,14 +79,14 @@ func (d *detections) Get(title string, body []byte) *site.Detection {
 }
 
 // Put implements site.DetectionCache.
-func (d *detections) Put(title string, body []byte, det *site.Detection) {
-	k := textKey(title, body)
+func (d *detections) Put(k [32]byte, det *site.Detection) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.used[k] = det
 	d.changed[shardOf(k)] = true
 }
 
+// detectionsOnDisk is one shard of the cache as read.
 type detectionsOnDisk struct {
 	Format  int
 	Context string
@@ -118,7 +107,12 @@ func loadDetections(dir string) func(context string) *detections {
 			return
 		}
 		generator.Parallel(detectionShards, func(i int) {
-			if !readGob(filepath.Join(dir, shardFile(i)), &shards[i]) {
+			data, err := os.ReadFile(filepath.Join(dir, shardFile(i)))
+			if err != nil {
+				return
+			}
+			sh := &shards[i]
+			if sh.Format, sh.Context, sh.Entries, err = decodeDetections(data); err != nil {
 				shards[i] = detectionsOnDisk{}
 			}
 		})
@@ -165,7 +159,12 @@ func (d *detections) save(dir, context string) error {
 	errs := make([]error, detectionShards)
 	generator.Parallel(detectionShards, func(i int) {
 		if d.changed[i] {
-			errs[i] = writeGob(dir, shardFile(i), detectionsOnDisk{Format: cacheFormat, Context: context, Entries: shards[i]})
+			keys := make([][32]byte, 0, len(shards[i]))
+			for k := range shards[i] {
+				keys = append(keys, k)
+			}
+			sort.Slice(keys, func(a, b int) bool { return bytes.Compare(keys[a][:], keys[b][:]) < 0 })
+			errs[i] = writeFile(dir, shardFile(i), encodeDetections(cacheFormat, context, shards[i], keys))
 		}
 	})
 	return errors.Join(errs...)
@@ -208,20 +207,25 @@ func readGob(path string, v any) bool {
 	return gob.NewDecoder(bytes.NewReader(data)).Decode(v) == nil
 }
 
-// writeGob writes atomically: a build stopped half-way leaves the old file.
+// writeGob writes v atomically as gob.
 func writeGob(dir, name string, v any) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
 	var b bytes.Buffer
 	if err := gob.NewEncoder(&b).Encode(v); err != nil {
+		return err
+	}
+	return writeFile(dir, name, b.Bytes())
+}
+
+// writeFile writes atomically: a build stopped half-way leaves the old file.
+func writeFile(dir, name string, data []byte) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	tmp, err := os.CreateTemp(dir, name+".tmp-")
 	if err != nil {
 		return err
 	}
-	if _, err := tmp.Write(b.Bytes()); err != nil {
+	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
 		return err

@@ -147,12 +147,12 @@ type analysis struct {
 func (an *analyser) report(r *generator.Report, src *content.Report, out *analysis) {
 	var det *Detection
 	if an.cache != nil {
-		det = an.cache.Get(r.Title, r.Body)
+		det = an.cache.Get(src.Hash)
 	}
 	if det == nil {
 		det = an.detector.Detect(r.Title, r.Body)
 		if an.cache != nil {
-			an.cache.Put(r.Title, r.Body, det)
+			an.cache.Put(src.Hash, det)
 		}
 	}
 	out.links = det.Links

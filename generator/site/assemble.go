@@ -26,11 +26,13 @@ type Options struct {
 	Cache DetectionCache
 }
 
-// DetectionCache keeps detections by report text. Implementations must be
-// safe for concurrent use.
+// DetectionCache keeps detections by the hash of the report's source
+// file, which holds its title and text: the loader has hashed every file
+// already, so a lookup costs no more hashing. Implementations must be safe
+// for concurrent use.
 type DetectionCache interface {
-	Get(title string, body []byte) *Detection
-	Put(title string, body []byte, d *Detection)
+	Get(source [32]byte) *Detection
+	Put(source [32]byte, d *Detection)
 }
 
 // Assemble builds the Site. It returns the site together with every problem

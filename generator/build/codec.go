@@ -1,0 +1,178 @@
+package build
+
+import (
+	"encoding/binary"
+	"errors"
+	"unsafe"
+
+	"github.com/plenary-archive/plenary/generator/markdown"
+	"github.com/plenary-archive/plenary/generator/site"
+)
+
+// The detections cache is read by every incremental build, and with gob
+// decoding its tens of megabytes took a third of a rebuild's CPU. This
+// codec writes the few types it holds as length-prefixed fields, and
+// decoding makes no copy of the text: strings point into the file's bytes,
+// which the caller must never modify.
+
+const codecMagic = "plenary-detections\n"
+
+var errDamaged = errors.New("damaged detections")
+
+type encoder struct{ b []byte }
+
+func (e *encoder) uint(v int)      { e.b = binary.AppendUvarint(e.b, uint64(v)) }
+func (e *encoder) string(s string) { e.uint(len(s)); e.b = append(e.b, s...) }
+func (e *encoder) strings(l []string) {
+	e.uint(len(l))
+	for _, s := range l {
+		e.string(s)
+	}
+}
+
+// encodeDetections encodes a shard with the format and context it belongs
+// to.
+func encodeDetections(format int, context string, entries map[[32]byte]*site.Detection, keys [][32]byte) []byte {
+	e := &encoder{b: make([]byte, 0, 1<<20)}
+	e.b = append(e.b, codecMagic...)
+	e.uint(format)
+	e.string(context)
+	e.uint(len(keys))
+	for _, k := range keys {
+		d := entries[k]
+		e.b = append(e.b, k[:]...)
+		e.strings(d.TitleStates)
+		e.strings(d.TitleTopics)
+		e.strings(d.Groups)
+		e.uint(len(d.Misspellings))
+		for _, m := range d.Misspellings {
+			e.uint(m.Line)
+			e.string(m.Form)
+			e.string(m.Name)
+		}
+		e.uint(len(d.Links))
+		for _, l := range d.Links {
+			e.string(l.Dest)
+			e.uint(l.Line)
+		}
+		e.uint(len(d.Paragraphs))
+		for _, p := range d.Paragraphs {
+			e.uint(p.N)
+			e.uint(p.Line)
+			e.string(p.Text)
+			e.string(p.Heading)
+			e.strings(p.States)
+			e.strings(p.Topics)
+		}
+	}
+	return e.b
+}
+
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uint() int {
+	v, n := binary.Uvarint(d.b)
+	// No count or length in a shard comes near 2^31: more is damage.
+	if n <= 0 || v > 1<<31 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return int(v)
+}
+
+func (d *decoder) fail() {
+	d.err = errDamaged
+	d.b = nil
+}
+
+func (d *decoder) bytes(n int) []byte {
+	if n > len(d.b) {
+		d.fail()
+		return nil
+	}
+	out := d.b[:n:n]
+	d.b = d.b[n:]
+	return out
+}
+
+func (d *decoder) string() string {
+	b := d.bytes(d.uint())
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// count reads a count of items that take at least min bytes each, so a
+// damaged count cannot make a huge allocation.
+func (d *decoder) count(min int) int {
+	n := d.uint()
+	if n*min > len(d.b) {
+		d.fail()
+		return 0
+	}
+	return n
+}
+
+func (d *decoder) strings() []string {
+	n := d.count(1)
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = d.string()
+	}
+	return out
+}
+
+// decodeDetections decodes what encodeDetections wrote; data must not be
+// modified afterwards. Any flaw is an error, never a panic.
+func decodeDetections(data []byte) (format int, context string, entries map[[32]byte]*site.Detection, err error) {
+	if len(data) < len(codecMagic) || string(data[:len(codecMagic)]) != codecMagic {
+		return 0, "", nil, errDamaged
+	}
+	d := &decoder{b: data[len(codecMagic):]}
+	format = d.uint()
+	context = d.string()
+	n := d.count(32)
+	entries = make(map[[32]byte]*site.Detection, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		var k [32]byte
+		copy(k[:], d.bytes(32))
+		det := &site.Detection{TitleStates: d.strings(), TitleTopics: d.strings(), Groups: d.strings()}
+		if m := d.count(3); m > 0 {
+			det.Misspellings = make([]site.Misspelling, m)
+			for j := range det.Misspellings {
+				det.Misspellings[j] = site.Misspelling{Line: d.uint(), Form: d.string(), Name: d.string()}
+			}
+		}
+		if m := d.count(2); m > 0 {
+			det.Links = make([]markdown.Link, m)
+			for j := range det.Links {
+				det.Links[j] = markdown.Link{Dest: d.string(), Line: d.uint()}
+			}
+		}
+		if m := d.count(6); m > 0 {
+			det.Paragraphs = make([]site.DetectedParagraph, m)
+			for j := range det.Paragraphs {
+				p := &det.Paragraphs[j]
+				p.N, p.Line = d.uint(), d.uint()
+				p.Text, p.Heading = d.string(), d.string()
+				p.States, p.Topics = d.strings(), d.strings()
+			}
+		}
+		entries[k] = det
+	}
+	if d.err == nil && len(d.b) != 0 {
+		d.err = errDamaged
+	}
+	if d.err != nil {
+		return 0, "", nil, d.err
+	}
+	return format, context, entries, nil
+}

@@ -1,0 +1,78 @@
+package build
+
+import (
+	"bytes"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/plenary-archive/plenary/generator/markdown"
+	"github.com/plenary-archive/plenary/generator/site"
+)
+
+func sampleDetections() (map[[32]byte]*site.Detection, [][32]byte) {
+	entries := map[[32]byte]*site.Detection{
+		{1}: {
+			Paragraphs: []site.DetectedParagraph{
+				{N: 1, Line: 3, Text: "Côte d’Ivoire and France supported the PoA.", Heading: "Programme of Action", States: []string{"CIV", "FRA"}, Topics: []string{"poa"}},
+				{N: 2, Line: 7, Text: "", States: nil, Topics: []string{"law", "cbm"}},
+			},
+			TitleStates:  []string{"BRA"},
+			TitleTopics:  []string{"poa"},
+			Groups:       []string{"african-group"},
+			Misspellings: []site.Misspelling{{Line: 3, Form: "Columbia", Name: "Colombia"}},
+			Links:        []markdown.Link{{Dest: "/archive/sessions/s1/", Line: 9}},
+		},
+		{2}:       {},
+		{0xff, 3}: {Paragraphs: []site.DetectedParagraph{{N: 1, Text: string(make([]byte, 300))}}},
+	}
+	var keys [][32]byte
+	for k := range entries {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool { return bytes.Compare(keys[a][:], keys[b][:]) < 0 })
+	return entries, keys
+}
+
+func TestDetectionsCodecRoundTrip(t *testing.T) {
+	entries, keys := sampleDetections()
+	data := encodeDetections(7, "ctx", entries, keys)
+	format, context, got, err := decodeDetections(data)
+	if err != nil || format != 7 || context != "ctx" {
+		t.Fatalf("decoded format %d context %q: %v", format, context, err)
+	}
+	if !reflect.DeepEqual(got, entries) {
+		t.Errorf("round trip differs:\n got %+v\nwant %+v", got, entries)
+	}
+	// Every truncation is refused, not misread.
+	for n := 0; n < len(data); n++ {
+		if _, _, _, err := decodeDetections(data[:n]); err == nil {
+			t.Fatalf("a shard cut at %d bytes of %d decodes", n, len(data))
+		}
+	}
+	if _, _, _, err := decodeDetections(append(data[:len(data):len(data)], 0)); err == nil {
+		t.Errorf("trailing bytes decode")
+	}
+}
+
+func FuzzDecodeDetections(f *testing.F) {
+	entries, keys := sampleDetections()
+	f.Add(encodeDetections(1, "c", entries, keys))
+	f.Add([]byte(codecMagic + "\x01\x00\xff\xff\xff\xff\x0f"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		format, context, got, err := decodeDetections(data)
+		if err != nil {
+			return
+		}
+		// What decodes encodes back to a shard that decodes the same.
+		var ks [][32]byte
+		for k := range got {
+			ks = append(ks, k)
+		}
+		sort.Slice(ks, func(a, b int) bool { return bytes.Compare(ks[a][:], ks[b][:]) < 0 })
+		_, _, again, err := decodeDetections(encodeDetections(format, context, got, ks))
+		if err != nil || !reflect.DeepEqual(again, got) {
+			t.Fatalf("re-encoded shard decodes differently: %v", err)
+		}
+	})
+}
