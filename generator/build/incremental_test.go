@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -69,6 +70,13 @@ func TestIncrementalEqualsClean(t *testing.T) {
 		{"retitle a report", edit(reports[7], func(s string) string {
 			return strings.Replace(s, "title = \"", "title = \"Retitled: ", 1)
 		}), true},
+		{"move a report to another session and month", edit(reports[12], func(s string) string {
+			ss := corpus.Sessions()[0]
+			day := ss.Start.Format("2006-01-02")
+			s = regexp.MustCompile(`(?m)^date = .*$`).ReplaceAllString(s, "date = "+day+"T10:00:00Z")
+			s = regexp.MustCompile(`(?m)^end = .*$`).ReplaceAllString(s, "end = "+day+"T13:00:00Z")
+			return regexp.MustCompile(`(?m)^session = .*$`).ReplaceAllString(s, `session = "`+ss.Key+`"`)
+		}), true},
 		{"rename a report", func(t *testing.T) {
 			if err := os.Rename(reports[10], strings.TrimSuffix(reports[10], ".md")+"-renamed.md"); err != nil {
 				t.Fatal(err)
@@ -92,7 +100,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 			return strings.Replace(s, "Generated archive", "Renamed archive", 1)
 		}), false},
 		{"damaged cache", func(t *testing.T) {
-			for _, f := range []string{"site.gob", "detections.gob"} {
+			for _, f := range []string{"site.gob", "detections-00.bin", "detections-07.bin"} {
 				if err := os.WriteFile(filepath.Join(cache, f), []byte("not a gob"), 0o644); err != nil {
 					t.Fatal(err)
 				}

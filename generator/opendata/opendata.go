@@ -161,11 +161,37 @@ func StatementsHead(w io.Writer) error {
 	return cw.Error()
 }
 
+// StatementMonth is the month whose rows of a state's statements hold a
+// report's statements: "2025-07".
+func StatementMonth(r *generator.Report) string { return r.Date.Format("2006-01") }
+
+// StatementsByMonth splits a state's statements (newest first) into runs
+// of one month each, the parts of data/statements.csv an incremental build
+// renders or copies: a report added to one month leaves the state's other
+// months as they were.
+func StatementsByMonth(st *generator.State) [][]*generator.Statement {
+	var out [][]*generator.Statement
+	start := 0
+	for i := 1; i <= len(st.Statements); i++ {
+		if i == len(st.Statements) || StatementMonth(st.Statements[i].Report) != StatementMonth(st.Statements[start].Report) {
+			out = append(out, st.Statements[start:i])
+			start = i
+		}
+	}
+	return out
+}
+
 // StateStatements writes the rows of data/statements.csv that are st's.
 func StateStatements(w io.Writer, st *generator.State) error {
+	return StatementRows(w, st, st.Statements)
+}
+
+// StatementRows writes the rows of data/statements.csv of the given
+// statements of st.
+func StatementRows(w io.Writer, st *generator.State, statements []*generator.Statement) error {
 	cw := csv.NewWriter(w)
 	row := make([]string, len(StatementsHeader))
-	for _, stmt := range st.Statements {
+	for _, stmt := range statements {
 		r, p := stmt.Report, stmt.Paragraph
 		row[0], row[1] = st.Code, st.Name
 		row[2], row[3] = r.Slug, r.Title

@@ -108,11 +108,19 @@ func newest(rs []*generator.Report, fallback time.Time) time.Time {
 func stateFeed(w io.Writer, s *generator.Site, st *generator.State) error {
 	f := newFeed(s, st.Name+" · "+s.Title, "Reports naming "+st.Name+", newest first.",
 		feedFile(s, st.URL), st.Permalink, newest(st.Reports, emptyFeedUpdated))
-	said := map[*generator.Report][]string{}
-	for _, stmt := range st.Statements {
-		said[stmt.Report] = append(said[stmt.Report], stmt.Excerpt())
+	entries := st.Reports[:min(feedEntries, len(st.Reports))]
+	// Only the feed's reports are excerpted: a busy state has thousands
+	// of statements, and this feed is rendered on every change naming it.
+	said := make(map[*generator.Report][]string, len(entries))
+	for _, r := range entries {
+		said[r] = nil
 	}
-	for _, r := range st.Reports[:min(feedEntries, len(st.Reports))] {
+	for _, stmt := range st.Statements {
+		if ex, ok := said[stmt.Report]; ok {
+			said[stmt.Report] = append(ex, stmt.Excerpt())
+		}
+	}
+	for _, r := range entries {
 		sum := summary(r)
 		if ex := said[r]; len(ex) > 0 {
 			sum = shorten(strings.Join(ex, " ¶ "), 600)

@@ -35,8 +35,14 @@ func (r *Renderer) publicOutputs() []Output {
 	add(opendata.ReportsPath, func(w io.Writer) error { return opendata.Reports(w, s) })
 	statements := Output{Path: opendata.StatementsPath, Parts: []Part{{Name: "header", Render: opendata.StatementsHead}}}
 	for _, st := range s.States {
-		st := st
-		statements.Parts = append(statements.Parts, Part{Name: st.Code, Deps: []string{"state:" + st.Code}, Render: func(w io.Writer) error { return opendata.StateStatements(w, st) }})
+		for _, run := range opendata.StatementsByMonth(st) {
+			st, run := st, run
+			month := opendata.StatementMonth(run[0].Report)
+			statements.Parts = append(statements.Parts, Part{
+				Name: st.Code + " " + month, Deps: []string{StatementsDep(st.Code, month)},
+				Render: func(w io.Writer) error { return opendata.StatementRows(w, st, run) },
+			})
+		}
 	}
 	out = append(out, statements)
 	for _, st := range s.States {
@@ -45,6 +51,11 @@ func (r *Renderer) publicOutputs() []Output {
 	}
 	return out
 }
+
+// StatementsDep is the dep of the rows of statements.csv of one state in
+// one month (see opendata.StatementMonth): an incremental build marks it
+// for every state a changed report names.
+func StatementsDep(code, month string) string { return "statements:" + code + ":" + month }
 
 // matrixPath is the states × topics page, below the site's base path.
 const matrixPath = "states/matrix/"
