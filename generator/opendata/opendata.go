@@ -170,10 +170,15 @@ func StatementMonth(r *generator.Report) string { return r.Date.Format("2006-01"
 // renders or copies: a report added to one month leaves the state's other
 // months as they were.
 func StatementsByMonth(st *generator.State) [][]*generator.Statement {
+	sameMonth := func(a, b *generator.Report) bool {
+		ay, am, _ := a.Date.Date()
+		by, bm, _ := b.Date.Date()
+		return ay == by && am == bm
+	}
 	var out [][]*generator.Statement
 	start := 0
 	for i := 1; i <= len(st.Statements); i++ {
-		if i == len(st.Statements) || StatementMonth(st.Statements[i].Report) != StatementMonth(st.Statements[start].Report) {
+		if i == len(st.Statements) || !sameMonth(st.Statements[i].Report, st.Statements[start].Report) {
 			out = append(out, st.Statements[start:i])
 			start = i
 		}
