@@ -27,22 +27,54 @@ func streamParts(path, prev string, parts []render.Part, reuse func(int) (Extent
 	w := &countingWriter{w: bufio.NewWriterSize(f, 256<<10)}
 	flush := func() error { return w.w.(*bufio.Writer).Flush() }
 	extents := make([]Extent, len(parts))
+	// Reused parts that follow each other in the previous file are
+	// copied in one go: a file can have tens of thousands of parts.
+	var pending Extent
+	copyPending := func() error {
+		if pending.Len == 0 {
+			return nil
+		}
+		if old == nil {
+			o, err := os.Open(prev)
+			if err != nil {
+				return err
+			}
+			old = o
+		}
+		if err := copyRange(f, old, pending, flush); err != nil {
+			return err
+		}
+		w.n += pending.Len
+		pending = Extent{}
+		return nil
+	}
 	for i, p := range parts {
-		start := w.n
+		start := w.n + pending.Len
 		if e, ok := reuse(i); ok {
-			if old == nil {
-				if old, err = os.Open(prev); err != nil {
+			if pending.Len > 0 && pending.Off+pending.Len != e.Off {
+				if err = copyPending(); err != nil {
 					break
 				}
+				start = w.n
 			}
-			if err = copyRange(f, old, e, flush); err != nil {
-				break
+			if pending.Len == 0 {
+				pending.Off = e.Off
 			}
-			w.n += e.Len
-		} else if err = p.Render(w); err != nil {
+			pending.Len += e.Len
+			extents[i] = Extent{Name: p.Name, Off: start, Len: e.Len}
+			continue
+		}
+		if err = copyPending(); err != nil {
+			break
+		}
+		start = w.n
+		if err = p.Render(w); err != nil {
 			break
 		}
 		extents[i] = Extent{Name: p.Name, Off: start, Len: w.n - start}
+	}
+	if err == nil {
+		err = copyPending()
 	}
 	if err == nil {
 		err = flush()
