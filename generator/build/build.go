@@ -199,6 +199,7 @@ func Build(opts Options) (*Result, error) {
 		return nil, errs
 	}
 	s, cfg := l.site, l.cfg
+	defer budgetMemory()()
 	res := &Result{Site: s, Config: cfg, Warnings: l.problems.Warnings(), Stages: l.stages}
 
 	t := time.Now()

@@ -22,6 +22,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -594,7 +595,9 @@ var gc struct {
 // tightGC lowers the GC target until the returned func is called;
 // overlapping builds restore the original target when the last ends.
 func tightGC(n int) func() {
-	if os.Getenv("GOGC") != "" {
+	// A GOGC or a memory limit set by the user or the program governs
+	// the collector instead.
+	if os.Getenv("GOGC") != "" || debug.SetMemoryLimit(-1) != math.MaxInt64 {
 		return func() {}
 	}
 	gc.Lock()
