@@ -199,7 +199,6 @@ func Build(opts Options) (*Result, error) {
 		return nil, errs
 	}
 	s, cfg := l.site, l.cfg
-	defer budgetMemory()()
 	res := &Result{Site: s, Config: cfg, Warnings: l.problems.Warnings(), Stages: l.stages}
 
 	t := time.Now()
@@ -226,6 +225,11 @@ func Build(opts Options) (*Result, error) {
 			old = loadManifest(opts.CacheDir)
 		}
 		pl = makePlan(old, newManifest(s, global, dest))
+	}
+	if pl == nil || pl.full {
+		// An update renders a few pages: its garbage is no burden, and
+		// measuring the Site would cost it a collection.
+		defer budgetMemory()()
 	}
 	// The index is written while the pages are: rendering waits on the
 	// disk often enough to leave the index room on both cores. Neither is

@@ -6,7 +6,7 @@ import (
 	"runtime/debug"
 )
 
-// budgetMemory gives the rest of a build a memory limit in proportion to
+// budgetMemory gives the rest of a full build a memory limit in proportion to
 // the Site it holds, and returns what undoes it. Collecting garbage was a
 // third of a large build's CPU: a fixed GC target makes the collector run
 // the more often the larger the live Site is, while a limit lets garbage
