@@ -107,11 +107,11 @@ func (d *decoder) string() string {
 	return unsafe.String(&b[0], len(b))
 }
 
-// count reads a count of items that take at least min bytes each, so a
+// count reads a count of items that take at least `least` bytes each, so a
 // damaged count cannot make a huge allocation.
-func (d *decoder) count(min int) int {
+func (d *decoder) count(least int) int {
 	n := d.uint()
-	if n*min > len(d.b) {
+	if n*least > len(d.b) {
 		d.fail()
 		return 0
 	}
