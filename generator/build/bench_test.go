@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"syscall"
 	"testing"
 
@@ -41,10 +42,43 @@ func BenchmarkBuild(b *testing.B) {
 
 // BenchmarkAddOneReport measures the editors' common case: one report
 // added to an archive of 10,000, rebuilt with the cache of the previous
-// build, site and search index. Each iteration adds a different report.
+// build, site and search index. Each iteration adds a different report:
+// "newest" on the last day of the newest session, as during a session
+// week; "past" in a session drawn at random, as when the archive is
+// completed, which moves a statement into the middle of the lists of the
+// states it names and so re-renders every later archive page of theirs.
 //
 //	go test -run '^$' -bench AddOneReport -benchtime 5x ./generator/build
 func BenchmarkAddOneReport(b *testing.B) {
+	newest := corpus.Sessions()[0]
+	for _, s := range corpus.Sessions() {
+		if s.End.After(newest.End) {
+			newest = s
+		}
+	}
+	day := newest.End.Format("2006-01-02")
+	toNewest := func(i int, data []byte) (string, []byte) {
+		for _, r := range []struct{ re, to string }{
+			{`(?m)^date = .*$`, "date = " + day + "T10:00:00Z"},
+			{`(?m)^end = .*$`, "end = " + day + "T13:00:00Z"},
+			{`(?m)^session = .*$`, `session = "` + newest.Key + `"`},
+		} {
+			data = regexp.MustCompile(r.re).ReplaceAll(data, []byte(r.to))
+		}
+		return fmt.Sprintf("content/reports/%s/%s-added-%d.md", day[:4], day, i), data
+	}
+	for _, tc := range []struct {
+		name  string
+		place func(i int, data []byte) (string, []byte)
+	}{
+		{"newest", toNewest},
+		{"past", nil},
+	} {
+		b.Run(tc.name, func(b *testing.B) { addOneReport(b, tc.place) })
+	}
+}
+
+func addOneReport(b *testing.B, place func(i int, data []byte) (string, []byte)) {
 	const n = 10000
 	src := b.TempDir()
 	if _, err := corpus.Write(src, n, 1); err != nil {
@@ -60,6 +94,9 @@ func BenchmarkAddOneReport(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		p, data := corpus.Report(1, n+i)
+		if place != nil {
+			p, data = place(i, data)
+		}
 		path := filepath.Join(src, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			b.Fatal(err)
