@@ -22,7 +22,7 @@ import (
 // cacheFormat changes whenever what the cache holds changes meaning; the
 // binary's own hash is part of every key as well, so a cache written by
 // another version of Plenary is never trusted.
-const cacheFormat = 5
+const cacheFormat = 6
 
 // manifestFile is the cache's description of the site written last; the
 // detections are in the files named by shardFile.
@@ -186,7 +186,6 @@ type manifest struct {
 type reportEntry struct {
 	Hash       [32]byte
 	Session    string
-	Month      string // of its statements' rows in statements.csv
 	Prev, Next string
 	States     []string
 	Topics     []string

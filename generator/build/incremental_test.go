@@ -43,6 +43,8 @@ func TestIncrementalEqualsClean(t *testing.T) {
 	}
 
 	reports, _ := filepath.Glob(filepath.Join(root, "content/reports/*/*.md"))
+	linked := filepath.Join(t.TempDir(), "statements.csv")
+	var linkedData []byte
 	edit := func(path string, fn func(string) string) func(t *testing.T) {
 		return func(t *testing.T) {
 			data, err := os.ReadFile(path)
@@ -58,54 +60,87 @@ func TestIncrementalEqualsClean(t *testing.T) {
 		name        string
 		change      func(t *testing.T)
 		incremental bool // only some pages may be rendered
+		// appends: data/statements.csv must be appended to in place, not
+		// written whole.
+		appends bool
+		after   func(t *testing.T) // more checks, after the build
 	}{
-		{"nothing changed", func(t *testing.T) {}, true},
+		{"nothing changed", func(t *testing.T) {}, true, false, nil},
 		{"add a report", func(t *testing.T) {
 			p, data := corpus.Report(1, 150)
 			writeFiles(t, root, map[string][]byte{p: data})
-		}, true},
+		}, true, false, nil},
+		{"add a report on the newest session's last day", func(t *testing.T) {
+			newest := corpus.Sessions()[0]
+			for _, s := range corpus.Sessions() {
+				if s.End.After(newest.End) {
+					newest = s
+				}
+			}
+			day := newest.End.Format("2006-01-02")
+			_, data := corpus.Report(1, 151)
+			s := regexp.MustCompile(`(?m)^date = .*$`).ReplaceAllString(string(data), "date = "+day+"T23:00:00Z")
+			s = regexp.MustCompile(`(?m)^end = .*$`).ReplaceAllString(s, "end = "+day+"T23:30:00Z")
+			s = regexp.MustCompile(`(?m)^session = .*$`).ReplaceAllString(s, `session = "`+newest.Key+`"`)
+			writeFiles(t, root, map[string][]byte{"content/reports/" + day[:4] + "/" + day + "-newest.md": []byte(s + "\nFrance and Kenya spoke last.\n")})
+		}, true, true, nil},
+		{"add a report while the site is hard-linked elsewhere", func(t *testing.T) {
+			if err := os.Link(filepath.Join(dest, "data/statements.csv"), linked); err != nil {
+				t.Fatal(err)
+			}
+			var err error
+			if linkedData, err = os.ReadFile(linked); err != nil {
+				t.Fatal(err)
+			}
+			p, data := corpus.Report(1, 152)
+			writeFiles(t, root, map[string][]byte{p: data})
+		}, true, false, func(t *testing.T) {
+			if data, err := os.ReadFile(linked); err != nil || !bytes.Equal(data, linkedData) {
+				t.Errorf("the other name of statements.csv changed with the site (err %v)", err)
+			}
+		}},
 		{"edit a report", edit(reports[3], func(s string) string {
 			return s + "\nBrazil and Kenya closed the meeting with a joint statement.\n"
-		}), true},
+		}), true, false, nil},
 		{"retitle a report", edit(reports[7], func(s string) string {
 			return strings.Replace(s, "title = \"", "title = \"Retitled: ", 1)
-		}), true},
+		}), true, false, nil},
 		{"move a report to another session and month", edit(reports[12], func(s string) string {
 			ss := corpus.Sessions()[0]
 			day := ss.Start.Format("2006-01-02")
 			s = regexp.MustCompile(`(?m)^date = .*$`).ReplaceAllString(s, "date = "+day+"T10:00:00Z")
 			s = regexp.MustCompile(`(?m)^end = .*$`).ReplaceAllString(s, "end = "+day+"T13:00:00Z")
 			return regexp.MustCompile(`(?m)^session = .*$`).ReplaceAllString(s, `session = "`+ss.Key+`"`)
-		}), true},
+		}), true, false, nil},
 		{"rename a report", func(t *testing.T) {
 			if err := os.Rename(reports[10], strings.TrimSuffix(reports[10], ".md")+"-renamed.md"); err != nil {
 				t.Fatal(err)
 			}
-		}, true},
+		}, true, false, nil},
 		{"delete a report", func(t *testing.T) {
 			if err := os.Remove(reports[20]); err != nil {
 				t.Fatal(err)
 			}
-		}, true},
+		}, true, false, nil},
 		{"edit a session", edit(filepath.Join(root, "content/sessions/oewg-2021-2025-s2.md"), func(s string) string {
 			return strings.Replace(s, "Second substantive session", "Second substantive session (resumed)", 1)
-		}), false},
+		}), false, false, nil},
 		{"edit a topic", edit(filepath.Join(root, "content/topics/ransomware.md"), func(s string) string {
 			return strings.Replace(s, "keywords = [", "keywords = [\"extortion\", ", 1)
-		}), false},
+		}), false, false, nil},
 		{"override a template", func(t *testing.T) {
 			writeFiles(t, root, map[string][]byte{"layouts/partials/footer.html": []byte("<footer>Edited footer</footer>")})
-		}, false},
+		}, false, false, nil},
 		{"change the config", edit(filepath.Join(root, "config.toml"), func(s string) string {
 			return strings.Replace(s, "Generated archive", "Renamed archive", 1)
-		}), false},
+		}), false, false, nil},
 		{"damaged cache", func(t *testing.T) {
 			for _, f := range []string{"site.gob", "detections-00.bin", "detections-07.bin"} {
 				if err := os.WriteFile(filepath.Join(cache, f), []byte("not a gob"), 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}
-		}, false},
+		}, false, false, nil},
 		{"site changed by hand", func(t *testing.T) {
 			if err := os.Remove(filepath.Join(dest, "index.html")); err != nil {
 				t.Fatal(err)
@@ -113,14 +148,28 @@ func TestIncrementalEqualsClean(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dest, "sessions/index.html"), []byte("x"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, true},
+		}, true, false, nil},
 	}
 	for _, step := range steps {
 		t.Run(step.name, func(t *testing.T) {
+			csvPath := filepath.Join(dest, "data/statements.csv")
+			before, err := os.Stat(csvPath)
+			if err != nil {
+				t.Fatal(err)
+			}
 			step.change(t)
 			inc, err := build.Build(build.Options{Root: os.DirFS(root), Dest: dest, CacheDir: cache})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if step.appends {
+				after, err := os.Stat(csvPath)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !os.SameFile(before, after) || after.Size() <= before.Size() {
+					t.Errorf("statements.csv was written whole (or not at all), not appended to")
+				}
 			}
 			clean := filepath.Join(t.TempDir(), "public")
 			if _, err := build.Build(build.Options{Root: os.DirFS(root), Dest: clean}); err != nil {
@@ -138,6 +187,9 @@ func TestIncrementalEqualsClean(t *testing.T) {
 				if _, ok := b[p]; !ok {
 					t.Errorf("%s is left over in the incremental build", p)
 				}
+			}
+			if step.after != nil {
+				step.after(t)
 			}
 			t.Logf("rendered %d of %d files", inc.Rendered, inc.Files)
 			if step.incremental && inc.Rendered*2 > inc.Files {

@@ -6,7 +6,6 @@ import (
 	"sort"
 
 	"github.com/plenary-archive/plenary/generator"
-	"github.com/plenary-archive/plenary/generator/opendata"
 	"github.com/plenary-archive/plenary/generator/publish"
 	"github.com/plenary-archive/plenary/generator/render"
 )
@@ -25,7 +24,7 @@ type plan struct {
 func newManifest(s *generator.Site, global, dest string) *manifest {
 	m := &manifest{Format: cacheFormat, Global: global, Dest: dest, Reports: make(map[string]reportEntry, len(s.Reports))}
 	for _, r := range s.Reports {
-		e := reportEntry{Session: r.Session.Key, Month: opendata.StatementMonth(r)}
+		e := reportEntry{Session: r.Session.Key}
 		copy(e.Hash[:], r.SourceHash[:])
 		if r.Prev != nil {
 			e.Prev = r.Prev.Slug
@@ -53,10 +52,10 @@ func makePlan(old, next *manifest) *plan {
 	}
 	mark := func(e reportEntry, slug string) {
 		p.dirty["report:"+slug] = true
+		p.dirty[render.StatementsDep(slug)] = true
 		p.dirty["session:"+e.Session] = true
 		for _, c := range e.States {
 			p.dirty["state:"+c] = true
-			p.dirty[render.StatementsDep(c, e.Month)] = true
 		}
 		for _, k := range e.Topics {
 			p.dirty["topic:"+k] = true
@@ -87,7 +86,7 @@ func makePlan(old, next *manifest) *plan {
 }
 
 func sameEntry(a, b reportEntry) bool {
-	if a.Hash != b.Hash || a.Session != b.Session || a.Month != b.Month || a.Prev != b.Prev || a.Next != b.Next || len(a.States) != len(b.States) || len(a.Topics) != len(b.Topics) {
+	if a.Hash != b.Hash || a.Session != b.Session || a.Prev != b.Prev || a.Next != b.Next || len(a.States) != len(b.States) || len(a.Topics) != len(b.Topics) {
 		return false
 	}
 	for i := range a.States {

@@ -135,16 +135,19 @@ func reportRecord(r *generator.Report) report {
 }
 
 // Statements writes data/statements.csv: one row per state per paragraph
-// naming it, states A to Z and each state's statements newest first, so
-// the row count is the sum of every state's statements. It is
-// StatementsHead followed by every state's StateStatements, the parts an
-// incremental build renders one by one.
+// naming it, reports oldest first, each in document order with the states
+// of a paragraph A to Z, so the row count is the sum
+// of every state's statements. Oldest first puts what an editor adds
+// during a session at the end of the file, where an incremental build
+// appends it instead of writing the file again. It is StatementsHead
+// followed by every report's ReportStatements, the parts an incremental
+// build renders one by one.
 func Statements(w io.Writer, s *generator.Site) error {
 	if err := StatementsHead(w); err != nil {
 		return err
 	}
-	for _, st := range s.States {
-		if err := StateStatements(w, st); err != nil {
+	for i := len(s.Reports) - 1; i >= 0; i-- {
+		if err := ReportStatements(w, s.Reports[i]); err != nil {
 			return err
 		}
 	}
@@ -161,53 +164,26 @@ func StatementsHead(w io.Writer) error {
 	return cw.Error()
 }
 
-// StatementMonth is the month whose rows of a state's statements hold a
-// report's statements: "2025-07".
-func StatementMonth(r *generator.Report) string { return r.Date.Format("2006-01") }
-
-// StatementsByMonth splits a state's statements (newest first) into runs
-// of one month each, the parts of data/statements.csv an incremental build
-// renders or copies: a report added to one month leaves the state's other
-// months as they were.
-func StatementsByMonth(st *generator.State) [][]*generator.Statement {
-	sameMonth := func(a, b *generator.Report) bool {
-		ay, am, _ := a.Date.Date()
-		by, bm, _ := b.Date.Date()
-		return ay == by && am == bm
-	}
-	var out [][]*generator.Statement
-	start := 0
-	for i := 1; i <= len(st.Statements); i++ {
-		if i == len(st.Statements) || !sameMonth(st.Statements[i].Report, st.Statements[start].Report) {
-			out = append(out, st.Statements[start:i])
-			start = i
-		}
-	}
-	return out
-}
-
-// StateStatements writes the rows of data/statements.csv that are st's.
-func StateStatements(w io.Writer, st *generator.State) error {
-	return StatementRows(w, st, st.Statements)
-}
-
-// StatementRows writes the rows of data/statements.csv of the given
-// statements of st.
-func StatementRows(w io.Writer, st *generator.State, statements []*generator.Statement) error {
+// ReportStatements writes the rows of data/statements.csv that are r's.
+func ReportStatements(w io.Writer, r *generator.Report) error {
 	cw := csv.NewWriter(w)
 	row := make([]string, len(StatementsHeader))
-	for _, stmt := range statements {
-		r, p := stmt.Report, stmt.Paragraph
-		row[0], row[1] = st.Code, st.Name
-		row[2], row[3] = r.Slug, r.Title
-		row[4] = sessionKey(r)
-		row[5] = r.Date.Format(dateOnly)
+	row[2], row[3] = r.Slug, r.Title
+	row[4] = sessionKey(r)
+	row[5] = r.Date.Format(dateOnly)
+	for _, p := range r.Paragraphs {
+		if len(p.States) == 0 {
+			continue
+		}
 		row[6] = strconv.Itoa(p.N)
 		row[7] = topicKeys(p.Topics)
 		row[8] = r.Permalink + "#" + p.ID
 		row[9] = p.Text
-		if err := cw.Write(row); err != nil {
-			return err
+		for _, st := range p.States {
+			row[0], row[1] = st.Code, st.Name
+			if err := cw.Write(row); err != nil {
+				return err
+			}
 		}
 	}
 	cw.Flush()

@@ -9,14 +9,40 @@ import (
 	"github.com/plenary-archive/plenary/generator/render"
 )
 
+// minTail is the shortest unchanged beginning of a file worth keeping in
+// place: below it, writing the file whole costs no more.
+const minTail = 64 << 10
+
 // streamParts writes a file made of parts into path: each part that reuse
 // says is unchanged is copied from the previous file, prev, which the
 // kernel does without the bytes passing through the program; the others
-// are rendered. It returns the file's size and where each part lies.
-func streamParts(path, prev string, parts []render.Part, reuse func(int) (Extent, bool)) (int64, []Extent, error) {
+// are rendered. It returns the file's size, where each part lies, and at
+// which offset path's bytes go: 0 when path is the whole file.
+//
+// When the file begins as the previous one did, the same parts at the
+// same places over at least minTail bytes, and tail is set, path holds
+// only what follows: Commit appends it to the previous file cut to that
+// length. An archive grows at its end, so adding the day's report to
+// data/statements.csv writes its rows instead of hundreds of megabytes.
+func streamParts(path, prev string, parts []render.Part, reuse func(int) (Extent, bool), tail bool) (int64, []Extent, int64, error) {
+	extents := make([]Extent, len(parts))
+	first, at := 0, int64(0)
+	if tail {
+		for ; first < len(parts); first++ {
+			e, ok := reuse(first)
+			if !ok || e.Off != at {
+				break
+			}
+			extents[first] = Extent{Name: parts[first].Name, Off: at, Len: e.Len}
+			at += e.Len
+		}
+		if at < minTail || !appendable(prev, at) {
+			first, at = 0, 0
+		}
+	}
 	f, err := os.Create(path)
 	if err != nil {
-		return 0, nil, err
+		return 0, nil, 0, err
 	}
 	var old *os.File
 	defer func() {
@@ -24,9 +50,8 @@ func streamParts(path, prev string, parts []render.Part, reuse func(int) (Extent
 			old.Close()
 		}
 	}()
-	w := &countingWriter{w: bufio.NewWriterSize(f, 256<<10)}
+	w := &countingWriter{w: bufio.NewWriterSize(f, 256<<10), n: at}
 	flush := func() error { return w.w.(*bufio.Writer).Flush() }
-	extents := make([]Extent, len(parts))
 	// Reused parts that follow each other in the previous file are
 	// copied in one go: a file can have tens of thousands of parts.
 	var pending Extent
@@ -48,7 +73,8 @@ func streamParts(path, prev string, parts []render.Part, reuse func(int) (Extent
 		pending = Extent{}
 		return nil
 	}
-	for i, p := range parts {
+	for i := first; i < len(parts); i++ {
+		p := parts[i]
 		start := w.n + pending.Len
 		if e, ok := reuse(i); ok {
 			if pending.Len > 0 && pending.Off+pending.Len != e.Off {
@@ -82,7 +108,45 @@ func streamParts(path, prev string, parts []render.Part, reuse func(int) (Extent
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	return w.n, extents, err
+	return w.n, extents, at, err
+}
+
+// appendable tells whether the file at path can be cut to n bytes and
+// appended to: it is at least that long and has no other name.
+func appendable(path string, n int64) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular() && st.Size() >= n && !shared(st)
+}
+
+// appendAt puts the bytes of tail into the file at path from offset at on,
+// and cuts what followed. If that fails half-way the file is removed, so
+// that the next build, finding it missing, renders it whole.
+func appendAt(path, tail string, at int64) (err error) {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			_ = os.Remove(path)
+		}
+	}()
+	src, err := os.Open(tail)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	if _, err := f.Seek(at, io.SeekStart); err != nil {
+		return err
+	}
+	n, err := io.Copy(f, src)
+	if err != nil {
+		return err
+	}
+	return f.Truncate(at + n)
 }
 
 // copyRange appends e's bytes of old to f, after flushing what is

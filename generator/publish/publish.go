@@ -34,7 +34,7 @@ import (
 type Stats struct {
 	Files    int              // files in the site
 	Rendered int              // files rendered; the others were kept from the previous site
-	Bytes    int64            // bytes rendered
+	Bytes    int64            // bytes rendered; of a file appended to, what was appended
 	Sizes    map[string]int64 // every file's size, by path
 	// Parts say where each part of a file made of parts lies in it, for
 	// the files this publish wrote.
@@ -219,7 +219,14 @@ func moveIn(tmp, dest string, staged []stagedFile, stale []string) error {
 			}
 			made[d] = true
 		}
-		if err := os.Rename(filepath.Join(tmp, f.from), to); err != nil {
+		from := filepath.Join(tmp, f.from)
+		if f.at > 0 {
+			if err := appendAt(to, from, f.at); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := os.Rename(from, to); err != nil {
 			return err
 		}
 	}
@@ -238,8 +245,12 @@ func moveIn(tmp, dest string, staged []stagedFile, stale []string) error {
 }
 
 // stagedFile is a file rendered for an update in place: its name in the
-// staging folder and its path in the site.
-type stagedFile struct{ from, to string }
+// staging folder, its path in the site, and, when it is the end of a file
+// whose beginning stays, the offset it goes to (see streamParts).
+type stagedFile struct {
+	from, to string
+	at       int64
+}
 
 // writeAll renders the outputs into dir; prev, when set, is the previous
 // site, which parts of files are copied from.
@@ -250,6 +261,7 @@ func writeAll(dir, prev string, outputs []render.Output, opts Options) (Stats, [
 	errs := make([]error, len(outputs))
 	sizes := make([]int64, len(outputs))
 	extents := make([][]Extent, len(outputs))
+	tails := make([]int64, len(outputs))
 	var dirs sync.Map
 	mkdir := func(path string) error {
 		d := filepath.Dir(path)
@@ -297,7 +309,7 @@ func writeAll(dir, prev string, outputs []render.Output, opts Options) (Stats, [
 				if reuse == nil {
 					reuse = func(int) (Extent, bool) { return Extent{}, false }
 				}
-				n, extents[i], err = streamParts(path, filepath.Join(prev, filepath.FromSlash(o.Path)), o.Parts, reuse)
+				n, extents[i], tails[i], err = streamParts(path, filepath.Join(prev, filepath.FromSlash(o.Path)), o.Parts, reuse, prev != "")
 			} else {
 				n, err = stream(path, o)
 			}
@@ -306,7 +318,7 @@ func writeAll(dir, prev string, outputs []render.Output, opts Options) (Stats, [
 				return
 			}
 			rendered.Add(1)
-			size.Add(n)
+			size.Add(n - tails[i])
 			sizes[i] = n
 			return
 		}
@@ -346,7 +358,7 @@ func writeAll(dir, prev string, outputs []render.Output, opts Options) (Stats, [
 			st.Parts[o.Path] = extents[i]
 		}
 		if !kept[i] {
-			staged = append(staged, stagedFile{from: strconv.Itoa(i), to: o.Path})
+			staged = append(staged, stagedFile{from: strconv.Itoa(i), to: o.Path, at: tails[i]})
 		}
 	}
 	return st, staged, nil

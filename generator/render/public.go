@@ -34,15 +34,12 @@ func (r *Renderer) publicOutputs() []Output {
 	}
 	add(opendata.ReportsPath, func(w io.Writer) error { return opendata.Reports(w, s) })
 	statements := Output{Path: opendata.StatementsPath, Parts: []Part{{Name: "header", Render: opendata.StatementsHead}}}
-	for _, st := range s.States {
-		for _, run := range opendata.StatementsByMonth(st) {
-			st, run := st, run
-			month := opendata.StatementMonth(run[0].Report)
-			statements.Parts = append(statements.Parts, Part{
-				Name: st.Code + " " + month, Deps: []string{StatementsDep(st.Code, month)},
-				Render: func(w io.Writer) error { return opendata.StatementRows(w, st, run) },
-			})
-		}
+	for i := len(s.Reports) - 1; i >= 0; i-- {
+		rep := s.Reports[i]
+		statements.Parts = append(statements.Parts, Part{
+			Name: rep.Slug, Deps: []string{StatementsDep(rep.Slug)},
+			Render: func(w io.Writer) error { return opendata.ReportStatements(w, rep) },
+		})
 	}
 	out = append(out, statements)
 	for _, st := range s.States {
@@ -52,10 +49,10 @@ func (r *Renderer) publicOutputs() []Output {
 	return out
 }
 
-// StatementsDep is the dep of the rows of statements.csv of one state in
-// one month (see opendata.StatementMonth): an incremental build marks it
-// for every state a changed report names.
-func StatementsDep(code, month string) string { return "statements:" + code + ":" + month }
+// StatementsDep is the dep of a report's rows of statements.csv: an
+// incremental build marks it for a report whose source or place changed,
+// and not for its neighbours, whose rows do not show it.
+func StatementsDep(slug string) string { return "statements:" + slug }
 
 // matrixPath is the states × topics page, below the site's base path.
 const matrixPath = "states/matrix/"
