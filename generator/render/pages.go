@@ -143,6 +143,14 @@ func (r *Renderer) Outputs() []Output {
 	add := func(path string, fn func(w io.Writer) error, deps ...string) {
 		out = append(out, Output{Path: path, Deps: deps, Render: fn})
 	}
+	// Archive pages' keys hash every item they list, the largest part of
+	// listing the outputs: they are computed at the end, on every core.
+	var keys []func()
+	keyed := func(o Output, key func() string) {
+		i := len(out)
+		out = append(out, o)
+		keys = append(keys, func() { out[i].Key = key() })
+	}
 	add("index.html", func(w io.Writer) error { return r.page(w, "home", r.home()) })
 	for _, rep := range s.Reports {
 		rep := rep
@@ -166,14 +174,16 @@ func (r *Renderer) Outputs() []Output {
 		pages := archivePages(len(st.Statements), landingStatements, statementsPerPage)
 		for k := 1; k <= pages; k++ {
 			k := k
-			lo, hi := archiveBounds(k, statementsPerPage, len(st.Statements))
-			reports, paras := make([]*generator.Report, 0, hi-lo), make([]int, 0, hi-lo)
-			for _, stmt := range st.Statements[lo:hi] {
-				reports, paras = append(reports, stmt.Report), append(paras, stmt.Paragraph.N)
-			}
-			out = append(out, Output{
-				Path: rel(s, archiveURL(st.URL, k)) + "index.html", Key: pageKey("state", st.Code, k, pages, reports, paras),
+			keyed(Output{
+				Path:   rel(s, archiveURL(st.URL, k)) + "index.html",
 				Render: func(w io.Writer) error { return r.state(w, st, k, pages) },
+			}, func() string {
+				lo, hi := archiveBounds(k, statementsPerPage, len(st.Statements))
+				reports, paras := make([]*generator.Report, 0, hi-lo), make([]int, 0, hi-lo)
+				for _, stmt := range st.Statements[lo:hi] {
+					reports, paras = append(reports, stmt.Report), append(paras, stmt.Paragraph.N)
+				}
+				return pageKey("state", st.Code, k, pages, reports, paras)
 			})
 		}
 	}
@@ -186,10 +196,12 @@ func (r *Renderer) Outputs() []Output {
 		pages := archivePages(len(t.Reports), reportsPerPage, reportsPerPage)
 		for k := 1; k <= pages; k++ {
 			k := k
-			lo, hi := archiveBounds(k, reportsPerPage, len(t.Reports))
-			out = append(out, Output{
-				Path: rel(s, archiveURL(t.URL, k)) + "index.html", Key: pageKey("topic", t.Key, k, pages, t.Reports[lo:hi], nil),
+			keyed(Output{
+				Path:   rel(s, archiveURL(t.URL, k)) + "index.html",
 				Render: func(w io.Writer) error { return r.topic(w, t, k, pages) },
+			}, func() string {
+				lo, hi := archiveBounds(k, reportsPerPage, len(t.Reports))
+				return pageKey("topic", t.Key, k, pages, t.Reports[lo:hi], nil)
 			})
 		}
 	}
@@ -212,6 +224,7 @@ func (r *Renderer) Outputs() []Output {
 		}
 		add(f.path, func(w io.Writer) error { _, err := w.Write(f.data); return err })
 	}
+	generator.Parallel(len(keys), func(i int) { keys[i]() })
 	return out
 }
 

@@ -30,12 +30,41 @@ func link(s *generator.Site, reports []*generator.Report, states map[string]*gen
 		}
 	}
 
-	sessionSpeakers := map[*generator.Session]map[*generator.State]int{}
-	sessionTopics := map[*generator.Session]map[*generator.Topic]int{}
-	topicStates := map[*generator.Topic]map[*generator.State]int{}
-	stateTopics := map[*generator.State]map[*generator.Topic]int{}
+	// Counts are kept in dense tables indexed by rank, and statements are
+	// allocated one slab per report: a large archive has tens of
+	// statements per report, and this loop runs on one core.
+	byRank := make([]*generator.State, len(rank))
+	for st, i := range rank {
+		byRank[i] = st
+	}
+	sessionIdx := make(map[*generator.Session]int, len(s.Sessions))
+	for i, ss := range s.Sessions {
+		sessionIdx[ss] = i
+	}
+	topicIdx := make(map[*generator.Topic]int, len(s.Topics))
+	for i, t := range s.Topics {
+		topicIdx[t] = i
+	}
+	nStates, nTopics := len(byRank), len(s.Topics)
+	sessionSpeakers := make([]int, len(s.Sessions)*nStates)
+	sessionTopics := make([]int, len(s.Sessions)*nTopics)
+	topicStates := make([]int, nTopics*nStates)
+	statements := make([]int, nStates)
+	for _, r := range reports {
+		for _, p := range r.Paragraphs {
+			for _, st := range p.States {
+				statements[rank[st]]++
+			}
+		}
+	}
+	for i, n := range statements {
+		if n > 0 {
+			byRank[i].Statements = make([]*generator.Statement, 0, n)
+		}
+	}
 	groupSeen := map[*generator.Group]bool{}
 	for _, r := range reports {
+		si := sessionIdx[r.Session]
 		for _, st := range r.States {
 			st.Reports = append(st.Reports, r)
 		}
@@ -44,16 +73,23 @@ func link(s *generator.Site, reports []*generator.Report, states map[string]*gen
 		}
 		for _, t := range r.Topics {
 			t.Reports = append(t.Reports, r)
-			inc(sessionTopics, r.Session, t)
+			sessionTopics[si*nTopics+topicIdx[t]]++
 		}
+		n := 0
+		for _, p := range r.Paragraphs {
+			n += len(p.States)
+		}
+		slab := make([]generator.Statement, n)
 		for _, p := range r.Paragraphs {
 			for _, st := range p.States {
-				stmt := &generator.Statement{State: st, Report: r, Paragraph: p}
+				stmt := &slab[0]
+				slab = slab[1:]
+				*stmt = generator.Statement{State: st, Report: r, Paragraph: p}
 				st.Statements = append(st.Statements, stmt)
-				inc(sessionSpeakers, r.Session, st)
+				k := rank[st]
+				sessionSpeakers[si*nStates+k]++
 				for _, t := range p.Topics {
-					inc(topicStates, t, st)
-					inc(stateTopics, st, t)
+					topicStates[topicIdx[t]*nStates+k]++
 				}
 			}
 		}
@@ -81,16 +117,23 @@ func link(s *generator.Site, reports []*generator.Report, states map[string]*gen
 			}
 			return a.Key < b.Key
 		})
-		st.Topics = topicCounts(stateTopics[st])
+		k := rank[st]
+		st.Topics = []generator.TopicCount{}
+		for i, t := range s.Topics {
+			if n := topicStates[i*nStates+k]; n > 0 {
+				st.Topics = append(st.Topics, generator.TopicCount{Topic: t, Count: n})
+			}
+		}
+		generator.SortTopicCounts(st.Topics)
 	}
 	sort.Slice(s.States, func(i, j int) bool { return rank[s.States[i]] < rank[s.States[j]] })
 
-	for _, ss := range s.Sessions {
-		ss.Speakers = stateCounts(sessionSpeakers[ss])
-		ss.Topics = topicCounts(sessionTopics[ss])
+	for i, ss := range s.Sessions {
+		ss.Speakers = stateCounts(byRank, sessionSpeakers[i*nStates:(i+1)*nStates])
+		ss.Topics = topicCounts(s.Topics, sessionTopics[i*nTopics:(i+1)*nTopics])
 	}
-	for _, t := range s.Topics {
-		t.States = stateCounts(topicStates[t])
+	for i, t := range s.Topics {
+		t.States = stateCounts(byRank, topicStates[i*nStates:(i+1)*nStates])
 	}
 	for _, g := range groups {
 		if groupSeen[g] {
@@ -100,26 +143,27 @@ func link(s *generator.Site, reports []*generator.Report, states map[string]*gen
 	sort.Slice(s.Groups, func(i, j int) bool { return s.Groups[i].Name < s.Groups[j].Name })
 }
 
-func inc[K, V comparable](m map[K]map[V]int, k K, v V) {
-	if m[k] == nil {
-		m[k] = map[V]int{}
-	}
-	m[k][v]++
-}
-
-func stateCounts(m map[*generator.State]int) []generator.StateCount {
-	out := make([]generator.StateCount, 0, len(m))
-	for st, n := range m {
-		out = append(out, generator.StateCount{State: st, Count: n})
+// stateCounts lists the states of a row of counts (indexed by rank) that
+// have any.
+func stateCounts(byRank []*generator.State, counts []int) []generator.StateCount {
+	out := []generator.StateCount{}
+	for i, n := range counts {
+		if n > 0 {
+			out = append(out, generator.StateCount{State: byRank[i], Count: n})
+		}
 	}
 	generator.SortStateCounts(out)
 	return out
 }
 
-func topicCounts(m map[*generator.Topic]int) []generator.TopicCount {
-	out := make([]generator.TopicCount, 0, len(m))
-	for t, n := range m {
-		out = append(out, generator.TopicCount{Topic: t, Count: n})
+// topicCounts lists the topics of a row of counts (indexed as topics)
+// that have any.
+func topicCounts(topics []*generator.Topic, counts []int) []generator.TopicCount {
+	out := []generator.TopicCount{}
+	for i, n := range counts {
+		if n > 0 {
+			out = append(out, generator.TopicCount{Topic: topics[i], Count: n})
+		}
 	}
 	generator.SortTopicCounts(out)
 	return out
