@@ -52,7 +52,7 @@ func makePlan(old, next *manifest) *plan {
 	}
 	mark := func(e reportEntry, slug string) {
 		p.dirty["report:"+slug] = true
-		p.dirty[render.StatementsDep(slug)] = true
+		p.dirty[render.DataDep(slug)] = true
 		p.dirty["session:"+e.Session] = true
 		for _, c := range e.States {
 			p.dirty["state:"+c] = true

@@ -13,7 +13,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -77,8 +76,28 @@ type report struct {
 }
 
 // Reports writes data/reports.json: the site's title and address, then
-// every report's metadata, newest first as on the site.
+// every report's metadata, newest first as on the site. It is ReportsHead,
+// every report's ReportItem and ReportsEnd, the parts an incremental build
+// renders or copies one by one.
 func Reports(w io.Writer, s *generator.Site) error {
+	head, err := ReportsHead(s)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(head); err != nil {
+		return err
+	}
+	for i, r := range s.Reports {
+		if err := ReportItem(w, i, r); err != nil {
+			return err
+		}
+	}
+	return ReportsEnd(w)
+}
+
+// ReportsHead is the beginning of data/reports.json, up to the opening of
+// the reports array.
+func ReportsHead(s *generator.Site) ([]byte, error) {
 	head := struct {
 		Title   string `json:"title"`
 		URL     string `json:"url"`
@@ -87,19 +106,22 @@ func Reports(w io.Writer, s *generator.Site) error {
 	}{s.Title, s.BaseURL, s.Updated.UTC().Format(time.RFC3339), len(s.Reports)}
 	b, err := marshal(head)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// The object is opened from its header's encoding so the fields stay
 	// in one place; the reports array is appended before the closing brace.
-	if _, err := fmt.Fprintf(w, "%s,\"reports\":[", b[:len(b)-1]); err != nil {
-		return err
-	}
-	for i, r := range s.Reports {
-		if err := item(w, i, reportRecord(r)); err != nil {
-			return err
-		}
-	}
-	_, err = io.WriteString(w, "]}\n")
+	return append(b[:len(b)-1], `,"reports":[`...), nil
+}
+
+// ReportItem writes the entry of r, the i-th report (from 0) of the
+// reports array of data/reports.json.
+func ReportItem(w io.Writer, i int, r *generator.Report) error {
+	return item(w, i, reportRecord(r))
+}
+
+// ReportsEnd closes data/reports.json.
+func ReportsEnd(w io.Writer) error {
+	_, err := io.WriteString(w, "]}\n")
 	return err
 }
 

@@ -32,12 +32,12 @@ func (r *Renderer) publicOutputs() []Output {
 		ss := ss
 		add(feedFile(s, ss.URL), func(w io.Writer) error { return sessionFeed(w, s, ss) }, "session:"+ss.Key)
 	}
-	add(opendata.ReportsPath, func(w io.Writer) error { return opendata.Reports(w, s) })
+	out = append(out, r.reportsData())
 	statements := Output{Path: opendata.StatementsPath, Parts: []Part{{Name: "header", Render: opendata.StatementsHead}}}
 	for i := len(s.Reports) - 1; i >= 0; i-- {
 		rep := s.Reports[i]
 		statements.Parts = append(statements.Parts, Part{
-			Name: rep.Slug, Deps: []string{StatementsDep(rep.Slug)},
+			Name: rep.Slug, Deps: []string{DataDep(rep.Slug)},
 			Render: func(w io.Writer) error { return opendata.ReportStatements(w, rep) },
 		})
 	}
@@ -49,10 +49,39 @@ func (r *Renderer) publicOutputs() []Output {
 	return out
 }
 
-// StatementsDep is the dep of a report's rows of statements.csv: an
+// DataDep is the dep of a report's record in the open data files: an
 // incremental build marks it for a report whose source or place changed,
-// and not for its neighbours, whose rows do not show it.
-func StatementsDep(slug string) string { return "statements:" + slug }
+// and not for its neighbours, whose records do not show it.
+func DataDep(slug string) string { return "data:" + slug }
+
+// reportsData is data/reports.json in parts: a report added to a large
+// archive renders its entry and the header, and the other entries are
+// copied from the previous file. A part whose bytes depend on more than
+// its report, the header (its count and date) and the first entry (which
+// has no comma before it), names that in its name, so that it is not
+// taken for the previous file's part of the same report.
+func (r *Renderer) reportsData() Output {
+	s := r.site
+	head, err := opendata.ReportsHead(s)
+	o := Output{Path: opendata.ReportsPath, Parts: []Part{{Name: "head " + string(head), Render: func(w io.Writer) error {
+		if err != nil {
+			return err
+		}
+		_, err := w.Write(head)
+		return err
+	}}}}
+	for i, rep := range s.Reports {
+		name := rep.Slug
+		if i == 0 {
+			name = "first " + name
+		}
+		o.Parts = append(o.Parts, Part{Name: name, Deps: []string{DataDep(rep.Slug)}, Render: func(w io.Writer) error {
+			return opendata.ReportItem(w, i, rep)
+		}})
+	}
+	o.Parts = append(o.Parts, Part{Name: "end", Render: opendata.ReportsEnd})
+	return o
+}
 
 // matrixPath is the states × topics page, below the site's base path.
 const matrixPath = "states/matrix/"
