@@ -189,6 +189,13 @@ func Build(opts Options) (*Result, error) {
 		dets = detectionsOf(context)
 		return dets
 	}
+	// A cache from a previous build makes an update likely: its garbage is
+	// little, and loading allocates the Site.
+	relaxed := func() {}
+	if cacheDir != "" && hasManifest(cacheDir) {
+		relaxed = relaxMemory()
+	}
+	defer func() { relaxed() }()
 	opts.Progress.Start("load", 0)
 	l, err := load(opts, cacheFor)
 	opts.Progress.End()
@@ -228,7 +235,10 @@ func Build(opts Options) (*Result, error) {
 	}
 	if pl == nil || pl.full {
 		// An update renders a few pages: its garbage is no burden, and
-		// measuring the Site would cost it a collection.
+		// measuring the Site would cost it a collection. A full build
+		// takes the default target back first.
+		relaxed()
+		relaxed = func() {}
 		defer budgetMemory()()
 	}
 	// The index is written while the pages are: rendering waits on the

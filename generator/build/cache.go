@@ -191,6 +191,12 @@ type reportEntry struct {
 	Topics     []string
 }
 
+// hasManifest tells whether dir holds a previous build's manifest.
+func hasManifest(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, manifestFile))
+	return err == nil
+}
+
 func loadManifest(dir string) *manifest {
 	var m manifest
 	if !readGob(filepath.Join(dir, manifestFile), &m) || m.Format != cacheFormat {
