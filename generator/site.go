@@ -65,7 +65,11 @@ type Report struct {
 	AllDay     bool      // the source gave a date without a time
 	SourceURL  string    // where the original report was published, if known
 	Body       []byte    // Markdown, rendered on demand so the whole site's HTML is never held at once
-	SourceHash [32]byte  // of the source file, so a rebuild can tell what changed
+	// LoadBody, when set, reads Body, which was left unread because the
+	// source is known unchanged: an update of a large archive renders few
+	// report pages and need not read every source.
+	LoadBody   func() ([]byte, error)
+	SourceHash [32]byte // of the source file, so a rebuild can tell what changed
 	URL        string
 	Permalink  string
 
@@ -75,6 +79,15 @@ type Report struct {
 	Topics     []*Topic
 	Paragraphs []*Paragraph // every paragraph and list item, in document order
 	Prev, Next *Report      // neighbours within the session, chronological
+}
+
+// Markdown returns the report's Markdown body, reading it if it was left
+// unread.
+func (r *Report) Markdown() ([]byte, error) {
+	if r.Body == nil && r.LoadBody != nil {
+		return r.LoadBody()
+	}
+	return r.Body, nil
 }
 
 // Paragraph is one anchored block (a paragraph or a list item) of a report.

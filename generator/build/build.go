@@ -78,6 +78,7 @@ type Result struct {
 	Site     *generator.Site
 	Config   *config.Config
 	Warnings generator.ErrorList
+	Unread   int   // report sources known unchanged by their stamp, not read
 	Files    int   // files in the site
 	Rendered int   // files rendered by this build; the others were kept
 	Bytes    int64 // bytes rendered by this build
@@ -102,7 +103,7 @@ type loaded struct {
 // Load reads and assembles the archive without writing anything: the
 // first half of a build, and all of `plenary check`.
 func Load(opts Options) (*generator.Site, *config.Config, generator.ErrorList, []Stage, error) {
-	l, err := load(opts, nil)
+	l, err := load(opts, nil, nil)
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
@@ -110,10 +111,10 @@ func Load(opts Options) (*generator.Site, *config.Config, generator.ErrorList, [
 }
 
 // load reads and assembles; detections come from and go to dets when set.
-func load(opts Options, cacheFor func(cfg *config.Config, a *content.Archive) site.DetectionCache) (*loaded, error) {
+func load(opts Options, cacheFor func(cfg *config.Config, a *content.Archive) site.DetectionCache, known content.Known) (*loaded, error) {
 	l := &loaded{}
 	t := time.Now()
-	archive, err := content.Load(opts.Root)
+	archive, err := content.LoadKnown(opts.Root, known)
 	if err != nil {
 		l.problems = generator.AsList(err)
 		if l.problems == nil || archive == nil {
@@ -196,8 +197,15 @@ func Build(opts Options) (*Result, error) {
 		relaxed = relaxMemory()
 	}
 	defer func() { relaxed() }()
+	var sources *knownSources
+	var known content.Known
+	if opts.CacheDir != "" {
+		sources = loadSources(cacheDir)
+		known = sources
+	}
+	loadStart := time.Now()
 	opts.Progress.Start("load", 0)
-	l, err := load(opts, cacheFor)
+	l, err := load(opts, cacheFor, known)
 	opts.Progress.End()
 	if err != nil {
 		return nil, err
@@ -206,7 +214,7 @@ func Build(opts Options) (*Result, error) {
 		return nil, errs
 	}
 	s, cfg := l.site, l.cfg
-	res := &Result{Site: s, Config: cfg, Warnings: l.problems.Warnings(), Stages: l.stages}
+	res := &Result{Site: s, Config: cfg, Warnings: l.problems.Warnings(), Stages: l.stages, Unread: l.archive.Unread}
 
 	t := time.Now()
 	theme, err := Theme(opts.Root, cfg)
@@ -297,8 +305,11 @@ func Build(opts Options) (*Result, error) {
 		// The site is published: a cache that cannot be written costs the
 		// next build time, not correctness, so it is not an error.
 		pl.record(outputs, stats)
-		if err := writeGob(opts.CacheDir, manifestFile, pl.next); err == nil && dets != nil {
-			_ = dets.save(opts.CacheDir, context)
+		if err := writeGob(opts.CacheDir, manifestFile, pl.next); err == nil {
+			if dets != nil {
+				_ = dets.save(opts.CacheDir, context)
+			}
+			_ = sources.save(opts.CacheDir, l.archive, loadStart)
 		}
 	}
 	return res, nil

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"io/fs"
 	"regexp"
 	"unicode/utf8"
 
@@ -18,6 +19,10 @@ type File struct {
 	BodyLine  int            // line number of the first line of Body
 	KeyLines  map[string]int // top-level front-matter key → its line
 	Hash      [32]byte       // SHA-256 of the file as read, for incremental builds
+	// Stamp is the file's stat data before it was read, when HasStamp.
+	Stamp    Stamp
+	HasStamp bool
+	fsys     fs.FS // set when Body was not read: see Known
 }
 
 var bom = []byte("\ufeff")

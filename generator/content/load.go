@@ -26,7 +26,12 @@ var keyPattern = regexp.MustCompile(`^[a-z0-9]+(?:[-_.][a-z0-9]+)*$`)
 // Load reads the archive rooted at fsys. It returns every problem found, as
 // a generator.ErrorList, together with whatever did decode, so that
 // `plenary check` can report on a partly broken archive.
-func Load(fsys fs.FS) (*Archive, error) {
+func Load(fsys fs.FS) (*Archive, error) { return LoadKnown(fsys, nil) }
+
+// LoadKnown is Load with the report files known tells unchanged left
+// unread: their front matter comes from known, their body is read when
+// asked for (File.ReadBody).
+func LoadKnown(fsys fs.FS, known Known) (*Archive, error) {
 	var errs generator.ErrorList
 	a := &Archive{Broken: map[string]bool{}}
 	data, err := fs.ReadFile(fsys, ConfigFile)
@@ -57,7 +62,7 @@ func Load(fsys fs.FS) (*Archive, error) {
 		return nil, err
 	}
 
-	files, ferrs := readAll(fsys, append(append(append([]string{}, sessions...), topics...), reports...))
+	files, ferrs := readAll(fsys, append(append(append([]string{}, sessions...), topics...), reports...), len(sessions)+len(topics), known)
 	errs = append(errs, ferrs...)
 	for i, p := range sessions {
 		key := strings.TrimSuffix(path.Base(p), ".md")
@@ -110,6 +115,9 @@ func Load(fsys fs.FS) (*Archive, error) {
 		if r != nil {
 			checkKey(r.Path, r.Slug, &errs)
 			a.Reports = append(a.Reports, r)
+			if r.Unread() {
+				a.Unread++
+			}
 		}
 	}
 	errs.Sort()
@@ -150,11 +158,28 @@ func list(fsys fs.FS, dir string, recursive bool) ([]string, error) {
 	return out, err
 }
 
-// readAll reads and splits the files on every core.
-func readAll(fsys fs.FS, paths []string) ([]*File, generator.ErrorList) {
+// readAll reads and splits the files on every core; those from index from
+// on may be known unchanged, and are then not read.
+func readAll(fsys fs.FS, paths []string, from int, kn Known) ([]*File, generator.ErrorList) {
 	files := make([]*File, len(paths))
 	errs := make([]error, len(paths))
 	generator.Parallel(len(paths), func(i int) {
+		// The stamp is taken before reading: a file changed meanwhile is
+		// stamped older than its content and read again next time.
+		var stamp Stamp
+		stamped := false
+		if kn != nil {
+			if info, err := fs.Stat(fsys, paths[i]); err == nil {
+				stamp, stamped = stampOf(info)
+			}
+		}
+		if stamped && i >= from {
+			if f := kn.Known(paths[i], stamp); f != nil {
+				files[i] = known(fsys, f)
+				files[i].Stamp, files[i].HasStamp = stamp, true
+				return
+			}
+		}
 		data, err := fs.ReadFile(fsys, paths[i])
 		if err != nil {
 			errs[i] = generator.Errorf(paths[i], 0, "check the file's permissions", "cannot read: %v", err)
@@ -166,6 +191,7 @@ func readAll(fsys fs.FS, paths []string) ([]*File, generator.ErrorList) {
 			return
 		}
 		f.Hash = sha256.Sum256(data)
+		f.Stamp, f.HasStamp = stamp, stamped
 		files[i] = f
 	})
 	var list generator.ErrorList

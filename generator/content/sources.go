@@ -90,6 +90,9 @@ type Archive struct {
 	// Broken names the sessions and topics whose files exist but did not
 	// decode, so that reports naming them are not reported a second time.
 	Broken map[string]bool
+	// Unread counts the report files known unchanged and not read (see
+	// Known).
+	Unread int
 }
 
 const dateHint = "write a date such as 2022-04-01 or a date-time with offset such as 2022-04-01T14:00:00-04:00"

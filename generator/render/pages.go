@@ -256,7 +256,11 @@ func (r *Renderer) markdown(src []byte) (template.HTML, error) {
 func (r *Renderer) report(w io.Writer, rep *generator.Report) error {
 	p := r.base("report", rep.Title, summary(rep), rep.URL)
 	p.Report = rep
-	body, err := r.markdown(rep.Body)
+	src, err := rep.Markdown()
+	if err != nil {
+		return err
+	}
+	body, err := r.markdown(src)
 	if err != nil {
 		return fmt.Errorf("%s: %w", rep.SourcePath, err)
 	}

@@ -150,7 +150,12 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 		det = an.cache.Get(src.Hash)
 	}
 	if det == nil {
-		det = an.detector.Detect(r.Title, r.Body)
+		body, err := r.Markdown()
+		if err != nil {
+			out.problems = append(out.problems, generator.AsList(err)...)
+			return
+		}
+		det = an.detector.Detect(r.Title, body)
 		if an.cache != nil {
 			an.cache.Put(src.Hash, det)
 		}

@@ -119,6 +119,9 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 			Date: src.Date, End: src.End, AllDay: src.AllDay, SourceURL: src.Front.Source, Body: src.Body,
 			SourceHash: src.Hash,
 		}
+		if src.Unread() {
+			r.LoadBody = src.ReadBody
+		}
 		r.URL, r.Permalink = u.claim("reports/"+src.Slug+"/", src.Path)
 		if ss, ok := sessions[src.Front.Session]; ok {
 			r.Session = ss
