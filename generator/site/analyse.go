@@ -186,19 +186,32 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 	for _, k := range det.TitleTopics {
 		named[an.topics[k]] = true
 	}
+	// Paragraphs are allocated in one slab, and their lists at their
+	// exact size: an update of a large archive makes every paragraph of
+	// every report again from the cache.
+	slab := make([]generator.Paragraph, len(det.Paragraphs))
 	r.Paragraphs = make([]*generator.Paragraph, len(det.Paragraphs))
 	for i, dp := range det.Paragraphs {
-		p := &generator.Paragraph{N: dp.N, ID: "p-" + strconv.Itoa(dp.N), Text: dp.Text, Heading: dp.Heading}
-		for _, c := range dp.States {
-			st := an.states[c]
-			p.States = append(p.States, st)
-			reportStates[st] = true
+		p := &slab[i]
+		*p = generator.Paragraph{N: dp.N, ID: "p-" + strconv.Itoa(dp.N), Text: dp.Text, Heading: dp.Heading}
+		if len(dp.States) > 0 {
+			p.States = make([]*generator.State, len(dp.States))
+			for j, c := range dp.States {
+				st := an.states[c]
+				p.States[j] = st
+				reportStates[st] = true
+			}
+			if len(p.States) > 1 {
+				sort.Slice(p.States, func(i, j int) bool { return an.rank[p.States[i]] < an.rank[p.States[j]] })
+			}
 		}
-		sort.Slice(p.States, func(i, j int) bool { return an.rank[p.States[i]] < an.rank[p.States[j]] })
-		for _, k := range dp.Topics {
-			t := an.topics[k]
-			p.Topics = append(p.Topics, t)
-			named[t] = true
+		if len(dp.Topics) > 0 {
+			p.Topics = make([]*generator.Topic, len(dp.Topics))
+			for j, k := range dp.Topics {
+				t := an.topics[k]
+				p.Topics[j] = t
+				named[t] = true
+			}
 		}
 		r.Paragraphs[i] = p
 	}
