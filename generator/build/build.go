@@ -170,6 +170,9 @@ func Build(opts Options) (*Result, error) {
 	if opts.Progress == nil {
 		opts.Progress = noProgress{}
 	}
+	// Hashing the program reads a file of tens of megabytes: it is done
+	// while the sources load.
+	go binaryID()
 	var dets *detections
 	var context string
 	cacheDir := opts.CacheDir
@@ -305,12 +308,22 @@ func Build(opts Options) (*Result, error) {
 		// The site is published: a cache that cannot be written costs the
 		// next build time, not correctness, so it is not an error.
 		pl.record(outputs, stats)
-		if err := writeGob(opts.CacheDir, manifestFile, pl.next); err == nil {
+		// The three files are independent, each keyed by what it
+		// describes: they are written side by side.
+		var saved sync.WaitGroup
+		saved.Add(2)
+		go func() {
+			defer saved.Done()
 			if dets != nil {
 				_ = dets.save(opts.CacheDir, context)
 			}
+		}()
+		go func() {
+			defer saved.Done()
 			_ = sources.save(opts.CacheDir, l.archive, loadStart)
-		}
+		}()
+		_ = writeGob(opts.CacheDir, manifestFile, pl.next)
+		saved.Wait()
 	}
 	return res, nil
 }
