@@ -4,78 +4,127 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash/fnv"
 	"strconv"
+	"time"
 
 	"github.com/plenary-archive/plenary/generator"
 )
 
 // Long lists (a state's statements, a topic's reports) show their newest
-// items on the landing page and all of them on archive pages. Archive pages
-// are numbered from the oldest item, so that a newer report changes only
-// the newest archive page and the landing page: every other page keeps its
-// address and its bytes, and an incremental build does not render it.
+// items on the landing page and all of them on archive pages. Where an
+// archive page ends depends on the items, not on their positions: a page
+// ends after an item whose key is 0 modulo archiveMean (but holds at least
+// archiveMin items and at most archiveMax), and is named by the date of
+// its oldest item. A report added anywhere in the past then changes the
+// one page it falls in (two, when it starts a page), and every other page
+// keeps its address and its bytes: an incremental build does not render
+// it. Numbered pages would all shift behind the new item.
 const (
-	statementsPerPage = 100
-	reportsPerPage    = 100
+	archiveMean = 100
+	archiveMin  = 25
+	archiveMax  = 400
 	// landingStatements is how many statements a state's landing page
-	// shows: they repeat the newest archive pages, so a few are enough.
+	// shows: they repeat the newest archive page, so a few are enough.
 	landingStatements = 50
+	// landingReports is how many reports a topic's landing page shows.
+	landingReports = 100
 )
 
 // Pager links the pages of one list.
 type Pager struct {
-	Page         int    // the archive page shown; 0 on the landing page
+	Label        string // the archive page shown ("from 3 March 2021"); empty on the landing page
 	Newer, Older string // neighbouring pages; empty at the ends
 	Archive      string // from the landing page: the newest archive page
 }
 
-// archivePages is how many archive pages of per items a list needs when
-// its landing page shows the first shown: none when that is all of them.
-func archivePages(items, shown, per int) int {
-	if items <= shown {
-		return 0
-	}
-	return (items + per - 1) / per
+// archivePage is one archive page of a list: its items as a range of the
+// newest-first list, and the name of its folder.
+type archivePage struct {
+	lo, hi int
+	name   string    // the date of its oldest item, with "-2", "-3"… for further pages of that day
+	from   time.Time // the date of its oldest item
 }
 
-func archiveURL(base string, k int) string { return base + "page/" + strconv.Itoa(k) + "/" }
-
-// archiveBounds returns archive page k's items as a range of a newest-first
-// list: page 1 holds the oldest per items.
-func archiveBounds(k, per, items int) (lo, hi int) {
-	oldLo, oldHi := (k-1)*per, min(k*per, items)
-	return items - oldHi, items - oldLo
+// archive cuts a list of n items, newest first, into archive pages, oldest
+// page first; key and date give an item's key and date. A list its landing
+// page shows whole (n <= shown) has none.
+func archive(n, shown int, key func(i int) uint64, date func(i int) time.Time) []archivePage {
+	if n <= shown {
+		return nil
+	}
+	var pages []archivePage
+	hi := n // the current page is items[i+1:hi] so far, oldest first from hi-1
+	for i := n - 1; i >= 0; i-- {
+		size := hi - i
+		if i == 0 || (size >= archiveMin && (key(i)%archiveMean == 0 || size >= archiveMax)) {
+			pages = append(pages, archivePage{lo: i, hi: hi, from: date(hi - 1)})
+			hi = i
+		}
+	}
+	day, seq := "", 0
+	for k := range pages {
+		d := pages[k].from.Format("2006-01-02")
+		if d == day {
+			seq++
+			pages[k].name = d + "-" + strconv.Itoa(seq)
+			continue
+		}
+		day, seq = d, 1
+		pages[k].name = d
+	}
+	return pages
 }
 
-// landingPager links a landing page showing shown of items to the
-// archive, if the landing page does not show them all.
-func landingPager(base string, items, shown, per int) *Pager {
-	if pages := archivePages(items, shown, per); pages > 0 {
-		return &Pager{Archive: archiveURL(base, pages)}
+// itemKey hashes the strings that identify a list's item into the key
+// that decides where archive pages end.
+func itemKey(parts ...string) uint64 {
+	h := fnv.New64a()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
 	}
-	return nil
+	return h.Sum64()
 }
 
-// archivePager links archive page k of pages; the newest one links back to
-// the landing page.
-func archivePager(base string, k, pages int) *Pager {
-	p := &Pager{Page: k, Newer: base}
-	if k < pages {
-		p.Newer = archiveURL(base, k+1)
+func archiveURL(base, name string) string { return base + "page/" + name + "/" }
+
+// landingPager links a landing page to the newest of pages, if any.
+func landingPager(base string, pages []archivePage) *Pager {
+	if len(pages) == 0 {
+		return nil
 	}
-	if k > 1 {
-		p.Older = archiveURL(base, k-1)
+	return &Pager{Archive: archiveURL(base, pages[len(pages)-1].name)}
+}
+
+// archivePager links page k of pages; the newest one links back to the
+// landing page.
+func archivePager(base string, pages []archivePage, k int) *Pager {
+	p := &Pager{Label: "from " + pages[k].from.Format("2 January 2006"), Newer: base}
+	if k+1 < len(pages) {
+		p.Newer = archiveURL(base, pages[k+1].name)
+	}
+	if k > 0 {
+		p.Older = archiveURL(base, pages[k-1].name)
 	}
 	return p
 }
 
-// pageKey fingerprints what an archive page shows: its number, whether a
-// newer page exists, and the sources of its items. Pages with the same key
-// have the same bytes as long as nothing site-wide changed.
-func pageKey(kind, id string, k, pages int, reports []*generator.Report, paragraphs []int) string {
+// pageKey fingerprints what archive page k of pages shows: its name, its
+// neighbours' (the pager links them), and the sources of its items. Pages
+// with the same key have the same bytes as long as nothing site-wide
+// changed.
+func pageKey(kind, id string, pages []archivePage, k int, reports []*generator.Report, paragraphs []int) string {
+	newer, older := "", ""
+	if k+1 < len(pages) {
+		newer = pages[k+1].name
+	}
+	if k > 0 {
+		older = pages[k-1].name
+	}
 	// Every build computes the key of every archive page, one entry per
 	// statement: the input is built in one buffer and hashed once.
-	b := fmt.Appendf(make([]byte, 0, 64+len(reports)*96), "%s\x00%s\x00%d\x00%v\x00", kind, id, k, k < pages)
+	b := fmt.Appendf(make([]byte, 0, 64+len(reports)*96), "%s\x00%s\x00%s\x00%s\x00%s\x00", kind, id, pages[k].name, newer, older)
 	for i, r := range reports {
 		b = append(b, r.Slug...)
 		b = append(b, r.SourceHash[:]...)

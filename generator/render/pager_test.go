@@ -1,54 +1,105 @@
 package render
 
-import "testing"
+import (
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+)
+
+// list is a newest-first list of items named by ids, one a day.
+type list struct{ ids []string }
+
+func (l list) key(i int) uint64 { return itemKey(l.ids[i]) }
+
+func (l list) date(i int) time.Time {
+	// Two items a day, so that page names need their suffixes.
+	return time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, (len(l.ids)-1-i)/2)
+}
+
+func newList(n int) list {
+	l := list{}
+	for i := n - 1; i >= 0; i-- {
+		l.ids = append(l.ids, fmt.Sprint("item-", i))
+	}
+	return l
+}
 
 // TestArchivePaging checks that a landing page and archive pages together
-// show every item of a list, whatever its length.
+// show every item of a list once, in pages of the bounded sizes, with
+// unique names in order.
 func TestArchivePaging(t *testing.T) {
-	for _, tt := range []struct{ items, shown, per, pages int }{
-		{0, 50, 100, 0},
-		{50, 50, 100, 0},
-		{51, 50, 100, 1}, // more than the landing page shows, fewer than a page
-		{100, 50, 100, 1},
-		{101, 50, 100, 2},
-		{250, 100, 100, 3},
+	for _, tt := range []struct{ items, shown int }{
+		{0, 50}, {50, 50}, {51, 50}, {100, 50}, {101, 100}, {250, 100}, {1000, 50}, {10000, 50},
 	} {
-		pages := archivePages(tt.items, tt.shown, tt.per)
-		if pages != tt.pages {
-			t.Errorf("archivePages(%d, %d, %d) = %d, want %d", tt.items, tt.shown, tt.per, pages, tt.pages)
-		}
-		seen := make([]int, tt.items)
-		for i := 0; i < min(tt.shown, tt.items); i++ {
-			seen[i]++ // the landing page
-		}
-		if pages == 0 {
-			for i, n := range seen {
-				if n != 1 {
-					t.Errorf("%d items, no archive: item %d shown %d times", tt.items, i, n)
-				}
-			}
-			if landingPager("/x/", tt.items, tt.shown, tt.per) != nil {
-				t.Errorf("%d items: a landing page showing all of them links an archive", tt.items)
+		l := newList(tt.items)
+		pages := archive(tt.items, tt.shown, l.key, l.date)
+		if tt.items <= tt.shown {
+			if pages != nil || landingPager("/x/", pages) != nil {
+				t.Errorf("%d items, %d shown: archive pages %v for a list the landing page shows whole", tt.items, tt.shown, pages)
 			}
 			continue
 		}
 		covered := make([]int, tt.items)
-		for k := 1; k <= pages; k++ {
-			lo, hi := archiveBounds(k, tt.per, tt.items)
-			if k < pages && hi-lo != tt.per {
-				t.Errorf("%d items: page %d holds %d", tt.items, k, hi-lo)
-			}
-			for i := lo; i < hi; i++ {
+		names := map[string]bool{}
+		for k, p := range pages {
+			for i := p.lo; i < p.hi; i++ {
 				covered[i]++
 			}
+			if k+1 < len(pages) && (p.hi-p.lo < archiveMin || p.hi-p.lo > archiveMax) {
+				t.Errorf("%d items: page %d holds %d items, want %d to %d", tt.items, k, p.hi-p.lo, archiveMin, archiveMax)
+			}
+			if k > 0 && (pages[k-1].lo != p.hi || pages[k-1].name >= p.name) {
+				t.Errorf("%d items: page %d (%s) does not follow page %d (%s)", tt.items, k, p.name, k-1, pages[k-1].name)
+			}
+			if names[p.name] {
+				t.Errorf("%d items: two pages named %s", tt.items, p.name)
+			}
+			names[p.name] = true
 		}
 		for i, n := range covered {
 			if n != 1 {
 				t.Errorf("%d items: item %d is on %d archive pages", tt.items, i, n)
 			}
 		}
-		if p := landingPager("/x/", tt.items, tt.shown, tt.per); p == nil || p.Archive != archiveURL("/x/", pages) {
+		if p := landingPager("/x/", pages); p == nil || p.Archive != archiveURL("/x/", pages[len(pages)-1].name) {
 			t.Errorf("%d items: landing pager %+v", tt.items, p)
+		}
+	}
+}
+
+// TestArchiveLocality checks what the pages' content-defined ends are for:
+// an item added anywhere in a long list changes at most the page it falls
+// in and its neighbours, and no other page's name or items.
+func TestArchiveLocality(t *testing.T) {
+	const n = 5000
+	base := newList(n)
+	pageSets := func(l list, pages []archivePage) map[string]string {
+		out := map[string]string{}
+		for _, p := range pages {
+			out[p.name] = fmt.Sprint(l.ids[p.lo:p.hi])
+		}
+		return out
+	}
+	before := pageSets(base, archive(n, 50, base.key, base.date))
+	for _, at := range []int{0, 1, 777, 2500, 4000, n - 1} {
+		l := list{ids: slices.Insert(slices.Clone(base.ids), at, fmt.Sprint("added-", at))}
+		// The added item takes the date of the item it was put before.
+		date := func(i int) time.Time {
+			if i > at {
+				return base.date(i - 1)
+			}
+			return base.date(i)
+		}
+		after := pageSets(l, archive(n+1, 50, l.key, date))
+		changed := 0
+		for name, items := range after {
+			if before[name] != items {
+				changed++
+			}
+		}
+		if changed > 3 {
+			t.Errorf("an item added at %d changed %d of %d pages", at, changed, len(after))
 		}
 	}
 }

@@ -170,20 +170,19 @@ func (r *Renderer) Outputs() []Output {
 	})
 	for _, st := range s.States {
 		st := st
-		add(rel(s, st.URL)+"index.html", func(w io.Writer) error { return r.state(w, st, 0, 0) }, "state:"+st.Code)
-		pages := archivePages(len(st.Statements), landingStatements, statementsPerPage)
-		for k := 1; k <= pages; k++ {
-			k := k
+		pages := statementPages(st)
+		add(rel(s, st.URL)+"index.html", func(w io.Writer) error { return r.state(w, st, pages, -1) }, "state:"+st.Code)
+		for k := range pages {
 			keyed(Output{
-				Path:   rel(s, archiveURL(st.URL, k)) + "index.html",
-				Render: func(w io.Writer) error { return r.state(w, st, k, pages) },
+				Path:   rel(s, archiveURL(st.URL, pages[k].name)) + "index.html",
+				Render: func(w io.Writer) error { return r.state(w, st, pages, k) },
 			}, func() string {
-				lo, hi := archiveBounds(k, statementsPerPage, len(st.Statements))
+				lo, hi := pages[k].lo, pages[k].hi
 				reports, paras := make([]*generator.Report, 0, hi-lo), make([]int, 0, hi-lo)
 				for _, stmt := range st.Statements[lo:hi] {
 					reports, paras = append(reports, stmt.Report), append(paras, stmt.Paragraph.N)
 				}
-				return pageKey("state", st.Code, k, pages, reports, paras)
+				return pageKey("state", st.Code, pages, k, reports, paras)
 			})
 		}
 	}
@@ -192,16 +191,14 @@ func (r *Renderer) Outputs() []Output {
 	})
 	for _, t := range s.Topics {
 		t := t
-		add(rel(s, t.URL)+"index.html", func(w io.Writer) error { return r.topic(w, t, 0, 0) }, "topic:"+t.Key)
-		pages := archivePages(len(t.Reports), reportsPerPage, reportsPerPage)
-		for k := 1; k <= pages; k++ {
-			k := k
+		pages := reportPages(t)
+		add(rel(s, t.URL)+"index.html", func(w io.Writer) error { return r.topic(w, t, pages, -1) }, "topic:"+t.Key)
+		for k := range pages {
 			keyed(Output{
-				Path:   rel(s, archiveURL(t.URL, k)) + "index.html",
-				Render: func(w io.Writer) error { return r.topic(w, t, k, pages) },
+				Path:   rel(s, archiveURL(t.URL, pages[k].name)) + "index.html",
+				Render: func(w io.Writer) error { return r.topic(w, t, pages, k) },
 			}, func() string {
-				lo, hi := archiveBounds(k, reportsPerPage, len(t.Reports))
-				return pageKey("topic", t.Key, k, pages, t.Reports[lo:hi], nil)
+				return pageKey("topic", t.Key, pages, k, t.Reports[pages[k].lo:pages[k].hi], nil)
 			})
 		}
 	}
@@ -279,22 +276,40 @@ func (r *Renderer) session(w io.Writer, ss *generator.Session) error {
 	return r.page(w, "session", p)
 }
 
-// state renders a state's landing page (k = 0) or archive page k.
-func (r *Renderer) state(w io.Writer, st *generator.State, k, pages int) error {
-	if k == 0 {
+// statementPages are the archive pages of a state's statements.
+func statementPages(st *generator.State) []archivePage {
+	return archive(len(st.Statements), landingStatements,
+		func(i int) uint64 {
+			stmt := st.Statements[i]
+			return itemKey(stmt.Report.Slug, stmt.Paragraph.ID)
+		},
+		func(i int) time.Time { return st.Statements[i].Report.Date })
+}
+
+// reportPages are the archive pages of a topic's reports.
+func reportPages(t *generator.Topic) []archivePage {
+	return archive(len(t.Reports), landingReports,
+		func(i int) uint64 { return itemKey(t.Reports[i].Slug) },
+		func(i int) time.Time { return t.Reports[i].Date })
+}
+
+// state renders a state's landing page (k < 0) or archive page k of pages.
+func (r *Renderer) state(w io.Writer, st *generator.State, pages []archivePage, k int) error {
+	if k < 0 {
 		p := r.base("state", st.Name, fmt.Sprintf("What %s said in the archive: %d statements in %d reports.", st.Name, len(st.Statements), len(st.Reports)), st.URL)
 		p.State = st
 		p.Groups = groupBySession(st.Statements[:min(landingStatements, len(st.Statements))])
-		p.Pager = landingPager(st.URL, len(st.Statements), landingStatements, statementsPerPage)
+		p.Pager = landingPager(st.URL, pages)
 		return r.page(w, "state", p)
 	}
 	// An archive page names no totals: they change with every report, and
 	// the page should not.
-	p := r.base("state", fmt.Sprintf("%s: statements, page %d", st.Name, k), fmt.Sprintf("Statements of %s in the archive, page %d, oldest page first.", st.Name, k), archiveURL(st.URL, k))
+	pg := pages[k]
+	from := pg.from.Format("2 January 2006")
+	p := r.base("state", fmt.Sprintf("%s: statements from %s", st.Name, from), fmt.Sprintf("Statements of %s in the archive from %s on, newest first.", st.Name, from), archiveURL(st.URL, pg.name))
 	p.State, p.Archive = st, true
-	lo, hi := archiveBounds(k, statementsPerPage, len(st.Statements))
-	p.Groups = groupBySession(st.Statements[lo:hi])
-	p.Pager = archivePager(st.URL, k, pages)
+	p.Groups = groupBySession(st.Statements[pg.lo:pg.hi])
+	p.Pager = archivePager(st.URL, pages, k)
 	return r.page(w, "state", p)
 }
 
@@ -357,20 +372,20 @@ func (r *Renderer) Search(w io.Writer, query string, results template.HTML) erro
 	return r.page(w, "search", p)
 }
 
-// topic renders a topic's landing page (k = 0) or archive page k.
-func (r *Renderer) topic(w io.Writer, t *generator.Topic, k, pages int) error {
-	if k > 0 {
-		p := r.base("topic", fmt.Sprintf("%s: reports, page %d", t.Title, k), t.Summary, archiveURL(t.URL, k))
+// topic renders a topic's landing page (k < 0) or archive page k of pages.
+func (r *Renderer) topic(w io.Writer, t *generator.Topic, pages []archivePage, k int) error {
+	if k >= 0 {
+		pg := pages[k]
+		p := r.base("topic", fmt.Sprintf("%s: reports from %s", t.Title, pg.from.Format("2 January 2006")), t.Summary, archiveURL(t.URL, pg.name))
 		p.Topic, p.Archive = t, true
-		lo, hi := archiveBounds(k, reportsPerPage, len(t.Reports))
-		p.Reports = t.Reports[lo:hi]
-		p.Pager = archivePager(t.URL, k, pages)
+		p.Reports = t.Reports[pg.lo:pg.hi]
+		p.Pager = archivePager(t.URL, pages, k)
 		return r.page(w, "topic", p)
 	}
 	p := r.base("topic", t.Title, t.Summary, t.URL)
 	p.Topic = t
-	p.Reports = t.Reports[:min(reportsPerPage, len(t.Reports))]
-	p.Pager = landingPager(t.URL, len(t.Reports), reportsPerPage, reportsPerPage)
+	p.Reports = t.Reports[:min(landingReports, len(t.Reports))]
+	p.Pager = landingPager(t.URL, pages)
 	body, err := r.markdown(t.Body)
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.SourcePath, err)
