@@ -16,17 +16,18 @@ const minTail = 64 << 10
 // streamParts writes a file made of parts into path: each part that reuse
 // says is unchanged is copied from the previous file, prev, which the
 // kernel does without the bytes passing through the program; the others
-// are rendered. It returns the file's size, where each part lies, and at
-// which offset path's bytes go: 0 when path is the whole file.
+// are rendered. It returns the file's size, where each part lies, at
+// which offset path's bytes go (0 when path is the whole file), and how
+// many bytes were rendered rather than copied.
 //
 // When the file begins as the previous one did, the same parts at the
 // same places over at least minTail bytes, and tail is set, path holds
 // only what follows: Commit appends it to the previous file cut to that
 // length. An archive grows at its end, so adding the day's report to
 // data/statements.csv writes its rows instead of hundreds of megabytes.
-func streamParts(path, prev string, parts []render.Part, reuse func(int) (Extent, bool), tail bool) (int64, []Extent, int64, error) {
-	extents := make([]Extent, len(parts))
-	first, at := 0, int64(0)
+func streamParts(path, prev string, parts []render.Part, reuse func(int) (Extent, bool), tail bool) (size int64, extents []Extent, at, rendered int64, err error) {
+	extents = make([]Extent, len(parts))
+	first := 0
 	if tail {
 		for ; first < len(parts); first++ {
 			e, ok := reuse(first)
@@ -42,7 +43,7 @@ func streamParts(path, prev string, parts []render.Part, reuse func(int) (Extent
 	}
 	f, err := os.Create(path)
 	if err != nil {
-		return 0, nil, 0, err
+		return 0, nil, 0, 0, err
 	}
 	var old *os.File
 	defer func() {
@@ -98,6 +99,7 @@ func streamParts(path, prev string, parts []render.Part, reuse func(int) (Extent
 			break
 		}
 		extents[i] = Extent{Name: p.Name, Off: start, Len: w.n - start}
+		rendered += w.n - start
 	}
 	if err == nil {
 		err = copyPending()
@@ -108,7 +110,7 @@ func streamParts(path, prev string, parts []render.Part, reuse func(int) (Extent
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	return w.n, extents, at, err
+	return w.n, extents, at, rendered, err
 }
 
 // appendable tells whether the file at path can be cut to n bytes and

@@ -34,7 +34,7 @@ import (
 type Stats struct {
 	Files    int              // files in the site
 	Rendered int              // files rendered; the others were kept from the previous site
-	Bytes    int64            // bytes rendered; of a file appended to, what was appended
+	Bytes    int64            // bytes rendered; of a file made of parts, those of the parts rendered, not copied
 	Sizes    map[string]int64 // every file's size, by path
 	// Parts say where each part of a file made of parts lies in it, for
 	// the files this publish wrote.
@@ -299,7 +299,7 @@ func writeAll(dir, prev string, outputs []render.Output, opts Options) (Stats, [
 				errs[i] = err
 				return
 			}
-			var n int64
+			var n, made int64
 			var err error
 			if o.Parts != nil {
 				var reuse func(int) (Extent, bool)
@@ -309,16 +309,17 @@ func writeAll(dir, prev string, outputs []render.Output, opts Options) (Stats, [
 				if reuse == nil {
 					reuse = func(int) (Extent, bool) { return Extent{}, false }
 				}
-				n, extents[i], tails[i], err = streamParts(path, filepath.Join(prev, filepath.FromSlash(o.Path)), o.Parts, reuse, prev != "")
+				n, extents[i], tails[i], made, err = streamParts(path, filepath.Join(prev, filepath.FromSlash(o.Path)), o.Parts, reuse, prev != "")
 			} else {
 				n, err = stream(path, o)
+				made = n
 			}
 			if err != nil {
 				errs[i] = fmt.Errorf("%s: %w", o.Path, err)
 				return
 			}
 			rendered.Add(1)
-			size.Add(n - tails[i])
+			size.Add(made)
 			sizes[i] = n
 			return
 		}
