@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"hash/fnv"
 	"strconv"
 	"time"
 
@@ -76,15 +75,23 @@ func archive(n, shown int, key func(i int) uint64, date func(i int) time.Time) [
 	return pages
 }
 
-// itemKey hashes the strings that identify a list's item into the key
-// that decides where archive pages end.
-func itemKey(parts ...string) uint64 {
-	h := fnv.New64a()
-	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
+// itemKey hashes what identifies a list's item, a report's slug and a
+// paragraph's number, into the key that decides where archive pages end:
+// FNV-1a over the slug, then mixed with the number, without allocating,
+// since every build computes it for every statement.
+func itemKey(slug string, n int) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(slug); i++ {
+		h ^= uint64(slug[i])
+		h *= 1099511628211
 	}
-	return h.Sum64()
+	h ^= uint64(n)
+	h *= 1099511628211
+	// A final mix spreads the low bits, which the modulo reads.
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	return h
 }
 
 func archiveURL(base, name string) string { return base + "page/" + name + "/" }

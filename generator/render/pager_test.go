@@ -10,7 +10,7 @@ import (
 // list is a newest-first list of items named by ids, one a day.
 type list struct{ ids []string }
 
-func (l list) key(i int) uint64 { return itemKey(l.ids[i]) }
+func (l list) key(i int) uint64 { return itemKey(l.ids[i], len(l.ids[i])) }
 
 func (l list) date(i int) time.Time {
 	// Two items a day, so that page names need their suffixes.

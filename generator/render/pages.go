@@ -168,9 +168,11 @@ func (r *Renderer) Outputs() []Output {
 		p.Letters = letters(s.States)
 		return r.page(w, "states", p)
 	})
-	for _, st := range s.States {
-		st := st
-		pages := statementPages(st)
+	// Where archive pages end is computed for every state on every core.
+	statePages := make([][]archivePage, len(s.States))
+	generator.Parallel(len(s.States), func(i int) { statePages[i] = statementPages(s.States[i]) })
+	for i, st := range s.States {
+		pages := statePages[i]
 		add(rel(s, st.URL)+"index.html", func(w io.Writer) error { return r.state(w, st, pages, -1) }, "state:"+st.Code)
 		for k := range pages {
 			keyed(Output{
@@ -281,7 +283,7 @@ func statementPages(st *generator.State) []archivePage {
 	return archive(len(st.Statements), landingStatements,
 		func(i int) uint64 {
 			stmt := st.Statements[i]
-			return itemKey(stmt.Report.Slug, stmt.Paragraph.ID)
+			return itemKey(stmt.Report.Slug, stmt.Paragraph.N)
 		},
 		func(i int) time.Time { return st.Statements[i].Report.Date })
 }
@@ -289,7 +291,7 @@ func statementPages(st *generator.State) []archivePage {
 // reportPages are the archive pages of a topic's reports.
 func reportPages(t *generator.Topic) []archivePage {
 	return archive(len(t.Reports), landingReports,
-		func(i int) uint64 { return itemKey(t.Reports[i].Slug) },
+		func(i int) uint64 { return itemKey(t.Reports[i].Slug, 0) },
 		func(i int) time.Time { return t.Reports[i].Date })
 }
 
