@@ -107,6 +107,11 @@ type Statement struct {
 	State     *State
 	Report    *Report
 	Paragraph *Paragraph
+	// Key fingerprints the statement and the version of its report (its
+	// slug, source hash and the paragraph's number). Pages listing
+	// thousands of statements decide where they end and whether they
+	// changed from keys alone, without reaching into every report.
+	Key uint64
 }
 
 // URL is the report's URL with the paragraph's anchor. It is made when

@@ -2,6 +2,7 @@ package render
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"strconv"
@@ -75,19 +76,19 @@ func archive(n, shown int, key func(i int) uint64, date func(i int) time.Time) [
 	return pages
 }
 
-// itemKey hashes what identifies a list's item, a report's slug and a
-// paragraph's number, into the key that decides where archive pages end:
-// FNV-1a over the slug, then mixed with the number, without allocating,
-// since every build computes it for every statement.
-func itemKey(slug string, n int) uint64 {
+// reportItemKey is the key of a report in a list of reports: like a
+// statement's (generator.Statement.Key), it changes with the report's
+// slug or source.
+func reportItemKey(r *generator.Report) uint64 {
 	h := uint64(14695981039346656037)
-	for i := 0; i < len(slug); i++ {
-		h ^= uint64(slug[i])
+	for i := 0; i < len(r.Slug); i++ {
+		h ^= uint64(r.Slug[i])
 		h *= 1099511628211
 	}
-	h ^= uint64(n)
-	h *= 1099511628211
-	// A final mix spreads the low bits, which the modulo reads.
+	for _, b := range r.SourceHash {
+		h ^= uint64(b)
+		h *= 1099511628211
+	}
 	h ^= h >> 33
 	h *= 0xff51afd7ed558ccd
 	h ^= h >> 33
@@ -118,10 +119,10 @@ func archivePager(base string, pages []archivePage, k int) *Pager {
 }
 
 // pageKey fingerprints what archive page k of pages shows: its name, its
-// neighbours' (the pager links them), and the sources of its items. Pages
+// neighbours' (the pager links them), and the keys of its items. Pages
 // with the same key have the same bytes as long as nothing site-wide
 // changed.
-func pageKey(kind, id string, pages []archivePage, k int, reports []*generator.Report, paragraphs []int) string {
+func pageKey(kind, id string, pages []archivePage, k int, items []uint64) string {
 	newer, older := "", ""
 	if k+1 < len(pages) {
 		newer = pages[k+1].name
@@ -129,16 +130,11 @@ func pageKey(kind, id string, pages []archivePage, k int, reports []*generator.R
 	if k > 0 {
 		older = pages[k-1].name
 	}
-	// Every build computes the key of every archive page, one entry per
-	// statement: the input is built in one buffer and hashed once.
-	b := fmt.Appendf(make([]byte, 0, 64+len(reports)*96), "%s\x00%s\x00%s\x00%s\x00%s\x00", kind, id, pages[k].name, newer, older)
-	for i, r := range reports {
-		b = append(b, r.Slug...)
-		b = append(b, r.SourceHash[:]...)
-		if paragraphs != nil {
-			b = append(b, '#')
-			b = strconv.AppendInt(b, int64(paragraphs[i]), 10)
-		}
+	// Every build computes the key of every archive page: the input is
+	// built in one buffer and hashed once.
+	b := fmt.Appendf(make([]byte, 0, 64+len(items)*8), "%s\x00%s\x00%s\x00%s\x00%s\x00", kind, id, pages[k].name, newer, older)
+	for _, key := range items {
+		b = binary.LittleEndian.AppendUint64(b, key)
 	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])

@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+
+	"github.com/plenary-archive/plenary/generator"
 	"slices"
 	"testing"
 	"time"
@@ -10,7 +12,9 @@ import (
 // list is a newest-first list of items named by ids, one a day.
 type list struct{ ids []string }
 
-func (l list) key(i int) uint64 { return itemKey(l.ids[i], len(l.ids[i])) }
+func (l list) key(i int) uint64 {
+	return reportItemKey(&generator.Report{Slug: l.ids[i]})
+}
 
 func (l list) date(i int) time.Time {
 	// Two items a day, so that page names need their suffixes.

@@ -179,12 +179,11 @@ func (r *Renderer) Outputs() []Output {
 				Path:   rel(s, archiveURL(st.URL, pages[k].name)) + "index.html",
 				Render: func(w io.Writer) error { return r.state(w, st, pages, k) },
 			}, func() string {
-				lo, hi := pages[k].lo, pages[k].hi
-				reports, paras := make([]*generator.Report, 0, hi-lo), make([]int, 0, hi-lo)
-				for _, stmt := range st.Statements[lo:hi] {
-					reports, paras = append(reports, stmt.Report), append(paras, stmt.Paragraph.N)
+				keys := make([]uint64, 0, pages[k].hi-pages[k].lo)
+				for _, stmt := range st.Statements[pages[k].lo:pages[k].hi] {
+					keys = append(keys, stmt.Key)
 				}
-				return pageKey("state", st.Code, pages, k, reports, paras)
+				return pageKey("state", st.Code, pages, k, keys)
 			})
 		}
 	}
@@ -200,7 +199,11 @@ func (r *Renderer) Outputs() []Output {
 				Path:   rel(s, archiveURL(t.URL, pages[k].name)) + "index.html",
 				Render: func(w io.Writer) error { return r.topic(w, t, pages, k) },
 			}, func() string {
-				return pageKey("topic", t.Key, pages, k, t.Reports[pages[k].lo:pages[k].hi], nil)
+				keys := make([]uint64, 0, pages[k].hi-pages[k].lo)
+				for _, rep := range t.Reports[pages[k].lo:pages[k].hi] {
+					keys = append(keys, reportItemKey(rep))
+				}
+				return pageKey("topic", t.Key, pages, k, keys)
 			})
 		}
 	}
@@ -281,17 +284,14 @@ func (r *Renderer) session(w io.Writer, ss *generator.Session) error {
 // statementPages are the archive pages of a state's statements.
 func statementPages(st *generator.State) []archivePage {
 	return archive(len(st.Statements), landingStatements,
-		func(i int) uint64 {
-			stmt := st.Statements[i]
-			return itemKey(stmt.Report.Slug, stmt.Paragraph.N)
-		},
+		func(i int) uint64 { return st.Statements[i].Key },
 		func(i int) time.Time { return st.Statements[i].Report.Date })
 }
 
 // reportPages are the archive pages of a topic's reports.
 func reportPages(t *generator.Topic) []archivePage {
 	return archive(len(t.Reports), landingReports,
-		func(i int) uint64 { return itemKey(t.Reports[i].Slug, 0) },
+		func(i int) uint64 { return reportItemKey(t.Reports[i]) },
 		func(i int) time.Time { return t.Reports[i].Date })
 }
 
