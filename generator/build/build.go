@@ -194,10 +194,15 @@ func Build(opts Options) (*Result, error) {
 		return dets
 	}
 	// A cache from a previous build makes an update likely: its garbage is
-	// little, and loading allocates the Site.
+	// little, and loading allocates the Site. Its manifest is decoded
+	// while the sources load.
 	relaxed := func() {}
+	oldManifest := func() *manifest { return nil }
 	if cacheDir != "" && hasManifest(cacheDir) {
 		relaxed = relaxMemory()
+		done := make(chan *manifest, 1)
+		go func() { done <- loadManifest(cacheDir) }()
+		oldManifest = sync.OnceValue(func() *manifest { return <-done })
 	}
 	defer func() { relaxed() }()
 	var sources *knownSources
@@ -238,11 +243,7 @@ func Build(opts Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		var old *manifest
-		if !opts.Clean {
-			old = loadManifest(opts.CacheDir)
-		}
-		pl = makePlan(old, newManifest(s, global, dest))
+		pl = makePlan(oldManifest(), newManifest(s, global, dest))
 	}
 	if pl == nil || pl.full {
 		// An update renders a few pages: its garbage is no burden, and

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -21,7 +20,26 @@ const (
 	TopicsDir   = "content/topics"
 )
 
-var keyPattern = regexp.MustCompile(`^[a-z0-9]+(?:[-_.][a-z0-9]+)*$`)
+// validKey tells whether key is lower-case letters and digits in runs
+// joined by single "-", "_" or ".": `^[a-z0-9]+(?:[-_.][a-z0-9]+)*$`,
+// checked without a regular expression since every report's slug is.
+func validKey(key string) bool {
+	run := 0
+	for i := 0; i < len(key); i++ {
+		switch c := key[i]; {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			run++
+		case c == '-' || c == '_' || c == '.':
+			if run == 0 {
+				return false
+			}
+			run = 0
+		default:
+			return false
+		}
+	}
+	return run > 0
+}
 
 // Load reads the archive rooted at fsys. It returns every problem found, as
 // a generator.ErrorList, together with whatever did decode, so that
@@ -128,7 +146,7 @@ func LoadKnown(fsys fs.FS, known Known) (*Archive, error) {
 }
 
 func checkKey(p, key string, errs *generator.ErrorList) {
-	if !keyPattern.MatchString(key) {
+	if !validKey(key) {
 		errs.Add(generator.Errorf(p, 0, "rename the file with lower-case letters, digits and hyphens only", "%q cannot be used in a URL", key))
 	}
 }
