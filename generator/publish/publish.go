@@ -292,9 +292,10 @@ func writeAll(dir, prev string, outputs []render.Output, opts Options) (Stats, [
 			}
 		}
 		mt, minified := mediaTypes[filepath.Ext(o.Path)]
-		if !minified {
+		if !minified || o.Parts != nil {
 			// Data files (CSV, JSON) can be as large as the archive: they
-			// stream to disk instead of passing through memory.
+			// stream to disk instead of passing through memory. So do
+			// files made of parts, which are written compact.
 			if err := mkdir(path); err != nil {
 				errs[i] = err
 				return

@@ -1,6 +1,9 @@
 package render
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/xml"
 	"io"
 	"strings"
@@ -161,46 +164,65 @@ func writeFeed(w io.Writer, f *atomFeed) error {
 	return xml.NewEncoder(w).Encode(f)
 }
 
-type urlset struct {
-	XMLName xml.Name  `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []siteURL `xml:"url"`
-}
-
-type siteURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
-}
-
-// sitemap lists every page.
-func sitemap(w io.Writer, s *generator.Site) error {
-	var u urlset
-	add := func(loc string, t time.Time) {
-		e := siteURL{Loc: loc}
-		if !t.IsZero() {
-			e.LastMod = t.UTC().Format("2006-01-02")
+// sitemapOutput lists every page, in parts: the home page first, every
+// report's entry, then the lists, sessions, states and topics. A report
+// added to a large archive renders its entry and the two ends; the other
+// entries are copied from the previous file. The ends carry a hash of
+// their bytes in their names, so that they are taken from the previous
+// file only when they are the same.
+func (r *Renderer) sitemapOutput() Output {
+	s := r.site
+	o := Output{Path: "sitemap.xml"}
+	end := func(name string, fn func(b *bytes.Buffer)) Part {
+		var b bytes.Buffer
+		fn(&b)
+		sum := sha256.Sum256(b.Bytes())
+		return Part{Name: name + " " + hex.EncodeToString(sum[:]), Render: func(w io.Writer) error {
+			_, err := w.Write(b.Bytes())
+			return err
+		}}
+	}
+	o.Parts = append(o.Parts, end("head", func(b *bytes.Buffer) {
+		b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+		sitemapEntry(b, s.BaseURL, s.Updated)
+	}))
+	for _, rep := range s.Reports {
+		o.Parts = append(o.Parts, Part{Name: rep.Slug, Deps: []string{DataDep(rep.Slug)}, Render: func(w io.Writer) error {
+			var b bytes.Buffer
+			sitemapEntry(&b, rep.Permalink, rep.Date)
+			_, err := w.Write(b.Bytes())
+			return err
+		}})
+	}
+	o.Parts = append(o.Parts, end("tail", func(b *bytes.Buffer) {
+		sitemapEntry(b, s.BaseURL+"sessions/", time.Time{})
+		for _, ss := range s.Sessions {
+			sitemapEntry(b, ss.Permalink, time.Time{})
 		}
-		u.URLs = append(u.URLs, e)
+		sitemapEntry(b, s.BaseURL+"states/", time.Time{})
+		sitemapEntry(b, s.BaseURL+matrixPath, time.Time{})
+		for _, st := range s.States {
+			sitemapEntry(b, st.Permalink, time.Time{})
+			sitemapEntry(b, st.Permalink+stateTopicsDir, time.Time{})
+		}
+		sitemapEntry(b, s.BaseURL+"topics/", time.Time{})
+		for _, t := range s.Topics {
+			sitemapEntry(b, t.Permalink, time.Time{})
+		}
+		b.WriteString("</urlset>")
+	}))
+	return o
+}
+
+// sitemapEntry writes one <url> of the sitemap; a zero t has no lastmod.
+func sitemapEntry(b *bytes.Buffer, loc string, t time.Time) {
+	b.WriteString("<url><loc>")
+	_ = xml.EscapeText(b, []byte(loc))
+	b.WriteString("</loc>")
+	if !t.IsZero() {
+		b.WriteString("<lastmod>")
+		b.WriteString(t.UTC().Format("2006-01-02"))
+		b.WriteString("</lastmod>")
 	}
-	add(s.BaseURL, s.Updated)
-	for _, r := range s.Reports {
-		add(r.Permalink, r.Date)
-	}
-	add(s.BaseURL+"sessions/", time.Time{})
-	for _, ss := range s.Sessions {
-		add(ss.Permalink, time.Time{})
-	}
-	add(s.BaseURL+"states/", time.Time{})
-	add(s.BaseURL+matrixPath, time.Time{})
-	for _, st := range s.States {
-		add(st.Permalink, time.Time{})
-		add(st.Permalink+stateTopicsDir, time.Time{})
-	}
-	add(s.BaseURL+"topics/", time.Time{})
-	for _, t := range s.Topics {
-		add(t.Permalink, time.Time{})
-	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	return xml.NewEncoder(w).Encode(u)
+	b.WriteString("</url>")
 }

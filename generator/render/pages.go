@@ -212,7 +212,7 @@ func (r *Renderer) Outputs() []Output {
 		return r.page(w, "404", r.base("404", "Page not found", "", s.BasePath+"404.html"))
 	})
 	add("feed.xml", func(w io.Writer) error { return feed(w, s) })
-	add("sitemap.xml", func(w io.Writer) error { return sitemap(w, s) })
+	out = append(out, r.sitemapOutput())
 	add("robots.txt", func(w io.Writer) error {
 		_, err := fmt.Fprintf(w, "User-agent: *\nAllow: /\nSitemap: %ssitemap.xml\n", s.BaseURL)
 		return err
