@@ -1,7 +1,9 @@
 package site
 
 import (
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/plenary-archive/plenary/generator"
 )
@@ -32,7 +34,9 @@ func link(s *generator.Site, reports []*generator.Report, states map[string]*gen
 
 	// Counts are kept in dense tables indexed by rank, and statements are
 	// allocated one slab per report: a large archive has tens of
-	// statements per report, and this loop runs on one core.
+	// statements per report. Statements and counts are made on every
+	// core, each worker counting into tables of its own; only filling the
+	// lists, in the reports' order, is left to one.
 	byRank := make([]*generator.State, len(rank))
 	for st, i := range rank {
 		byRank[i] = st
@@ -46,25 +50,70 @@ func link(s *generator.Site, reports []*generator.Report, states map[string]*gen
 		topicIdx[t] = i
 	}
 	nStates, nTopics := len(byRank), len(s.Topics)
-	sessionSpeakers := make([]int, len(s.Sessions)*nStates)
-	sessionTopics := make([]int, len(s.Sessions)*nTopics)
-	topicStates := make([]int, nTopics*nStates)
-	statements := make([]int, nStates)
-	for _, r := range reports {
-		for _, p := range r.Paragraphs {
-			for _, st := range p.States {
-				statements[rank[st]]++
+	type counts struct{ sessionSpeakers, sessionTopics, topicStates, statements []int }
+	newCounts := func() *counts {
+		return &counts{
+			sessionSpeakers: make([]int, len(s.Sessions)*nStates),
+			sessionTopics:   make([]int, len(s.Sessions)*nTopics),
+			topicStates:     make([]int, nTopics*nStates),
+			statements:      make([]int, nStates),
+		}
+	}
+	slabs := make([][]generator.Statement, len(reports))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(reports)))
+	parts := make([]*counts, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := newCounts()
+			parts[w] = c
+			for i := w * len(reports) / workers; i < (w+1)*len(reports)/workers; i++ {
+				r := reports[i]
+				si := sessionIdx[r.Session]
+				for _, t := range r.Topics {
+					c.sessionTopics[si*nTopics+topicIdx[t]]++
+				}
+				n := 0
+				for _, p := range r.Paragraphs {
+					n += len(p.States)
+				}
+				slab := make([]generator.Statement, 0, n)
+				rk := reportKey(r)
+				for _, p := range r.Paragraphs {
+					key := mix(rk ^ uint64(p.N))
+					for _, st := range p.States {
+						slab = append(slab, generator.Statement{State: st, Report: r, Paragraph: p, Key: key})
+						k := rank[st]
+						c.statements[k]++
+						c.sessionSpeakers[si*nStates+k]++
+						for _, t := range p.Topics {
+							c.topicStates[topicIdx[t]*nStates+k]++
+						}
+					}
+				}
+				slabs[i] = slab
+			}
+		}()
+	}
+	wg.Wait()
+	total := parts[0]
+	for _, c := range parts[1:] {
+		for _, pair := range [][2][]int{{total.sessionSpeakers, c.sessionSpeakers}, {total.sessionTopics, c.sessionTopics}, {total.topicStates, c.topicStates}, {total.statements, c.statements}} {
+			for i, n := range pair[1] {
+				pair[0][i] += n
 			}
 		}
 	}
-	for i, n := range statements {
+	sessionSpeakers, sessionTopics, topicStates := total.sessionSpeakers, total.sessionTopics, total.topicStates
+	for i, n := range total.statements {
 		if n > 0 {
 			byRank[i].Statements = make([]*generator.Statement, 0, n)
 		}
 	}
 	groupSeen := map[*generator.Group]bool{}
-	for _, r := range reports {
-		si := sessionIdx[r.Session]
+	for i, r := range reports {
 		for _, st := range r.States {
 			st.Reports = append(st.Reports, r)
 		}
@@ -73,27 +122,10 @@ func link(s *generator.Site, reports []*generator.Report, states map[string]*gen
 		}
 		for _, t := range r.Topics {
 			t.Reports = append(t.Reports, r)
-			sessionTopics[si*nTopics+topicIdx[t]]++
 		}
-		n := 0
-		for _, p := range r.Paragraphs {
-			n += len(p.States)
-		}
-		slab := make([]generator.Statement, n)
-		rk := reportKey(r)
-		for _, p := range r.Paragraphs {
-			key := mix(rk ^ uint64(p.N))
-			for _, st := range p.States {
-				stmt := &slab[0]
-				slab = slab[1:]
-				*stmt = generator.Statement{State: st, Report: r, Paragraph: p, Key: key}
-				st.Statements = append(st.Statements, stmt)
-				k := rank[st]
-				sessionSpeakers[si*nStates+k]++
-				for _, t := range p.Topics {
-					topicStates[topicIdx[t]*nStates+k]++
-				}
-			}
+		for j := range slabs[i] {
+			stmt := &slabs[i][j]
+			stmt.State.Statements = append(stmt.State.Statements, stmt)
 		}
 	}
 
