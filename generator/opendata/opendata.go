@@ -283,12 +283,24 @@ func State(w io.Writer, st *generator.State) error {
 	if _, err := io.WriteString(w, `"reports":[`); err != nil {
 		return err
 	}
+	// Entries are encoded by hand into one buffer, as item would write
+	// them: a busy state is named in thousands of reports.
+	buf := make([]byte, 0, 64<<10)
 	for i, r := range st.Reports {
-		if err := item(w, i, stateReport{r.Slug, r.Title, r.Date.Format(dateOnly), r.Permalink}); err != nil {
-			return err
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, '\n')
+		buf = appendStateReport(buf, stateReport{r.Slug, r.Title, r.Date.Format(dateOnly), r.Permalink})
+		if len(buf) > 60<<10 {
+			if _, err := w.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
 		}
 	}
-	_, err = io.WriteString(w, "]}\n")
+	buf = append(buf, "]}\n"...)
+	_, err = w.Write(buf)
 	return err
 }
 
