@@ -107,10 +107,10 @@ type Statement struct {
 	State     *State
 	Report    *Report
 	Paragraph *Paragraph
-	// Key fingerprints the statement and the version of its report (its
-	// slug, source hash and the paragraph's number). Pages listing
-	// thousands of statements decide where they end and whether they
-	// changed from keys alone, without reaching into every report.
+	// Key is ParagraphKey of its report's Key and its paragraph's
+	// number: pages listing thousands of statements decide where they end
+	// and whether they changed from keys alone, without reaching into
+	// every report.
 	Key uint64
 }
 

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"strconv"
 	"time"
-
-	"github.com/plenary-archive/plenary/generator"
 )
 
 // Long lists (a state's statements, a topic's reports) show their newest
@@ -74,25 +72,6 @@ func archive(n, shown int, key func(i int) uint64, date func(i int) time.Time) [
 		pages[k].name = d
 	}
 	return pages
-}
-
-// reportItemKey is the key of a report in a list of reports: like a
-// statement's (generator.Statement.Key), it changes with the report's
-// slug or source.
-func reportItemKey(r *generator.Report) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(r.Slug); i++ {
-		h ^= uint64(r.Slug[i])
-		h *= 1099511628211
-	}
-	for _, b := range r.SourceHash {
-		h ^= uint64(b)
-		h *= 1099511628211
-	}
-	h ^= h >> 33
-	h *= 0xff51afd7ed558ccd
-	h ^= h >> 33
-	return h
 }
 
 func archiveURL(base, name string) string { return base + "page/" + name + "/" }

@@ -13,7 +13,7 @@ import (
 type list struct{ ids []string }
 
 func (l list) key(i int) uint64 {
-	return reportItemKey(&generator.Report{Slug: l.ids[i]})
+	return (&generator.Report{Slug: l.ids[i]}).Key()
 }
 
 func (l list) date(i int) time.Time {

@@ -201,7 +201,7 @@ func (r *Renderer) Outputs() []Output {
 			}, func() string {
 				keys := make([]uint64, 0, pages[k].hi-pages[k].lo)
 				for _, rep := range t.Reports[pages[k].lo:pages[k].hi] {
-					keys = append(keys, reportItemKey(rep))
+					keys = append(keys, rep.Key())
 				}
 				return pageKey("topic", t.Key, pages, k, keys)
 			})
@@ -291,7 +291,7 @@ func statementPages(st *generator.State) []archivePage {
 // reportPages are the archive pages of a topic's reports.
 func reportPages(t *generator.Topic) []archivePage {
 	return archive(len(t.Reports), landingReports,
-		func(i int) uint64 { return reportItemKey(t.Reports[i]) },
+		func(i int) uint64 { return t.Reports[i].Key() },
 		func(i int) time.Time { return t.Reports[i].Date })
 }
 

@@ -80,9 +80,9 @@ func link(s *generator.Site, reports []*generator.Report, states map[string]*gen
 					n += len(p.States)
 				}
 				slab := make([]generator.Statement, 0, n)
-				rk := reportKey(r)
+				rk := r.Key()
 				for _, p := range r.Paragraphs {
-					key := mix(rk ^ uint64(p.N))
+					key := generator.ParagraphKey(rk, p.N)
 					for _, st := range p.States {
 						slab = append(slab, generator.Statement{State: st, Report: r, Paragraph: p, Key: key})
 						k := rank[st]
@@ -201,30 +201,4 @@ func topicCounts(topics []*generator.Topic, counts []int) []generator.TopicCount
 	}
 	generator.SortTopicCounts(out)
 	return out
-}
-
-// reportKey hashes a report's slug and source hash (FNV-1a): with a
-// paragraph's number, the key of its statements.
-func reportKey(r *generator.Report) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(r.Slug); i++ {
-		h ^= uint64(r.Slug[i])
-		h *= 1099511628211
-	}
-	for _, b := range r.SourceHash {
-		h ^= uint64(b)
-		h *= 1099511628211
-	}
-	return h
-}
-
-// mix spreads the bits of h, so that its low bits, which archive pages
-// read modulo their mean length, depend on all of it.
-func mix(h uint64) uint64 {
-	h ^= h >> 33
-	h *= 0xff51afd7ed558ccd
-	h ^= h >> 33
-	h *= 0xc4ceb9fe1a85ec53
-	h ^= h >> 33
-	return h
 }
