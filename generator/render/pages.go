@@ -331,38 +331,56 @@ type StateReport struct {
 }
 
 // groupBySession splits statements, newest first, into runs of one
-// session and, within it, one report each.
+// session and, within it, one report each. Each report's list is written
+// into one builder: state pages list every statement of the archive, and
+// growing each list by concatenation copied it once per statement.
 func groupBySession(stmts []*generator.Statement) []StateSession {
 	var out []StateSession
+	var b strings.Builder
+	var cur *StateReport
+	finish := func() {
+		if cur != nil {
+			b.WriteString("</ol>")
+			cur.List = template.HTML(b.String()) //nolint:gosec // escaped in writeStatement
+			b.Reset()
+			cur = nil
+		}
+	}
 	for _, s := range stmts {
 		ss := s.Report.Session
 		if n := len(out); n == 0 || out[n-1].Key != ss.Key {
+			finish()
 			out = append(out, StateSession{Key: ss.Key, Title: ss.Title, URL: ss.URL})
 		}
 		g := &out[len(out)-1]
 		if n := len(g.Reports); n == 0 || g.Reports[n-1].URL != s.Report.URL {
+			finish()
 			g.Reports = append(g.Reports, StateReport{
 				Title: s.Report.Title, URL: s.Report.URL,
 				Date: s.Report.Date.Format("2 January 2006"), DateTime: s.Report.Date.Format(time.RFC3339),
 			})
+			b.WriteString("<ol>")
 		}
-		r := &g.Reports[len(g.Reports)-1]
-		r.List = appendStatement(r.List, s)
+		cur = &g.Reports[len(g.Reports)-1]
+		writeStatement(&b, s)
 	}
-	for i := range out {
-		for j := range out[i].Reports {
-			out[i].Reports[j].List = "<ol>" + out[i].Reports[j].List + "</ol>"
-		}
-	}
+	finish()
 	return out
 }
 
-// appendStatement adds one statement to a report's list: the excerpt,
+// writeStatement writes one statement of a report's list: the excerpt,
 // escaped, and a link to its paragraph.
-func appendStatement(list template.HTML, s *generator.Statement) template.HTML {
-	url := template.HTMLEscapeString(s.URL())
-	return list + template.HTML(`<li><blockquote cite="`+url+`"><p>`+template.HTMLEscapeString(s.Excerpt())+
-		`</p></blockquote><a class="para" href="`+url+`">paragraph `+strconv.Itoa(s.Paragraph.N)+`</a></li>`)
+func writeStatement(b *strings.Builder, s *generator.Statement) {
+	url := template.HTMLEscapeString(s.Report.URL) + "#" + template.HTMLEscapeString(s.Paragraph.ID)
+	b.WriteString(`<li><blockquote cite="`)
+	b.WriteString(url)
+	b.WriteString(`"><p>`)
+	b.WriteString(template.HTMLEscapeString(s.Excerpt()))
+	b.WriteString(`</p></blockquote><a class="para" href="`)
+	b.WriteString(url)
+	b.WriteString(`">paragraph `)
+	b.WriteString(strconv.Itoa(s.Paragraph.N))
+	b.WriteString(`</a></li>`)
 }
 
 // Search renders the search page. The build writes it with no query; the
