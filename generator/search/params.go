@@ -190,7 +190,9 @@ func parseRequest(u *url.URL, accept string, ix *Index) (*request, error) {
 		return nil, badRequest("page must be 1 or more, not %d", r.page)
 	case r.size < 1 || r.size > maxSize:
 		return nil, badRequest("size must be between 1 and %d, not %d", maxSize, r.size)
-	case r.page*r.size > maxDepth:
+	case r.page > maxDepth/r.size:
+		// Divided, not multiplied: a page number near the largest int
+		// would overflow the product and pass.
 		return nil, badRequest("only the first %d results can be paged through: narrow the search with words or filters", maxDepth)
 	}
 	if len(r.clauses) == 0 && !r.filtered() {
