@@ -128,6 +128,19 @@ func TestIncrementalEqualsClean(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, true, false, nil},
+		{"add a session after the others", func(t *testing.T) {
+			writeFiles(t, root, map[string][]byte{"content/sessions/zz-later.md": []byte("+++\ntitle = \"A later session\"\nstart = 2026-01-12\nend = 2026-01-16\n+++\n")})
+		}, false, false, nil},
+		// The newest report now opens a session of its own: no report's
+		// neighbours change, yet the previous newest entry of reports.json
+		// gains the comma the first entry has not.
+		{"add the newest report, alone in its session", func(t *testing.T) {
+			_, data := corpus.Report(1, 153)
+			s := regexp.MustCompile(`(?m)^date = .*$`).ReplaceAllString(string(data), "date = 2026-01-14T10:00:00Z")
+			s = regexp.MustCompile(`(?m)^end = .*$`).ReplaceAllString(s, "end = 2026-01-14T13:00:00Z")
+			s = regexp.MustCompile(`(?m)^session = .*$`).ReplaceAllString(s, `session = "zz-later"`)
+			writeFiles(t, root, map[string][]byte{"content/reports/2026/2026-01-14-alone.md": []byte(s)})
+		}, true, true, nil},
 		{"edit a session", edit(filepath.Join(root, "content/sessions/oewg-2021-2025-s2.md"), func(s string) string {
 			return strings.Replace(s, "Second substantive session", "Second substantive session (resumed)", 1)
 		}), false, false, nil},
