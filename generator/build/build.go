@@ -110,7 +110,9 @@ func Load(opts Options) (*generator.Site, *config.Config, generator.ErrorList, [
 	return l.site, l.cfg, l.problems, l.stages, nil
 }
 
-// load reads and assembles; detections come from and go to dets when set.
+// load reads and assembles. cacheFor, when set, gives the cache of
+// detections; known, when set, the report files known unchanged (and
+// makes the load stamp the files it reads).
 func load(opts Options, cacheFor func(cfg *config.Config, a *content.Archive) site.DetectionCache, known content.Known) (*loaded, error) {
 	l := &loaded{}
 	t := time.Now()
