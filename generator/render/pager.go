@@ -42,6 +42,7 @@ type archivePage struct {
 	lo, hi int
 	name   string    // the date of its oldest item, with "-2", "-3"… for further pages of that day
 	from   time.Time // the date of its oldest item
+	items  [32]byte  // SHA-256 of its items' keys, oldest first
 }
 
 // archive cuts a list of n items, newest first, into archive pages, oldest
@@ -52,11 +53,21 @@ func archive(n, shown int, key func(i int) uint64, date func(i int) time.Time) [
 		return nil
 	}
 	var pages []archivePage
+	// The keys that decide where pages end also fingerprint each page's
+	// items, in the same pass.
+	h := sha256.New()
+	var b [8]byte
 	hi := n // the current page is items[i+1:hi] so far, oldest first from hi-1
 	for i := n - 1; i >= 0; i-- {
+		k := key(i)
+		binary.LittleEndian.PutUint64(b[:], k)
+		h.Write(b[:])
 		size := hi - i
-		if i == 0 || (size >= archiveMin && (key(i)%archiveMean == 0 || size >= archiveMax)) {
-			pages = append(pages, archivePage{lo: i, hi: hi, from: date(hi - 1)})
+		if i == 0 || (size >= archiveMin && (k%archiveMean == 0 || size >= archiveMax)) {
+			p := archivePage{lo: i, hi: hi, from: date(hi - 1)}
+			h.Sum(p.items[:0])
+			h.Reset()
+			pages = append(pages, p)
 			hi = i
 		}
 	}
@@ -98,10 +109,9 @@ func archivePager(base string, pages []archivePage, k int) *Pager {
 }
 
 // pageKey fingerprints what archive page k of pages shows: its name, its
-// neighbours' (the pager links them), and the keys of its items. Pages
-// with the same key have the same bytes as long as nothing site-wide
-// changed.
-func pageKey(kind, id string, pages []archivePage, k int, items []uint64) string {
+// neighbours' (the pager links them), and its items. Pages with the same
+// key have the same bytes as long as nothing site-wide changed.
+func pageKey(kind, id string, pages []archivePage, k int) string {
 	newer, older := "", ""
 	if k+1 < len(pages) {
 		newer = pages[k+1].name
@@ -109,12 +119,8 @@ func pageKey(kind, id string, pages []archivePage, k int, items []uint64) string
 	if k > 0 {
 		older = pages[k-1].name
 	}
-	// Every build computes the key of every archive page: the input is
-	// built in one buffer and hashed once.
-	b := fmt.Appendf(make([]byte, 0, 64+len(items)*8), "%s\x00%s\x00%s\x00%s\x00%s\x00", kind, id, pages[k].name, newer, older)
-	for _, key := range items {
-		b = binary.LittleEndian.AppendUint64(b, key)
-	}
+	b := fmt.Appendf(nil, "%s\x00%s\x00%s\x00%s\x00%s\x00", kind, id, pages[k].name, newer, older)
+	b = append(b, pages[k].items[:]...)
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }

@@ -143,13 +143,14 @@ func (r *Renderer) Outputs() []Output {
 	add := func(path string, fn func(w io.Writer) error, deps ...string) {
 		out = append(out, Output{Path: path, Deps: deps, Render: fn})
 	}
-	// Archive pages' keys hash every item they list, the largest part of
-	// listing the outputs: they are computed at the end, on every core.
-	var keys []func()
-	keyed := func(o Output, key func() string) {
-		i := len(out)
-		out = append(out, o)
-		keys = append(keys, func() { out[i].Key = key() })
+	// A long list's archive pages, keyed by what they show.
+	archived := func(kind, id, base string, pages []archivePage, render func(w io.Writer, k int) error) {
+		for k := range pages {
+			out = append(out, Output{
+				Path: rel(s, archiveURL(base, pages[k].name)) + "index.html", Key: pageKey(kind, id, pages, k),
+				Render: func(w io.Writer) error { return render(w, k) },
+			})
+		}
 	}
 	add("index.html", func(w io.Writer) error { return r.page(w, "home", r.home()) })
 	for _, rep := range s.Reports {
@@ -168,24 +169,14 @@ func (r *Renderer) Outputs() []Output {
 		p.Letters = letters(s.States)
 		return r.page(w, "states", p)
 	})
-	// Where archive pages end is computed for every state on every core.
+	// Where archive pages end, and what they hold, is computed for every
+	// state on every core.
 	statePages := make([][]archivePage, len(s.States))
 	generator.Parallel(len(s.States), func(i int) { statePages[i] = statementPages(s.States[i]) })
 	for i, st := range s.States {
 		pages := statePages[i]
 		add(rel(s, st.URL)+"index.html", func(w io.Writer) error { return r.state(w, st, pages, -1) }, "state:"+st.Code)
-		for k := range pages {
-			keyed(Output{
-				Path:   rel(s, archiveURL(st.URL, pages[k].name)) + "index.html",
-				Render: func(w io.Writer) error { return r.state(w, st, pages, k) },
-			}, func() string {
-				keys := make([]uint64, 0, pages[k].hi-pages[k].lo)
-				for _, stmt := range st.Statements[pages[k].lo:pages[k].hi] {
-					keys = append(keys, stmt.Key)
-				}
-				return pageKey("state", st.Code, pages, k, keys)
-			})
-		}
+		archived("state", st.Code, st.URL, pages, func(w io.Writer, k int) error { return r.state(w, st, pages, k) })
 	}
 	add("topics/index.html", func(w io.Writer) error {
 		return r.page(w, "topics", r.base("topics", "Topics", "The agenda's topics and the reports on each.", s.BasePath+"topics/"))
@@ -194,18 +185,7 @@ func (r *Renderer) Outputs() []Output {
 		t := t
 		pages := reportPages(t)
 		add(rel(s, t.URL)+"index.html", func(w io.Writer) error { return r.topic(w, t, pages, -1) }, "topic:"+t.Key)
-		for k := range pages {
-			keyed(Output{
-				Path:   rel(s, archiveURL(t.URL, pages[k].name)) + "index.html",
-				Render: func(w io.Writer) error { return r.topic(w, t, pages, k) },
-			}, func() string {
-				keys := make([]uint64, 0, pages[k].hi-pages[k].lo)
-				for _, rep := range t.Reports[pages[k].lo:pages[k].hi] {
-					keys = append(keys, rep.Key())
-				}
-				return pageKey("topic", t.Key, pages, k, keys)
-			})
-		}
+		archived("topic", t.Key, t.URL, pages, func(w io.Writer, k int) error { return r.topic(w, t, pages, k) })
 	}
 	add("search/index.html", func(w io.Writer) error { return r.Search(w, "", "") })
 	add("404.html", func(w io.Writer) error {
@@ -226,7 +206,6 @@ func (r *Renderer) Outputs() []Output {
 		}
 		add(f.path, func(w io.Writer) error { _, err := w.Write(f.data); return err })
 	}
-	generator.Parallel(len(keys), func(i int) { keys[i]() })
 	return out
 }
 
