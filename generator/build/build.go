@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -288,6 +289,16 @@ func Build(opts Options) (*Result, error) {
 	case indexErr != nil:
 		prepared.Discard()
 		return nil, fmt.Errorf("search index %s: %w", res.IndexDir, indexErr)
+	}
+	if opts.CacheDir != "" {
+		// Commit changes files made of parts in place: a build stopped
+		// half-way must not leave a manifest saying where their parts
+		// were, so that the next build writes the site whole.
+		if err := os.Remove(filepath.Join(opts.CacheDir, manifestFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			prepared.Discard()
+			staged.Discard()
+			return nil, fmt.Errorf("cache: %w", err)
+		}
 	}
 	if err := prepared.Commit(); err != nil {
 		staged.Discard()

@@ -66,16 +66,16 @@ func TestIncrementalEqualsClean(t *testing.T) {
 		name        string
 		change      func(t *testing.T)
 		incremental bool // only some pages may be rendered
-		// appends: data/statements.csv must be appended to in place, not
-		// written whole.
-		appends bool
+		// inPlace: data/statements.csv must be changed in place, its
+		// unchanged beginning and end kept, not written whole.
+		inPlace bool
 		after   func(t *testing.T) // more checks, after the build
 	}{
 		{"nothing changed", func(t *testing.T) {}, true, false, nil},
 		{"add a report", func(t *testing.T) {
 			p, data := corpus.Report(1, 150)
 			writeFiles(t, root, map[string][]byte{p: data})
-		}, true, false, nil},
+		}, true, true, nil},
 		{"add a report on the newest session's last day", func(t *testing.T) {
 			newest := corpus.Sessions()[0]
 			for _, s := range corpus.Sessions() {
@@ -107,7 +107,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 		}},
 		{"edit a report", edit(reports[3], func(s string) string {
 			return s + "\nBrazil and Kenya closed the meeting with a joint statement.\n"
-		}), true, false, nil},
+		}), true, true, nil},
 		{"retitle a report", edit(reports[7], func(s string) string {
 			return strings.Replace(s, "title = \"", "title = \"Retitled: ", 1)
 		}), true, false, nil},
@@ -127,7 +127,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 			if err := os.Remove(reports[20]); err != nil {
 				t.Fatal(err)
 			}
-		}, true, false, nil},
+		}, true, true, nil},
 		{"add a session after the others", func(t *testing.T) {
 			writeFiles(t, root, map[string][]byte{"content/sessions/zz-later.md": []byte("+++\ntitle = \"A later session\"\nstart = 2026-01-12\nend = 2026-01-16\n+++\n")})
 		}, false, false, nil},
@@ -181,13 +181,13 @@ func TestIncrementalEqualsClean(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if step.appends {
+			if step.inPlace {
 				after, err := os.Stat(csvPath)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !os.SameFile(before, after) || after.Size() <= before.Size() {
-					t.Errorf("statements.csv was written whole (or not at all), not appended to")
+				if !os.SameFile(before, after) || after.Size() == before.Size() {
+					t.Errorf("statements.csv was written whole (or not at all), not changed in place")
 				}
 			}
 			clean := filepath.Join(t.TempDir(), "public")

@@ -221,7 +221,7 @@ func moveIn(tmp, dest string, staged []stagedFile, stale []string) error {
 		}
 		from := filepath.Join(tmp, f.from)
 		if f.at > 0 {
-			if err := appendAt(to, from, f.at); err != nil {
+			if err := writeInto(to, from, f.at, f.keep); err != nil {
 				return err
 			}
 			continue
@@ -245,11 +245,13 @@ func moveIn(tmp, dest string, staged []stagedFile, stale []string) error {
 }
 
 // stagedFile is a file rendered for an update in place: its name in the
-// staging folder, its path in the site, and, when it is the end of a file
-// whose beginning stays, the offset it goes to (see streamParts).
+// staging folder, its path in the site, and, when it is what changed in a
+// file whose beginning stays, the offset it goes to and the end of the
+// file that stays after it (see streamParts).
 type stagedFile struct {
 	from, to string
 	at       int64
+	keep     Extent
 }
 
 // writeAll renders the outputs into dir; prev, when set, is the previous
@@ -261,7 +263,7 @@ func writeAll(dir, prev string, outputs []render.Output, opts Options) (Stats, [
 	errs := make([]error, len(outputs))
 	sizes := make([]int64, len(outputs))
 	extents := make([][]Extent, len(outputs))
-	tails := make([]int64, len(outputs))
+	edits := make([]partsFile, len(outputs))
 	var dirs sync.Map
 	mkdir := func(path string) error {
 		d := filepath.Dir(path)
@@ -310,7 +312,8 @@ func writeAll(dir, prev string, outputs []render.Output, opts Options) (Stats, [
 				if reuse == nil {
 					reuse = func(int) (Extent, bool) { return Extent{}, false }
 				}
-				n, extents[i], tails[i], made, err = streamParts(path, filepath.Join(prev, filepath.FromSlash(o.Path)), o.Parts, reuse, prev != "")
+				edits[i], err = streamParts(path, filepath.Join(prev, filepath.FromSlash(o.Path)), o.Parts, reuse, prev != "")
+				n, extents[i], made = edits[i].size, edits[i].extents, edits[i].rendered
 			} else {
 				n, err = stream(path, o)
 				made = n
@@ -360,7 +363,7 @@ func writeAll(dir, prev string, outputs []render.Output, opts Options) (Stats, [
 			st.Parts[o.Path] = extents[i]
 		}
 		if !kept[i] {
-			staged = append(staged, stagedFile{from: strconv.Itoa(i), to: o.Path, at: tails[i]})
+			staged = append(staged, stagedFile{from: strconv.Itoa(i), to: o.Path, at: edits[i].at, keep: edits[i].keep})
 		}
 	}
 	return st, staged, nil
