@@ -37,8 +37,15 @@ var (
 // another build of it is discarded.
 func binaryID() string {
 	binaryOnce.Do(func() {
+		exe, err := os.Executable()
+		if err == nil {
+			if id := goBuildID(exe); id != "" {
+				binaryHash = "go " + id
+				return
+			}
+		}
 		h := sha256.New()
-		if exe, err := os.Executable(); err == nil {
+		if err == nil {
 			if data, err := os.ReadFile(exe); err == nil {
 				h.Write(data)
 			}
