@@ -17,11 +17,13 @@ import (
 
 const codecMagic = "plenary-detections\n"
 
-var errDamaged = errors.New("damaged detections")
+var errDamaged = errors.New("damaged cache file")
 
 type encoder struct{ b []byte }
 
 func (e *encoder) uint(v int)      { e.b = binary.AppendUvarint(e.b, uint64(v)) }
+func (e *encoder) uint64(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+func (e *encoder) int64(v int64)   { e.b = binary.AppendVarint(e.b, v) }
 func (e *encoder) string(s string) { e.uint(len(s)); e.b = append(e.b, s...) }
 func (e *encoder) strings(l []string) {
 	e.uint(len(l))
@@ -82,6 +84,27 @@ func (d *decoder) uint() int {
 	}
 	d.b = d.b[n:]
 	return int(v)
+}
+
+// uint64 and int64 read numbers of any size: file stamps.
+func (d *decoder) uint64() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) int64() int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
 }
 
 func (d *decoder) fail() {

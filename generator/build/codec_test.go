@@ -6,6 +6,7 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/plenary-archive/plenary/generator/content"
 	"github.com/plenary-archive/plenary/generator/markdown"
 	"github.com/plenary-archive/plenary/generator/site"
 )
@@ -73,6 +74,48 @@ func FuzzDecodeDetections(f *testing.F) {
 		_, _, again, err := decodeDetections(encodeDetections(format, context, got, ks))
 		if err != nil || !reflect.DeepEqual(again, got) {
 			t.Fatalf("re-encoded shard decodes differently: %v", err)
+		}
+	})
+}
+
+func sampleSources() *sourcesOnDisk {
+	return &sourcesOnDisk{Program: "go abc/def", Entries: []sourceEntry{
+		{Path: "content/reports/2024/a.md", Stamp: content.Stamp{Size: 1234, Mtime: 1763900000123456789, Ctime: -1, Ino: 1 << 40, Dev: 2049}, Hash: [32]byte{1, 2, 3}, Front: []byte("title = \"A\"\n"), FrontLine: 2, BodyLine: 7},
+		{Path: "content/reports/2025/b.md", Hash: [32]byte{31: 9}},
+	}}
+}
+
+func TestSourcesCodecRoundTrip(t *testing.T) {
+	want := sampleSources()
+	data := encodeSources(want)
+	got, err := decodeSources(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("round trip differs:\n got %+v\nwant %+v", got, want)
+	}
+	for n := 0; n < len(data); n++ {
+		if _, err := decodeSources(data[:n]); err == nil {
+			t.Fatalf("a sources file cut at %d bytes of %d decodes", n, len(data))
+		}
+	}
+	if _, err := decodeSources(append(data[:len(data):len(data)], 0)); err == nil {
+		t.Errorf("trailing bytes decode")
+	}
+}
+
+func FuzzDecodeSources(f *testing.F) {
+	f.Add(encodeSources(sampleSources()))
+	f.Add([]byte(sourcesMagic + "\x00\xff\xff\xff\xff\x0f"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := decodeSources(data)
+		if err != nil {
+			return
+		}
+		again, err := decodeSources(encodeSources(got))
+		if err != nil || !reflect.DeepEqual(again, got) {
+			t.Fatalf("re-encoded sources decode differently: %v", err)
 		}
 	})
 }

@@ -1,8 +1,7 @@
 package build
 
 import (
-	"bytes"
-	"encoding/gob"
+	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -14,7 +13,7 @@ import (
 // hash and front matter, so that the next build reads only those whose
 // stamp changed (content.Known). Reading ten thousand unchanged files was
 // a fifth of adding one report to such an archive.
-const sourcesFile = "sources.gob"
+const sourcesFile = "sources.bin"
 
 // sourcesOnDisk is the file's content; Program ties it to the program
 // that split the files.
@@ -49,8 +48,12 @@ func loadSources(dir string) *knownSources {
 		if dir == "" {
 			return
 		}
-		var d sourcesOnDisk
-		if !readGob(filepath.Join(dir, sourcesFile), &d) || d.Program != binaryID() {
+		data, err := os.ReadFile(filepath.Join(dir, sourcesFile))
+		if err != nil {
+			return
+		}
+		d, err := decodeSources(data)
+		if err != nil || d.Program != binaryID() {
 			return
 		}
 		k.entries = make(map[string]*sourceEntry, len(d.Entries))
@@ -87,9 +90,61 @@ func (k *knownSources) save(dir string, a *content.Archive, start time.Time) err
 	if k.hits == len(d.Entries) && len(k.entries) == len(d.Entries) {
 		return nil
 	}
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(&d); err != nil {
-		return err
+	return writeFile(dir, sourcesFile, encodeSources(&d))
+}
+
+const sourcesMagic = "plenary-sources\n"
+
+// encodeSources writes the sources file with the detections' codec: with
+// gob, decoding it was most of the time an update waits before it can
+// tell which files changed.
+func encodeSources(d *sourcesOnDisk) []byte {
+	e := &encoder{b: make([]byte, 0, 1<<20)}
+	e.b = append(e.b, sourcesMagic...)
+	e.string(d.Program)
+	e.uint(len(d.Entries))
+	for i := range d.Entries {
+		s := &d.Entries[i]
+		e.string(s.Path)
+		e.int64(s.Stamp.Size)
+		e.int64(s.Stamp.Mtime)
+		e.int64(s.Stamp.Ctime)
+		e.uint64(s.Stamp.Ino)
+		e.uint64(s.Stamp.Dev)
+		e.b = append(e.b, s.Hash[:]...)
+		e.string(string(s.Front))
+		e.uint(s.FrontLine)
+		e.uint(s.BodyLine)
 	}
-	return writeFile(dir, sourcesFile, b.Bytes())
+	return e.b
+}
+
+// decodeSources decodes what encodeSources wrote. Paths and front
+// matters point into data, which must not be modified.
+func decodeSources(data []byte) (*sourcesOnDisk, error) {
+	if len(data) < len(sourcesMagic) || string(data[:len(sourcesMagic)]) != sourcesMagic {
+		return nil, errDamaged
+	}
+	d := &decoder{b: data[len(sourcesMagic):]}
+	out := &sourcesOnDisk{Program: d.string()}
+	// An entry takes at least 32 bytes, its hash.
+	out.Entries = make([]sourceEntry, d.count(32))
+	for i := range out.Entries {
+		s := &out.Entries[i]
+		s.Path = d.string()
+		s.Stamp.Size, s.Stamp.Mtime, s.Stamp.Ctime = d.int64(), d.int64(), d.int64()
+		s.Stamp.Ino, s.Stamp.Dev = d.uint64(), d.uint64()
+		copy(s.Hash[:], d.bytes(32))
+		if f := d.bytes(d.uint()); len(f) > 0 {
+			s.Front = f
+		}
+		s.FrontLine, s.BodyLine = d.uint(), d.uint()
+	}
+	if d.err == nil && len(d.b) > 0 {
+		d.fail()
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	return out, nil
 }
