@@ -336,7 +336,7 @@ func Build(opts Options) (*Result, error) {
 			defer saved.Done()
 			_ = sources.save(opts.CacheDir, l.archive, loadStart)
 		}()
-		_ = writeGob(opts.CacheDir, manifestFile, pl.next)
+		_ = writeFile(opts.CacheDir, manifestFile, encodeManifest(pl.next))
 		saved.Wait()
 	}
 	return res, nil

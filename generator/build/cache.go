@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -26,7 +25,7 @@ const cacheFormat = 6
 
 // manifestFile is the cache's description of the site written last; the
 // detections are in the files named by shardFile.
-const manifestFile = "site.gob"
+const manifestFile = "site.bin"
 
 var (
 	binaryOnce sync.Once
@@ -205,28 +204,15 @@ func hasManifest(dir string) bool {
 }
 
 func loadManifest(dir string) *manifest {
-	var m manifest
-	if !readGob(filepath.Join(dir, manifestFile), &m) || m.Format != cacheFormat {
+	data, err := os.ReadFile(filepath.Join(dir, manifestFile))
+	if err != nil {
 		return nil
 	}
-	return &m
-}
-
-func readGob(path string, v any) bool {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return false
+	m, err := decodeManifest(data)
+	if err != nil || m.Format != cacheFormat {
+		return nil
 	}
-	return gob.NewDecoder(bytes.NewReader(data)).Decode(v) == nil
-}
-
-// writeGob writes v atomically as gob.
-func writeGob(dir, name string, v any) error {
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(v); err != nil {
-		return err
-	}
-	return writeFile(dir, name, b.Bytes())
+	return m
 }
 
 // writeFile writes atomically: a build stopped half-way leaves the old file.

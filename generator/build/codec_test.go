@@ -8,6 +8,7 @@ import (
 
 	"github.com/plenary-archive/plenary/generator/content"
 	"github.com/plenary-archive/plenary/generator/markdown"
+	"github.com/plenary-archive/plenary/generator/publish"
 	"github.com/plenary-archive/plenary/generator/site"
 )
 
@@ -116,6 +117,54 @@ func FuzzDecodeSources(f *testing.F) {
 		again, err := decodeSources(encodeSources(got))
 		if err != nil || !reflect.DeepEqual(again, got) {
 			t.Fatalf("re-encoded sources decode differently: %v", err)
+		}
+	})
+}
+
+func sampleManifest() *manifest {
+	return &manifest{
+		Format: cacheFormat, Global: "g", Dest: "/srv/site",
+		Reports: map[string]reportEntry{
+			"a": {Hash: [32]byte{4}, Session: "s1", Next: "b", States: []string{"FRA", "KEN"}, Topics: []string{"cbm"}},
+			"b": {Session: "s1", Prev: "a"},
+		},
+		Files: map[string]int64{"index.html": 1234, "data/statements.csv": 1 << 40},
+		Keys:  map[string]string{"states/france/page/2023-06-12/index.html": "k1"},
+		Parts: map[string][]publish.Extent{"data/statements.csv": {{Name: "head", Off: 0, Len: 80}, {Name: "a", Off: 80, Len: 1 << 33}}},
+	}
+}
+
+func TestManifestCodecRoundTrip(t *testing.T) {
+	want := sampleManifest()
+	data := encodeManifest(want)
+	got, err := decodeManifest(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("round trip differs:\n got %+v\nwant %+v", got, want)
+	}
+	for n := 0; n < len(data); n++ {
+		if _, err := decodeManifest(data[:n]); err == nil {
+			t.Fatalf("a manifest cut at %d bytes of %d decodes", n, len(data))
+		}
+	}
+	if _, err := decodeManifest(append(data[:len(data):len(data)], 0)); err == nil {
+		t.Errorf("trailing bytes decode")
+	}
+}
+
+func FuzzDecodeManifest(f *testing.F) {
+	f.Add(encodeManifest(sampleManifest()))
+	f.Add([]byte(manifestMagic + "\x06\x00\x00\xff\xff\xff\xff\x0f"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := decodeManifest(data)
+		if err != nil {
+			return
+		}
+		again, err := decodeManifest(encodeManifest(got))
+		if err != nil || !reflect.DeepEqual(again, got) {
+			t.Fatalf("re-encoded manifest decodes differently: %v", err)
 		}
 	})
 }

@@ -154,7 +154,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 			return strings.Replace(s, "Generated archive", "Renamed archive", 1)
 		}), false, false, nil},
 		{"damaged cache", func(t *testing.T) {
-			for _, f := range []string{"site.gob", "detections-00.bin", "detections-07.bin"} {
+			for _, f := range []string{"site.bin", "detections-00.bin", "detections-07.bin"} {
 				if err := os.WriteFile(filepath.Join(cache, f), []byte("not a gob"), 0o644); err != nil {
 					t.Fatal(err)
 				}

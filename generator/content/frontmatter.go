@@ -12,13 +12,12 @@ import (
 // File is one source file split into its TOML front matter and Markdown
 // body, with enough positions to point editors at the right line.
 type File struct {
-	Path      string         // slash-separated, relative to the archive's root
-	Front     []byte         // TOML text between the +++ lines
-	FrontLine int            // line number of the first line of Front
-	Body      []byte         // Markdown after the closing +++
-	BodyLine  int            // line number of the first line of Body
-	KeyLines  map[string]int // top-level front-matter key → its line
-	Hash      [32]byte       // SHA-256 of the file as read, for incremental builds
+	Path      string   // slash-separated, relative to the archive's root
+	Front     []byte   // TOML text between the +++ lines
+	FrontLine int      // line number of the first line of Front
+	Body      []byte   // Markdown after the closing +++
+	BodyLine  int      // line number of the first line of Body
+	Hash      [32]byte // SHA-256 of the file as read, for incremental builds
 	// Stamp is the file's stat data before it was read, when HasStamp.
 	Stamp    Stamp
 	HasStamp bool
@@ -59,7 +58,6 @@ func Split(path string, data []byte) (*File, error) {
 			if end >= 0 {
 				f.Body = rest[off+end+1:]
 			}
-			f.KeyLines = keyLines(f.Front, f.FrontLine)
 			return f, nil
 		}
 		if end < 0 {
@@ -96,9 +94,11 @@ func keyLines(front []byte, first int) map[string]int {
 }
 
 // Line returns the line of key, or of the front matter's first line when
-// the key is absent (a missing required field is reported there).
+// the key is absent (a missing required field is reported there). It
+// scans the front matter on every call: lines are asked for errors only,
+// and an archive has tens of thousands of files without one.
 func (f *File) Line(key string) int {
-	if l, ok := f.KeyLines[key]; ok {
+	if l, ok := keyLines(f.Front, f.FrontLine)[key]; ok {
 		return l
 	}
 	return 1

@@ -65,6 +65,5 @@ func known(fsys fs.FS, f *File) *File {
 	g := *f
 	g.Body = nil
 	g.fsys = fsys
-	g.KeyLines = keyLines(g.Front, g.FrontLine)
 	return &g
 }

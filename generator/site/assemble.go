@@ -168,7 +168,7 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 	})
 	for i, f := range found {
 		errs = append(errs, f.problems...)
-		errs.Add(checkDate(reports[i], srcs[i].Line("date"), s.Sessions))
+		errs.Add(checkDate(reports[i], srcs[i].Line, s.Sessions))
 	}
 	if len(errs.Errors()) > 0 {
 		errs.Sort()

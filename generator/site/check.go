@@ -12,8 +12,9 @@ import (
 
 // checkDate reports a report dated outside its session: usually a wrong
 // session key or a typo in the date, and either files the report in the
-// wrong place.
-func checkDate(r *generator.Report, line int, sessions []*generator.Session) *generator.Error {
+// wrong place. line gives a front-matter key's line, looked up only when
+// there is something to report.
+func checkDate(r *generator.Report, line func(key string) int, sessions []*generator.Session) *generator.Error {
 	ss := r.Session
 	if ss == nil {
 		return nil
@@ -33,7 +34,7 @@ func checkDate(r *generator.Report, line int, sessions []*generator.Session) *ge
 		hint += "; sessions on that day: " + strings.Join(fits, ", ")
 	}
 	return &generator.Error{
-		Path: r.SourcePath, Line: line,
+		Path: r.SourcePath, Line: line("date"),
 		Msg: fmt.Sprintf("dated %s, outside its session %s (%s to %s)", day.Format("2006-01-02"), ss.Key,
 			ss.Start.Format("2006-01-02"), ss.End.Format("2006-01-02")),
 		Hint: hint,
