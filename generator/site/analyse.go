@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -129,9 +130,8 @@ type analyser struct {
 	cache    DetectionCache
 	topics   map[string]*generator.Topic
 	order    map[*generator.Topic]int
-	states   map[string]*generator.State
+	codes    *codeTable
 	groups   map[string]*generator.Group
-	rank     map[*generator.State]int
 }
 
 // analysis is what analysing one report finds besides what it sets on the
@@ -177,7 +177,7 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 		reportStates[st] = true
 	}
 	for _, c := range det.TitleStates {
-		reportStates[an.states[c]] = true
+		reportStates[an.codes.state(c)] = true
 	}
 	named := map[*generator.Topic]bool{}
 	for _, t := range r.Topics {
@@ -193,16 +193,16 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 	r.Paragraphs = make([]*generator.Paragraph, len(det.Paragraphs))
 	for i, dp := range det.Paragraphs {
 		p := &slab[i]
-		*p = generator.Paragraph{N: dp.N, ID: "p-" + strconv.Itoa(dp.N), Text: dp.Text, Heading: dp.Heading}
+		*p = generator.Paragraph{N: dp.N, ID: paragraphID(dp.N), Text: dp.Text, Heading: dp.Heading}
 		if len(dp.States) > 0 {
 			p.States = make([]*generator.State, len(dp.States))
 			for j, c := range dp.States {
-				st := an.states[c]
+				st := an.codes.state(c)
 				p.States[j] = st
 				reportStates[st] = true
 			}
 			if len(p.States) > 1 {
-				sort.Slice(p.States, func(i, j int) bool { return an.rank[p.States[i]] < an.rank[p.States[j]] })
+				slices.SortFunc(p.States, an.codes.byRank)
 			}
 		}
 		if len(dp.Topics) > 0 {
@@ -231,11 +231,29 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 	for st := range reportStates {
 		r.States = append(r.States, st)
 	}
-	sort.Slice(r.States, func(i, j int) bool { return an.rank[r.States[i]] < an.rank[r.States[j]] })
+	slices.SortFunc(r.States, an.codes.byRank)
 	for _, k := range det.Groups {
 		if g := an.groups[k]; g != nil {
 			r.Groups = append(r.Groups, g)
 		}
 	}
 	sort.Slice(r.Groups, func(i, j int) bool { return r.Groups[i].Name < r.Groups[j].Name })
+}
+
+// paragraphIDs are the anchors of the first paragraphs, made once: a build
+// makes every paragraph of the archive, hundreds of thousands.
+var paragraphIDs = func() []string {
+	ids := make([]string, 512)
+	for n := range ids {
+		ids[n] = "p-" + strconv.Itoa(n)
+	}
+	return ids
+}()
+
+// paragraphID is the anchor of paragraph n.
+func paragraphID(n int) string {
+	if n >= 0 && n < len(paragraphIDs) {
+		return paragraphIDs[n]
+	}
+	return "p-" + strconv.Itoa(n)
 }

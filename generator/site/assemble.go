@@ -160,7 +160,7 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 	}
 	an := &analyser{
 		detector: &Detector{md: opts.Markdown, gz: gz, matcher: matcher, topics: s.Topics},
-		cache:    opts.Cache, topics: topics, order: order, states: states, groups: groups, rank: rank,
+		cache:    opts.Cache, topics: topics, order: order, codes: newCodeTable(states, rank), groups: groups,
 	}
 	found := make([]analysis, len(reports))
 	generator.Parallel(len(reports), func(i int) {
