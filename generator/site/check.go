@@ -50,7 +50,7 @@ func civilDay(t time.Time) time.Time {
 // point at pages that do not exist.
 type linkChecker struct {
 	base    *url.URL
-	pages   map[string]bool            // site-relative URL paths
+	pages   map[string]bool              // site-relative URL paths
 	reports map[string]*generator.Report // report URL → the report, for its paragraph ids
 }
 
