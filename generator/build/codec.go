@@ -76,17 +76,16 @@ type decoder struct {
 }
 
 func (d *decoder) uint() int {
-	v, n := binary.Uvarint(d.b)
-	// No count or length in a shard comes near 2^31: more is damage.
-	if n <= 0 || v > 1<<31 {
+	v := d.uint64()
+	// No count or length in a cache file comes near 2^31: more is damage.
+	if v > 1<<31 {
 		d.fail()
 		return 0
 	}
-	d.b = d.b[n:]
 	return int(v)
 }
 
-// uint64 and int64 read numbers of any size: file stamps.
+// uint64 and int64 read numbers of any size: file stamps and offsets.
 func (d *decoder) uint64() uint64 {
 	v, n := binary.Uvarint(d.b)
 	if n <= 0 {
@@ -97,14 +96,26 @@ func (d *decoder) uint64() uint64 {
 	return v
 }
 
+// int64 undoes binary.AppendVarint's zig-zag encoding.
 func (d *decoder) int64() int64 {
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
+	u := d.uint64()
+	return int64(u>>1) ^ -int64(u&1)
+}
+
+// open starts decoding data, a file that begins with magic.
+func open(data []byte, magic string) *decoder {
+	if len(data) < len(magic) || string(data[:len(magic)]) != magic {
+		return &decoder{err: errDamaged}
 	}
-	d.b = d.b[n:]
-	return v
+	return &decoder{b: data[len(magic):]}
+}
+
+// end tells whether everything decoded and nothing is left over.
+func (d *decoder) end() error {
+	if d.err == nil && len(d.b) != 0 {
+		d.fail()
+	}
+	return d.err
 }
 
 func (d *decoder) fail() {
@@ -156,10 +167,7 @@ func (d *decoder) strings() []string {
 // decodeDetections decodes what encodeDetections wrote; data must not be
 // modified afterwards. Any flaw is an error, never a panic.
 func decodeDetections(data []byte) (format int, context string, entries map[[32]byte]*site.Detection, err error) {
-	if len(data) < len(codecMagic) || string(data[:len(codecMagic)]) != codecMagic {
-		return 0, "", nil, errDamaged
-	}
-	d := &decoder{b: data[len(codecMagic):]}
+	d := open(data, codecMagic)
 	format = d.uint()
 	context = d.string()
 	n := d.count(32)
@@ -191,11 +199,8 @@ func decodeDetections(data []byte) (format int, context string, entries map[[32]
 		}
 		entries[k] = det
 	}
-	if d.err == nil && len(d.b) != 0 {
-		d.err = errDamaged
-	}
-	if d.err != nil {
-		return 0, "", nil, d.err
+	if err := d.end(); err != nil {
+		return 0, "", nil, err
 	}
 	return format, context, entries, nil
 }

@@ -86,10 +86,12 @@ func sampleSources() *sourcesOnDisk {
 	}}
 }
 
-func TestSourcesCodecRoundTrip(t *testing.T) {
-	want := sampleSources()
-	data := encodeSources(want)
-	got, err := decodeSources(data)
+// checkCodec holds a codec to a round trip of want, and to refusing every
+// truncation of the file and a byte too many.
+func checkCodec[T any](t *testing.T, want T, encode func(T) []byte, decode func([]byte) (T, error)) {
+	t.Helper()
+	data := encode(want)
+	got, err := decode(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,28 +99,43 @@ func TestSourcesCodecRoundTrip(t *testing.T) {
 		t.Errorf("round trip differs:\n got %+v\nwant %+v", got, want)
 	}
 	for n := 0; n < len(data); n++ {
-		if _, err := decodeSources(data[:n]); err == nil {
-			t.Fatalf("a sources file cut at %d bytes of %d decodes", n, len(data))
+		if _, err := decode(data[:n]); err == nil {
+			t.Fatalf("a file cut at %d bytes of %d decodes", n, len(data))
 		}
 	}
-	if _, err := decodeSources(append(data[:len(data):len(data)], 0)); err == nil {
+	if _, err := decode(append(data[:len(data):len(data)], 0)); err == nil {
 		t.Errorf("trailing bytes decode")
 	}
 }
 
-func FuzzDecodeSources(f *testing.F) {
-	f.Add(encodeSources(sampleSources()))
-	f.Add([]byte(sourcesMagic + "\x00\xff\xff\xff\xff\x0f"))
+// fuzzCodec checks that what decodes encodes back to a file that decodes
+// the same.
+func fuzzCodec[T any](f *testing.F, seeds [][]byte, encode func(T) []byte, decode func([]byte) (T, error)) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		got, err := decodeSources(data)
+		got, err := decode(data)
 		if err != nil {
 			return
 		}
-		again, err := decodeSources(encodeSources(got))
+		again, err := decode(encode(got))
 		if err != nil || !reflect.DeepEqual(again, got) {
-			t.Fatalf("re-encoded sources decode differently: %v", err)
+			t.Fatalf("re-encoded file decodes differently: %v", err)
 		}
 	})
+}
+
+func TestSourcesCodec(t *testing.T) {
+	checkCodec(t, sampleSources(), encodeSources, decodeSources)
+}
+
+func TestManifestCodec(t *testing.T) {
+	checkCodec(t, sampleManifest(), encodeManifest, decodeManifest)
+}
+
+func FuzzDecodeSources(f *testing.F) {
+	fuzzCodec(f, [][]byte{encodeSources(sampleSources()), []byte(sourcesMagic + "\x00\xff\xff\xff\xff\x0f")}, encodeSources, decodeSources)
 }
 
 func sampleManifest() *manifest {
@@ -134,37 +151,6 @@ func sampleManifest() *manifest {
 	}
 }
 
-func TestManifestCodecRoundTrip(t *testing.T) {
-	want := sampleManifest()
-	data := encodeManifest(want)
-	got, err := decodeManifest(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("round trip differs:\n got %+v\nwant %+v", got, want)
-	}
-	for n := 0; n < len(data); n++ {
-		if _, err := decodeManifest(data[:n]); err == nil {
-			t.Fatalf("a manifest cut at %d bytes of %d decodes", n, len(data))
-		}
-	}
-	if _, err := decodeManifest(append(data[:len(data):len(data)], 0)); err == nil {
-		t.Errorf("trailing bytes decode")
-	}
-}
-
 func FuzzDecodeManifest(f *testing.F) {
-	f.Add(encodeManifest(sampleManifest()))
-	f.Add([]byte(manifestMagic + "\x06\x00\x00\xff\xff\xff\xff\x0f"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		got, err := decodeManifest(data)
-		if err != nil {
-			return
-		}
-		again, err := decodeManifest(encodeManifest(got))
-		if err != nil || !reflect.DeepEqual(again, got) {
-			t.Fatalf("re-encoded manifest decodes differently: %v", err)
-		}
-	})
+	fuzzCodec(f, [][]byte{encodeManifest(sampleManifest()), []byte(manifestMagic + "\x06\x00\x00\xff\xff\xff\xff\x0f")}, encodeManifest, decodeManifest)
 }

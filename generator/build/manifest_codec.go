@@ -51,10 +51,7 @@ func encodeManifest(m *manifest) []byte {
 // decodeManifest decodes what encodeManifest wrote; its strings point
 // into data, which must not be modified.
 func decodeManifest(data []byte) (*manifest, error) {
-	if len(data) < len(manifestMagic) || string(data[:len(manifestMagic)]) != manifestMagic {
-		return nil, errDamaged
-	}
-	d := &decoder{b: data[len(manifestMagic):]}
+	d := open(data, manifestMagic)
 	m := &manifest{Format: d.uint(), Global: d.string(), Dest: d.string()}
 	// Each count is checked against the bytes left, at the least each of
 	// its items takes: a 32-byte hash for a report, two bytes otherwise.
@@ -90,11 +87,8 @@ func decodeManifest(data []byte) (*manifest, error) {
 		}
 		m.Parts[path] = extents
 	}
-	if d.err == nil && len(d.b) > 0 {
-		d.fail()
-	}
-	if d.err != nil {
-		return nil, d.err
+	if err := d.end(); err != nil {
+		return nil, err
 	}
 	return m, nil
 }

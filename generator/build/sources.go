@@ -122,10 +122,7 @@ func encodeSources(d *sourcesOnDisk) []byte {
 // decodeSources decodes what encodeSources wrote. Paths and front
 // matters point into data, which must not be modified.
 func decodeSources(data []byte) (*sourcesOnDisk, error) {
-	if len(data) < len(sourcesMagic) || string(data[:len(sourcesMagic)]) != sourcesMagic {
-		return nil, errDamaged
-	}
-	d := &decoder{b: data[len(sourcesMagic):]}
+	d := open(data, sourcesMagic)
 	out := &sourcesOnDisk{Program: d.string()}
 	// An entry takes at least 32 bytes, its hash.
 	out.Entries = make([]sourceEntry, d.count(32))
@@ -140,11 +137,8 @@ func decodeSources(data []byte) (*sourcesOnDisk, error) {
 		}
 		s.FrontLine, s.BodyLine = d.uint(), d.uint()
 	}
-	if d.err == nil && len(d.b) > 0 {
-		d.fail()
-	}
-	if d.err != nil {
-		return nil, d.err
+	if err := d.end(); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
