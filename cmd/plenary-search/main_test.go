@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -22,7 +23,7 @@ func TestBadIndexIsAClearError(t *testing.T) {
 	if err := os.MkdirAll(broken, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	facts := `{"version": 1, "reports": 1}`
+	facts := fmt.Sprintf(`{"version": %d, "reports": 1}`, index.Version)
 	if err := os.WriteFile(filepath.Join(broken, index.FactsFile), []byte(facts), 0o644); err != nil {
 		t.Fatal(err)
 	}

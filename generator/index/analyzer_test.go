@@ -1,0 +1,81 @@
+package index
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+func describe(ts analysis.TokenStream) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = fmt.Sprintf("%q %d-%d #%d type %d", t.Term, t.Start, t.End, t.Position, t.Type)
+	}
+	return out
+}
+
+func sameTokens(t *testing.T, input string, got, want analysis.TokenStream) {
+	t.Helper()
+	g, w := describe(got), describe(want)
+	if fmt.Sprint(g) != fmt.Sprint(w) {
+		t.Errorf("%q:\n got %v\nwant %v", input, g, w)
+	}
+}
+
+var wordSamples = []string{
+	"", "France", "don't", "France's proposal", "e.g. the U.N.", "1,000.50 and 3.14", "1:2 a:b",
+	"a.1 1.a a1.5 1a.b", "__init__ _a a_ _1", "Paragraph 42 of the draft (A/AC.290/2025/CRP.1)",
+	"x..y x''y 1..2 1,,2 a. .a ,1 1,", "end.", "\n\tline\r\nbreaks  ", "12ab34", "a'1 1'a 1'2", "___ _ 1_ _1_a",
+}
+
+// TestWordsMatchBleve holds the ASCII path to bleve's tokenizer on
+// samples; FuzzWords searches for more.
+func TestWordsMatchBleve(t *testing.T) {
+	u := unicode.NewUnicodeTokenizer()
+	for _, s := range wordSamples {
+		sameTokens(t, s, words{u}.Tokenize([]byte(s)), u.Tokenize([]byte(s)))
+	}
+}
+
+func FuzzWords(f *testing.F) {
+	for _, s := range wordSamples {
+		f.Add(s)
+	}
+	u := unicode.NewUnicodeTokenizer()
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range []byte(s) {
+			if c >= 0x80 {
+				return
+			}
+		}
+		sameTokens(t, s, asciiWords([]byte(s)), u.Tokenize([]byte(s)))
+	})
+}
+
+// TestAnalyzerMatchesEnglish holds the whole analyzer to bleve's "en" on
+// text with and without non-ASCII characters, twice, so that remembered
+// stems are used.
+func TestAnalyzerMatchesEnglish(t *testing.T) {
+	cache := registry.NewCache()
+	ours, err := cache.AnalyzerNamed(Analyzer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs, err := cache.AnalyzerNamed(en.AnalyzerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := append([]string{
+		"Speaking on behalf of the EU, France's delegation called for confidence-building measures; Kenya's supported them.",
+		"Côte d’Ivoire and Türkiye welcomed the “points of contact” directory – again.",
+	}, wordSamples...)
+	for round := 0; round < 2; round++ {
+		for _, s := range texts {
+			sameTokens(t, s, ours.Analyze([]byte(s)), theirs.Analyze([]byte(s)))
+		}
+	}
+}
