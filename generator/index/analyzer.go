@@ -93,57 +93,69 @@ var asciiClass = func() (t [128]uint8) {
 }()
 
 // asciiWords splits ASCII text into the tokens bleve's Unicode tokenizer
-// makes of it: runs of letters, digits and "_" (WB5, WB8-WB10, WB13a-b),
-// which go on across one ":", "." or "'" between letters (WB6-WB7) and
-// one ",", ";", "." or "'" between digits (WB11-WB12). A token is
-// numeric when it holds digits and no letter.
+// makes of it. The words are counted first, so that the tokens are made
+// in one allocation of the right size: growing them was most of the time.
 func asciiWords(input []byte) analysis.TokenStream {
-	var out analysis.TokenStream
-	var slab []analysis.Token
-	pos := 1
-	for i := 0; i < len(input); {
-		c := asciiClass[input[i]]
-		if c != letter && c != digit && c != connector {
-			i++
-			continue
+	n := 0
+	for i := 0; ; n++ {
+		if _, i, _ = nextWord(input, i); i < 0 {
+			break
 		}
-		start, letters, digits, prev := i, c == letter, c == digit, c
-		for i++; i < len(input); {
-			c := asciiClass[input[i]]
-			next := uint8(other)
-			if i+1 < len(input) {
-				next = asciiClass[input[i+1]]
-			}
-			switch {
-			case c == letter || c == digit || c == connector:
-			case prev == letter && next == letter && (c == midLetter || c == midBoth):
-				i++
-				c = letter
-			case prev == digit && next == digit && (c == midNum || c == midBoth):
-				i++
-				c = digit
-			default:
-				goto end
-			}
-			letters = letters || c == letter
-			digits = digits || c == digit
-			prev = c
-			i++
+	}
+	slab := make([]analysis.Token, n)
+	out := make(analysis.TokenStream, n)
+	for k, i := 0, 0; k < n; k++ {
+		var start int
+		var numeric bool
+		start, i, numeric = nextWord(input, i)
+		slab[k] = analysis.Token{Term: input[start:i:i], Start: start, End: i, Position: k + 1, Type: analysis.AlphaNumeric}
+		if numeric {
+			slab[k].Type = analysis.Numeric
 		}
-	end:
-		if len(slab) == 0 {
-			slab = make([]analysis.Token, 64)
-		}
-		t := &slab[0]
-		slab = slab[1:]
-		*t = analysis.Token{Term: input[start:i:i], Start: start, End: i, Position: pos, Type: analysis.AlphaNumeric}
-		if digits && !letters {
-			t.Type = analysis.Numeric
-		}
-		out = append(out, t)
-		pos++
+		out[k] = &slab[k]
 	}
 	return out
+}
+
+// nextWord finds the first word of input from i on: a run of letters,
+// digits and "_" (WB5, WB8-WB10, WB13a-b), which goes on across one ":",
+// "." or "'" between letters (WB6-WB7) and one ",", ";", "." or "'"
+// between digits (WB11-WB12). It is numeric when it holds digits and no
+// letter. end is -1 when there is no word left.
+func nextWord(input []byte, i int) (start, end int, numeric bool) {
+	for ; i < len(input); i++ {
+		if c := asciiClass[input[i]]; c == letter || c == digit || c == connector {
+			break
+		}
+	}
+	if i == len(input) {
+		return 0, -1, false
+	}
+	start = i
+	prev := asciiClass[input[i]]
+	letters, digits := prev == letter, prev == digit
+	for i++; i < len(input); i++ {
+		c := asciiClass[input[i]]
+		next := uint8(other)
+		if i+1 < len(input) {
+			next = asciiClass[input[i+1]]
+		}
+		switch {
+		case c == letter || c == digit || c == connector:
+		case prev == letter && next == letter && (c == midLetter || c == midBoth):
+			i++
+			c = letter
+		case prev == digit && next == digit && (c == midNum || c == midBoth):
+			i++
+			c = digit
+		default:
+			return start, i, digits && !letters
+		}
+		letters = letters || c == letter
+		digits = digits || c == digit
+		prev = c
+	}
+	return start, i, digits && !letters
 }
 
 // stemmer is bleve's Porter stemmer with a memory of the stems it made,

@@ -79,3 +79,19 @@ func TestAnalyzerMatchesEnglish(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkWords(b *testing.B) {
+	text := []byte("Speaking on behalf of a group of states, France called for meaningful stakeholder participation, and added that paragraph 42 of the draft should be strengthened. Kenya's delegation supported the 2,000.50 figure; e.g. the U.N. points of contact directory.")
+	u := unicode.NewUnicodeTokenizer()
+	for _, tc := range []struct {
+		name string
+		t    analysis.Tokenizer
+	}{{"bleve", u}, {"ours", words{u}}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				tc.t.Tokenize(text)
+			}
+		})
+	}
+}
