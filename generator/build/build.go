@@ -254,7 +254,9 @@ func Build(opts Options) (*Result, error) {
 		// takes the default target back first.
 		relaxed()
 		relaxed = func() {}
-		defer budgetMemory()()
+		// Report pages read their sources again, one at a time: holding
+		// every source while the site renders grows with the archive.
+		defer budgetMemory(l.archive.Release())()
 	}
 	// The index is written while the pages are: rendering waits on the
 	// disk often enough to leave the index room on both cores. Neither is

@@ -22,6 +22,7 @@ type File struct {
 	Stamp    Stamp
 	HasStamp bool
 	fsys     fs.FS // set when Body was not read: see Known
+	from     fs.FS // where the file was read from, so Release can let go of it
 }
 
 var bom = []byte("\ufeff")

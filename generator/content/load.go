@@ -210,6 +210,7 @@ func readAll(fsys fs.FS, paths []string, from int, kn Known) ([]*File, generator
 		}
 		f.Hash = sha256.Sum256(data)
 		f.Stamp, f.HasStamp = stamp, stamped
+		f.from = fsys
 		files[i] = f
 	})
 	var list generator.ErrorList

@@ -95,6 +95,16 @@ type Archive struct {
 	Unread int
 }
 
+// Release lets go of the bodies of the reports read whole (File.Release)
+// and returns how many bytes that was.
+func (a *Archive) Release() int64 {
+	var n int64
+	for _, r := range a.Reports {
+		n += int64(r.Release())
+	}
+	return n
+}
+
 const dateHint = "write a date such as 2022-04-01 or a date-time with offset such as 2022-04-01T14:00:00-04:00"
 
 // toTime reads a TOML date value: an offset date-time is kept as written, a

@@ -116,11 +116,11 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 		slugs[src.Slug] = src.Path
 		r := &generator.Report{
 			Slug: src.Slug, SourcePath: src.Path, Title: src.Front.Title, Kind: src.Front.Kind,
-			Date: src.Date, End: src.End, AllDay: src.AllDay, SourceURL: src.Front.Source, Body: src.Body,
+			Date: src.Date, End: src.End, AllDay: src.AllDay, SourceURL: src.Front.Source,
 			SourceHash: src.Hash,
-		}
-		if src.Unread() {
-			r.LoadBody = src.ReadBody
+			// The body stays with its source, which may let go of it
+			// (content.Archive.Release) and read it again when asked.
+			LoadBody: src.ReadBody,
 		}
 		r.URL, r.Permalink = u.claim("reports/"+src.Slug+"/", src.Path)
 		if ss, ok := sessions[src.Front.Session]; ok {
