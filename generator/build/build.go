@@ -254,6 +254,14 @@ func Build(opts Options) (*Result, error) {
 		// takes the default target back first.
 		relaxed()
 		relaxed = func() {}
+		// The detections are saved now and let go of, not kept for the
+		// end of the build: a full build made every report's, a gigabyte
+		// at 100,000 reports held through rendering for nothing. An
+		// update saves the few it made at the end, beside the rest.
+		if dets != nil {
+			_ = dets.save(opts.CacheDir, context)
+			dets = nil
+		}
 		// Report pages read their sources again, one at a time: holding
 		// every source while the site renders grows with the archive.
 		defer budgetMemory(l.archive.Release())()
