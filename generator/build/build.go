@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"time"
 
@@ -259,6 +260,9 @@ func Build(opts Options) (*Result, error) {
 		// at 100,000 reports held through rendering for nothing. An
 		// update saves the few it made at the end, beside the rest.
 		if dets != nil {
+			// Load's garbage goes first: the shards' buffers would come
+			// on top of it (9.4 GB at 100,000 reports instead of 6).
+			runtime.GC()
 			_ = dets.save(opts.CacheDir, context)
 			dets = nil
 		}
