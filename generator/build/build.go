@@ -12,7 +12,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"time"
 
@@ -255,17 +254,6 @@ func Build(opts Options) (*Result, error) {
 		// takes the default target back first.
 		relaxed()
 		relaxed = func() {}
-		// The detections are saved now and let go of, not kept for the
-		// end of the build: a full build made every report's, a gigabyte
-		// at 100,000 reports held through rendering for nothing. An
-		// update saves the few it made at the end, beside the rest.
-		if dets != nil {
-			// Load's garbage goes first: the shards' buffers would come
-			// on top of it (9.4 GB at 100,000 reports instead of 6).
-			runtime.GC()
-			_ = dets.save(opts.CacheDir, context)
-			dets = nil
-		}
 		// Report pages read their sources again, one at a time: holding
 		// every source while the site renders grows with the archive.
 		defer budgetMemory(l.archive.Release())()
