@@ -25,6 +25,7 @@ func (e *encoder) uint(v int)      { e.b = binary.AppendUvarint(e.b, uint64(v)) 
 func (e *encoder) uint64(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
 func (e *encoder) int64(v int64)   { e.b = binary.AppendVarint(e.b, v) }
 func (e *encoder) string(s string) { e.uint(len(s)); e.b = append(e.b, s...) }
+func (e *encoder) bytes(b []byte)  { e.uint(len(b)); e.b = append(e.b, b...) }
 func (e *encoder) strings(l []string) {
 	e.uint(len(l))
 	for _, s := range l {

@@ -112,7 +112,7 @@ func encodeSources(d *sourcesOnDisk) []byte {
 		e.uint64(s.Stamp.Ino)
 		e.uint64(s.Stamp.Dev)
 		e.b = append(e.b, s.Hash[:]...)
-		e.string(string(s.Front))
+		e.bytes(s.Front)
 		e.uint(s.FrontLine)
 		e.uint(s.BodyLine)
 	}

@@ -44,11 +44,7 @@ func streamParts(path, prev string, parts []render.Part, reuse func(int) (Extent
 	out.extents = make([]Extent, len(parts))
 	first, last := 0, len(parts)
 	if edit {
-		first, last, out.at, out.keep = unchanged(prev, parts, reuse)
-		for i := 0; i < first; i++ {
-			e, _ := reuse(i)
-			out.extents[i] = Extent{Name: parts[i].Name, Off: e.Off, Len: e.Len}
-		}
+		first, last, out.at, out.keep = unchanged(prev, parts, reuse, out.extents)
 	}
 	f, err := os.Create(path)
 	if err != nil {
@@ -122,8 +118,7 @@ func streamParts(path, prev string, parts []render.Part, reuse func(int) (Extent
 	// The kept end moves by as much as the parts before it grew.
 	shift := w.n - out.keep.Off
 	for i := last; i < len(parts); i++ {
-		e, _ := reuse(i)
-		out.extents[i] = Extent{Name: parts[i].Name, Off: e.Off + shift, Len: e.Len}
+		out.extents[i].Off += shift
 	}
 	out.size = w.n + out.keep.Len
 	return out, err
@@ -131,14 +126,17 @@ func streamParts(path, prev string, parts []render.Part, reuse func(int) (Extent
 
 // unchanged finds how much of the previous file, prev, can stay in place:
 // parts [0, first) at its beginning, up to offset at, and parts
-// [last, len(parts)) at its end, which are the bytes keep.
-func unchanged(prev string, parts []render.Part, reuse func(int) (Extent, bool)) (first, last int, at int64, keep Extent) {
+// [last, len(parts)) at its end, which are the bytes keep. It notes in
+// extents where those parts lie in prev; the others it may leave noted
+// too, for the caller to overwrite.
+func unchanged(prev string, parts []render.Part, reuse func(int) (Extent, bool), extents []Extent) (first, last int, at int64, keep Extent) {
 	last = len(parts)
 	for ; first < len(parts); first++ {
 		e, ok := reuse(first)
 		if !ok || e.Off != at {
 			break
 		}
+		extents[first] = Extent{Name: parts[first].Name, Off: e.Off, Len: e.Len}
 		at += e.Len
 	}
 	size, ok := editable(prev)
@@ -151,6 +149,7 @@ func unchanged(prev string, parts []render.Part, reuse func(int) (Extent, bool))
 		if !ok || e.Off+e.Len != end || e.Off < at {
 			break
 		}
+		extents[last-1] = Extent{Name: parts[last-1].Name, Off: e.Off, Len: e.Len}
 		end = e.Off
 		last--
 	}
