@@ -160,7 +160,7 @@ func TestBuildForAnotherAddress(t *testing.T) {
 		t.Errorf("the sitemap does not use the given address: %v\n%.300s", err, sitemap)
 	}
 	home, _ := os.ReadFile(filepath.Join(dest, "index.html"))
-	if !strings.Contains(string(home), "href=/archive/reports/good/") {
+	if !strings.Contains(string(home), `href="/archive/reports/good/"`) {
 		t.Error("links are not under the given address's path")
 	}
 }

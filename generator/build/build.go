@@ -405,5 +405,5 @@ func Theme(root fs.FS, cfg *config.Config) (*render.Theme, error) {
 	if _, err := fs.Stat(root, "layouts"); err == nil {
 		overrides, _ = fs.Sub(root, "layouts")
 	}
-	return render.LoadTheme(themeFS, overrides)
+	return render.LoadTheme(themeFS, overrides, publish.TemplateMinifier())
 }

@@ -78,35 +78,35 @@ func TestCrossLinks(t *testing.T) {
 	dir, res := site(t, archive(t, "small.txtar"))
 	const rep = "/archive/reports/dialogue/"
 	contains(t, dir, "reports/dialogue/index.html",
-		`href=/archive/sessions/s2/`,    // its session
-		`href=/archive/states/france/`,  // states named
-		`href=/archive/states/nigeria/`, //
-		`href=/archive/states/niger/`,   //
-		`href=/archive/topics/poa/`,     // topics by keyword
-		`!href=/archive/states/guinea/`, // nobody said Guinea
-		`!href=/archive/topics/law/`,    // nor spoke of law
-		`<time datetime=2022-04-01T14:00:00-04:00>1 April 2022, 14:00–17:00 (UTC−04:00)</time>`,
+		`href="/archive/sessions/s2/"`,    // its session
+		`href="/archive/states/france/"`,  // states named
+		`href="/archive/states/nigeria/"`, //
+		`href="/archive/states/niger/"`,   //
+		`href="/archive/topics/poa/"`,     // topics by keyword
+		`!href="/archive/states/guinea/"`, // nobody said Guinea
+		`!href="/archive/topics/law/"`,    // nor spoke of law
+		`<time datetime="2022-04-01T14:00:00-04:00">1 April 2022, 14:00–17:00 (UTC−04:00)</time>`,
 	)
 	// The state page links back to the exact paragraphs.
 	contains(t, dir, "states/france/index.html",
-		`href=`+rep+`#p-2`, `href=/archive/reports/law/#p-1`,
+		`href="`+rep+`#p-2"`, `href="/archive/reports/law/#p-1"`,
 		`Second substantive session`, `Third substantive session`,
 		`!`+rep+`#p-1`, // France is not named in paragraph 1
 	)
-	contains(t, dir, "states/niger/index.html", `href=`+rep+`#p-3`, `!#p-2`)
+	contains(t, dir, "states/niger/index.html", `href="`+rep+`#p-3"`, `!#p-2`)
 	// Kenya is in front matter only: it has a page listing the report, with no statements.
-	contains(t, dir, "states/kenya/index.html", `href=/archive/reports/law/`, `!#p-`)
-	contains(t, dir, "sessions/s2/index.html", `href=`+rep, `href=/archive/states/france/`)
-	contains(t, dir, "topics/poa/index.html", `href=`+rep, `href=/archive/states/france/`, `!href=/archive/reports/law/`)
-	contains(t, dir, "topics/law/index.html", `href=/archive/reports/law/`)
-	contains(t, dir, "index.html", `href=`+rep, `href=/archive/sessions/s3/`, `href=/archive/topics/law/`)
+	contains(t, dir, "states/kenya/index.html", `href="/archive/reports/law/"`, `!#p-`)
+	contains(t, dir, "sessions/s2/index.html", `href="`+rep+`"`, `href="/archive/states/france/"`)
+	contains(t, dir, "topics/poa/index.html", `href="`+rep+`"`, `href="/archive/states/france/"`, `!href="/archive/reports/law/"`)
+	contains(t, dir, "topics/law/index.html", `href="/archive/reports/law/"`)
+	contains(t, dir, "index.html", `href="`+rep+`"`, `href="/archive/sessions/s3/"`, `href="/archive/topics/law/"`)
 
 	// The newer report comes first in the site, and the session pages
 	// chain their reports.
 	if got := res.Site.Reports[0].Slug; got != "law" {
 		t.Errorf("newest report is %q, want law", got)
 	}
-	contains(t, dir, "states/index.html", `href=/archive/states/guinea-bissau/`, `href=/archive/states/papua-new-guinea/`, `!states/guinea/`)
+	contains(t, dir, "states/index.html", `href="/archive/states/guinea-bissau/"`, `href="/archive/states/papua-new-guinea/"`, `!states/guinea/`)
 }
 
 func TestAnchorsAndCounts(t *testing.T) {
@@ -133,8 +133,8 @@ func TestAnchorsAndCounts(t *testing.T) {
 		t.Errorf("France: %d statements in %d reports, want 2 in 2", len(france.Statements), len(france.Reports))
 	}
 	// The session page counts paragraphs naming each state.
-	contains(t, dir, "sessions/s2/index.html", `<a href=/archive/states/france/>France</a> <span class=count>1</span>`)
-	contains(t, dir, "states/index.html", `<a href=/archive/states/france/>France</a> <span class=count title=statements>2</span> <span class="count secondary" title=reports>2</span>`)
+	contains(t, dir, "sessions/s2/index.html", `<a href="/archive/states/france/">France</a> <span class=count>1</span>`)
+	contains(t, dir, "states/index.html", `<a href="/archive/states/france/">France</a> <span class=count title=statements>2</span> <span class="count secondary" title=reports>2</span>`)
 }
 
 func TestDraftsExcluded(t *testing.T) {
@@ -153,7 +153,7 @@ func TestDraftsExcluded(t *testing.T) {
 func TestNothingFromContentRuns(t *testing.T) {
 	dir, _ := site(t, archive(t, "small.txtar"))
 	contains(t, dir, "reports/dialogue/index.html", "!<script>alert", "&lt;script>alert(1)&lt;/script>")
-	contains(t, dir, "reports/law/index.html", "International law & the &lt;b>Charter&lt;/b>")
+	contains(t, dir, "reports/law/index.html", "International law &amp; the &lt;b&gt;Charter&lt;/b&gt;")
 	// The minifier leaves "<" as it is inside quoted attribute values
 	// (og:title), where it is inert: look for elements outside them.
 	outside := regexp.MustCompile(`"[^"]*"`).ReplaceAllString(read(t, dir, "reports/law/index.html"), `""`)
@@ -267,7 +267,7 @@ func TestFeedSitemapRobots(t *testing.T) {
 	contains(t, dir, "feed.xml", "<updated>2022-07-26T04:00:00Z</updated>", "https://example.org/archive/reports/law/")
 	contains(t, dir, "sitemap.xml", "<loc>https://example.org/archive/states/france/</loc>", "<loc>https://example.org/archive/reports/dialogue/</loc>")
 	contains(t, dir, "robots.txt", "Sitemap: https://example.org/archive/sitemap.xml")
-	contains(t, dir, "404.html", "href=/archive/css/style.css")
+	contains(t, dir, "404.html", `href="/archive/css/style.css"`)
 	contains(t, dir, "css/style.css", ".chroma", "prefers-color-scheme:dark", "@media print")
 }
 
@@ -305,7 +305,7 @@ func TestLongListsArePaged(t *testing.T) {
 	if n <= 200 {
 		t.Fatalf("the busiest state has %d statements: too few to page", n)
 	}
-	link := regexp.MustCompile(`class=para href=(/reports/[^ >]+#p-\d+)[ >]`)
+	link := regexp.MustCompile(`class=para href="(/reports/[^" >]+#p-\d+)"`)
 	links := func(page string) []string {
 		var out []string
 		for _, m := range link.FindAllStringSubmatch(read(t, dir, page), -1) {
@@ -317,8 +317,8 @@ func TestLongListsArePaged(t *testing.T) {
 	if len(landing) != 50 || landing[0] != busiest.Statements[0].URL() {
 		t.Errorf("the landing page shows %d statements starting with %v, want the newest 50", len(landing), landing[:1])
 	}
-	archive := regexp.MustCompile(`href=(/states/[^ >]+/page/[0-9-]+/)>All of them`)
-	older := regexp.MustCompile(`rel=next href=(/states/[^ >]+/page/[0-9-]+/)>Older`)
+	archive := regexp.MustCompile(`href="(/states/[^" >]+/page/[0-9-]+/)">All of them`)
+	older := regexp.MustCompile(`rel=next href="(/states/[^" >]+/page/[0-9-]+/)">Older`)
 	m := archive.FindStringSubmatch(read(t, dir, "states/"+busiest.Slug+"/index.html"))
 	if m == nil {
 		t.Fatal("the landing page does not link the archive")

@@ -173,11 +173,11 @@ func TestTermFeeds(t *testing.T) {
 
 		// The page names the feed in its head and links it visibly.
 		page := pagePath(s, tm.url)
-		headLink := regexp.MustCompile(`<link rel=alternate type=application/atom\+xml title="[^"]+" href=` + regexp.QuoteMeta(tm.url+"feed.xml") + `>`)
+		headLink := regexp.MustCompile(`<link rel=alternate type=application/atom\+xml title="[^"]+" href="` + regexp.QuoteMeta(tm.url+"feed.xml") + `">`)
 		if !headLink.MatchString(read(t, dir, page)) {
 			t.Errorf("%s has no <link rel=alternate> to its feed", page)
 		}
-		contains(t, dir, page, `<a href=`+tm.url+`feed.xml type=application/atom+xml>`)
+		contains(t, dir, page, `<a href="`+tm.url+`feed.xml" type=application/atom+xml>`)
 	}
 
 	// The same, spelled out for a few feeds, so that a change in the
@@ -570,20 +570,20 @@ func TestCiteThis(t *testing.T) {
 		t.Errorf("unbalanced braces (%d) in\n%s", depth, bib)
 	}
 	contains(t, dir, "reports/law/index.html",
-		"<p class=cite-text>Test archive. “International law & the {Charter} at 100% — #1_now ~ \\ &lt;/script>&lt;script>alert(1)&lt;/script>.” Event report, Third substantive session (OEWG 2021-2025), 26 July 2022. https://example.org/archive/reports/law/</p>",
+		"<p class=cite-text>Test archive. “International law &amp; the {Charter} at 100% — #1_now ~ \\ &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;.” Event report, Third substantive session (OEWG 2021-2025), 26 July 2022. https://example.org/archive/reports/law/</p>",
 	)
 	contains(t, dir, "reports/dialogue/index.html",
 		`note         = {Original report: \url{https://example.com/original?id=1&amp;lang=en}}`,
 		// Each paragraph links to itself; a script adds copying.
 		`<p id=p-2>France highlighted the Program of Action, saying "a PoA, now". Nigeria agreed with France. <a href=#p-2 class=anchor aria-label="Link to paragraph 2">¶</a></p>`,
 		`<li id=p-3>Niger supported it. <a href=#p-3 class=anchor aria-label="Link to paragraph 3">¶</a></li>`,
-		`<script src=/archive/js/copylink.js defer></script>`,
+		`<script src="/archive/js/copylink.js" defer></script>`,
 	)
 	contains(t, dir, "js/copylink.js", "clipboard")
 }
 
 var (
-	figureRE = regexp.MustCompile(`(?s)<figure class=chart id=([a-z-]+)>(.*?)</figure>`)
+	figureRE = regexp.MustCompile(`(?s)<figure class=chart id="([a-z-]+)">(.*?)</figure>`)
 	svgRE    = regexp.MustCompile(`(?s)<svg .*?</svg>`)
 	rowRE    = regexp.MustCompile(`<tr><th scope=row>(.*?)</th><td>(\d+)</td></tr>`)
 )
@@ -720,8 +720,8 @@ func TestCharts(t *testing.T) {
 }
 
 var (
-	matrixRow  = regexp.MustCompile(`<tr><th scope=row><a href=([^ >]+)>([^<]+)</a></th>(.*?)<td class=num>(\d+)</td></tr>`)
-	matrixCell = regexp.MustCompile(`<td class=l(\d)>(?:<a href=([^ >]+) title="([^"]*)">(\d+)</a>)?</td>`)
+	matrixRow  = regexp.MustCompile(`<tr><th scope=row><a href="([^" >]+)">([^<]+)</a></th>(.*?)<td class=num>(\d+)</td></tr>`)
+	matrixCell = regexp.MustCompile(`<td class="l(\d)">(?:<a href="([^" >]+)" title="([^"]*)">(\d+)</a>)?</td>`)
 )
 
 // TestMatrix checks every cell of the states × topics table against the
@@ -765,7 +765,7 @@ func TestMatrix(t *testing.T) {
 				t.Errorf("%s × %s: level %s, %s statements linking %s; want %d linking %s", st.Name, tp.Key, c[1], c[4], c[2], n, want)
 			}
 			// The target section exists and lists the latest statements.
-			sec := regexp.MustCompile(`(?s)<section class=topic-statements id=topic-` + regexp.QuoteMeta(tp.Key) + ` .*?</section>`).FindString(byTopic)
+			sec := regexp.MustCompile(`(?s)<section class=topic-statements id="topic-` + regexp.QuoteMeta(tp.Key) + `" .*?</section>`).FindString(byTopic)
 			if sec == "" {
 				t.Errorf("%s by topic has no section topic-%s", st.Name, tp.Key)
 				continue
@@ -777,11 +777,11 @@ func TestMatrix(t *testing.T) {
 	}
 	// France spoke most on law: its cell has the darkest shade.
 	contains(t, dir, "states/matrix/index.html",
-		`<td class=l5><a href=/archive/states/france/topics/#topic-law title="France, International law: 3 statements">3</a></td>`,
-		"!href=/states/", "!href=/topics/", // everything under the base path
+		`<td class="l5"><a href="/archive/states/france/topics/#topic-law" title="France, International law: 3 statements">3</a></td>`,
+		"!href=/states/", "!href=/topics/", `!href="/states/`, `!href="/topics/`, // everything under the base path
 	)
-	contains(t, dir, "states/france/topics/index.html", "!href=/states/", "!href=/reports/")
-	contains(t, dir, "states/index.html", `<a href=/archive/states/matrix/>`)
+	contains(t, dir, "states/france/topics/index.html", "!href=/states/", "!href=/reports/", `!href="/states/`, `!href="/reports/`)
+	contains(t, dir, "states/index.html", `<a href="/archive/states/matrix/">`)
 }
 
 // TestPublicOutputsDeps checks that the new outputs name what they show,

@@ -62,6 +62,15 @@ func Minifier() *minify.M {
 	return m
 }
 
+// TemplateMinifier returns the minifier of a theme's templates, which
+// minifies them once, as they are loaded, keeping their Go template
+// actions as they are (see render.LoadTheme).
+func TemplateMinifier() *minify.M {
+	m := Minifier()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, TemplateDelims: html.GoTemplateDelims})
+	return m
+}
+
 var mediaTypes = map[string]string{
 	".html": "text/html",
 	".css":  "text/css",
@@ -328,18 +337,21 @@ func writeAll(dir, prev string, outputs []render.Output, opts Options) (Stats, [
 			return
 		}
 		raw := buffers.Get().(*bytes.Buffer)
-		min := buffers.Get().(*bytes.Buffer)
 		defer release(raw)
-		defer release(min)
 		if err := o.Render(raw); err != nil {
 			errs[i] = fmt.Errorf("%s: %w", o.Path, err)
 			return
 		}
-		if err := m.Minify(mt, min, raw); err != nil {
-			errs[i] = fmt.Errorf("%s: minify: %w", o.Path, err)
-			return
+		data := raw.Bytes()
+		if !o.Minified {
+			min := buffers.Get().(*bytes.Buffer)
+			defer release(min)
+			if err := m.Minify(mt, min, raw); err != nil {
+				errs[i] = fmt.Errorf("%s: minify: %w", o.Path, err)
+				return
+			}
+			data = min.Bytes()
 		}
-		data := min.Bytes()
 		if err := mkdir(path); err != nil {
 			errs[i] = err
 			return

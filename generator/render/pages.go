@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"path"
 	"strconv"
 	"strings"
 	"time"
@@ -105,6 +106,9 @@ type Output struct {
 	// its key changed.
 	Key    string
 	Render func(w io.Writer) error
+	// Minified says Render writes minified markup already: the page of a
+	// theme loaded with a minifier. Publishing writes it as it is.
+	Minified bool
 	// Parts, when set, make the file in their order instead of Render:
 	// for data files that grow with the archive, so that an incremental
 	// build renders only the parts a change touches and copies the others
@@ -198,6 +202,12 @@ func (r *Renderer) Outputs() []Output {
 		return err
 	})
 	out = append(out, r.publicOutputs()...)
+	if r.theme.Minified() {
+		// Every HTML file is a page of the theme.
+		for i := range out {
+			out[i].Minified = path.Ext(out[i].Path) == ".html"
+		}
+	}
 	add("css/style.css", func(w io.Writer) error { return r.stylesheet(w) })
 	for _, f := range r.theme.static {
 		f := f
@@ -220,6 +230,13 @@ func (r *Renderer) base(kind, title, desc, url string) *Page {
 
 func (r *Renderer) page(w io.Writer, kind string, p *Page) error {
 	r.decorate(p)
+	for _, c := range p.Charts {
+		svg, err := r.theme.fragment(string(c.SVG))
+		if err != nil {
+			return fmt.Errorf("%s: chart %s: %w", p.URL, c.ID, err)
+		}
+		c.SVG = template.HTML(svg) //nolint:gosec // the chart's own markup, minified
+	}
 	t := r.theme.pages[kind]
 	if err := t.ExecuteTemplate(w, "baseof.html", p); err != nil {
 		return fmt.Errorf("%s: %w", p.URL, err)
@@ -229,6 +246,9 @@ func (r *Renderer) page(w io.Writer, kind string, p *Page) error {
 
 func (r *Renderer) markdown(src []byte) (template.HTML, error) {
 	html, err := r.md.HTMLString(src)
+	if err == nil {
+		html, err = r.theme.fragment(html)
+	}
 	// The markdown package escapes raw HTML and unsafe links, so its
 	// output is the one piece of content trusted as markup.
 	return template.HTML(html), err //nolint:gosec // see above
@@ -354,12 +374,32 @@ func writeStatement(b *strings.Builder, s *generator.Statement) {
 	b.WriteString(`<li><blockquote cite="`)
 	b.WriteString(url)
 	b.WriteString(`"><p>`)
-	b.WriteString(template.HTMLEscapeString(s.Excerpt()))
-	b.WriteString(`</p></blockquote><a class="para" href="`)
+	writeText(b, s.Excerpt())
+	b.WriteString(`</p></blockquote><a class=para href="`)
 	b.WriteString(url)
 	b.WriteString(`">paragraph `)
 	b.WriteString(strconv.Itoa(s.Paragraph.N))
 	b.WriteString(`</a></li>`)
+}
+
+// writeText writes s as the text of an element, minified: only "&" and
+// "<" are escaped, which is all text needs (html/template would escape
+// quotes too, which a minifier takes back).
+func writeText(b *strings.Builder, s string) {
+	for {
+		i := strings.IndexAny(s, "&<")
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		if s[i] == '&' {
+			b.WriteString("&amp;")
+		} else {
+			b.WriteString("&lt;")
+		}
+		s = s[i+1:]
+	}
 }
 
 // Search renders the search page. The build writes it with no query; the
