@@ -130,8 +130,27 @@ const excerptLen = 240
 // Excerpt shortens text to about n bytes around the first occurrence of
 // name, cutting at word boundaries and marking cuts with "…".
 func Excerpt(text, name string, n int) string {
+	cutStart, out, cutEnd := excerpt(text, name, n)
+	if cutStart {
+		out = "… " + out
+	}
+	if cutEnd {
+		out += " …"
+	}
+	return out
+}
+
+// ExcerptParts is the statement's excerpt as Excerpt makes it, in parts
+// that point into the paragraph's text: whether the text is cut before
+// and after it. A state's pages write thousands of excerpts, and need
+// not make a string of each.
+func (s *Statement) ExcerptParts() (cutStart bool, text string, cutEnd bool) {
+	return excerpt(s.Paragraph.Text, s.State.Name, excerptLen)
+}
+
+func excerpt(text, name string, n int) (cutStart bool, out string, cutEnd bool) {
 	if len(text) <= n {
-		return text
+		return false, text, false
 	}
 	start := 0
 	if i := strings.Index(text, name); i > n/3 {
@@ -158,14 +177,7 @@ func Excerpt(text, name string, n int) string {
 			end = start + i
 		}
 	}
-	out := strings.TrimSpace(text[start:end])
-	if start > 0 {
-		out = "… " + out
-	}
-	if end < len(text) {
-		out += " …"
-	}
-	return out
+	return start > 0, strings.TrimSpace(text[start:end]), end < len(text)
 }
 
 // State is a country, an observer state or the European Union, with

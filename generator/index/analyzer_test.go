@@ -95,3 +95,23 @@ func BenchmarkWords(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAnalyzer analyses report-like paragraphs on every core, as the
+// index does, with the stems already remembered.
+//
+//	go test -run '^$' -bench Analyzer$ ./generator/index
+func BenchmarkAnalyzer(b *testing.B) {
+	a, err := registry.NewCache().AnalyzerNamed(Analyzer)
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := []byte("Speaking on behalf of a group of states, France called for meaningful stakeholder participation in the future permanent mechanism, and added that paragraph 42 of the draft should be strengthened. Kenya's delegation supported capacity-building programmes; the Russian Federation cautioned against duplicating the points of contact directory, while Brazil welcomed the Chair's efforts.")
+	a.Analyze(text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			a.Analyze(text)
+		}
+	})
+}

@@ -1,12 +1,14 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io"
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/plenary-archive/plenary/generator"
@@ -231,11 +233,11 @@ func (r *Renderer) base(kind, title, desc, url string) *Page {
 func (r *Renderer) page(w io.Writer, kind string, p *Page) error {
 	r.decorate(p)
 	for _, c := range p.Charts {
-		svg, err := r.theme.fragment(string(c.SVG))
-		if err != nil {
+		var svg strings.Builder
+		if err := r.theme.minify(&svg, strings.NewReader(string(c.SVG))); err != nil {
 			return fmt.Errorf("%s: chart %s: %w", p.URL, c.ID, err)
 		}
-		c.SVG = template.HTML(svg) //nolint:gosec // the chart's own markup, minified
+		c.SVG = template.HTML(svg.String()) //nolint:gosec // the chart's own markup, minified
 	}
 	t := r.theme.pages[kind]
 	if err := t.ExecuteTemplate(w, "baseof.html", p); err != nil {
@@ -244,14 +246,32 @@ func (r *Renderer) page(w io.Writer, kind string, p *Page) error {
 	return nil
 }
 
+// buffers hold a document's markup while it is minified.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// release returns a buffer to the pool, unless a very large document grew
+// it so much that keeping it would pin that memory for the whole build.
+func release(b *bytes.Buffer) {
+	if b.Cap() > 1<<20 {
+		return
+	}
+	b.Reset()
+	buffers.Put(b)
+}
+
 func (r *Renderer) markdown(src []byte) (template.HTML, error) {
-	html, err := r.md.HTMLString(src)
-	if err == nil {
-		html, err = r.theme.fragment(html)
+	raw, min := buffers.Get().(*bytes.Buffer), buffers.Get().(*bytes.Buffer)
+	defer release(raw)
+	defer release(min)
+	if err := r.md.HTML(raw, src); err != nil {
+		return "", err
+	}
+	if err := r.theme.minify(min, raw); err != nil {
+		return "", err
 	}
 	// The markdown package escapes raw HTML and unsafe links, so its
 	// output is the one piece of content trusted as markup.
-	return template.HTML(html), err //nolint:gosec // see above
+	return template.HTML(min.String()), nil //nolint:gosec // see above
 }
 
 func (r *Renderer) report(w io.Writer, rep *generator.Report) error {
@@ -330,56 +350,101 @@ type StateReport struct {
 }
 
 // groupBySession splits statements, newest first, into runs of one
-// session and, within it, one report each. Each report's list is written
-// into one builder: state pages list every statement of the archive, and
-// growing each list by concatenation copied it once per statement.
+// session and, within it, one report each. Every report's list is a slice
+// of one string, written in one builder grown once to its size: state
+// pages list every statement of the archive, and lists built one by one,
+// growing as they went, were a seventh of a build's allocations.
 func groupBySession(stmts []*generator.Statement) []StateSession {
-	var out []StateSession
-	var b strings.Builder
-	var cur *StateReport
-	finish := func() {
-		if cur != nil {
-			b.WriteString("</ol>")
-			cur.List = template.HTML(b.String()) //nolint:gosec // escaped in writeStatement
-			b.Reset()
-			cur = nil
-		}
+	size := 0
+	for _, s := range stmts {
+		size += statementSize(s)
 	}
+	var b strings.Builder
+	b.Grow(size)
+	type span struct {
+		report     *StateReport
+		start, end int
+	}
+	var out []StateSession
+	var spans []span
 	for _, s := range stmts {
 		ss := s.Report.Session
 		if n := len(out); n == 0 || out[n-1].Key != ss.Key {
-			finish()
 			out = append(out, StateSession{Key: ss.Key, Title: ss.Title, URL: ss.URL})
 		}
 		g := &out[len(out)-1]
 		if n := len(g.Reports); n == 0 || g.Reports[n-1].URL != s.Report.URL {
-			finish()
+			if n := len(spans); n > 0 {
+				b.WriteString("</ol>")
+				spans[n-1].end = b.Len()
+			}
 			g.Reports = append(g.Reports, StateReport{
 				Title: s.Report.Title, URL: s.Report.URL,
 				Date: s.Report.Date.Format("2 January 2006"), DateTime: s.Report.Date.Format(time.RFC3339),
 			})
+			spans = append(spans, span{start: b.Len()})
 			b.WriteString("<ol>")
 		}
-		cur = &g.Reports[len(g.Reports)-1]
 		writeStatement(&b, s)
 	}
-	finish()
+	if n := len(spans); n > 0 {
+		b.WriteString("</ol>")
+		spans[n-1].end = b.Len()
+	}
+	// The reports' addresses are taken only now: out and its reports grew
+	// by appending, which moved them.
+	all := b.String()
+	k := 0
+	for i := range out {
+		for j := range out[i].Reports {
+			out[i].Reports[j].List = template.HTML(all[spans[k].start:spans[k].end]) //nolint:gosec // escaped in writeStatement
+			k++
+		}
+	}
 	return out
+}
+
+// statementSize is about what writeStatement writes: exact but for the
+// escapes in the excerpt.
+func statementSize(s *generator.Statement) int {
+	_, text, _ := s.ExcerptParts()
+	return len(`<li><blockquote cite=""><p>… … </p></blockquote><a class=para href="">paragraph 000000</a></li><ol></ol>`) +
+		2*(len(s.Report.URL)+1+len(s.Paragraph.ID)) + len(text)
 }
 
 // writeStatement writes one statement of a report's list: the excerpt,
 // escaped, and a link to its paragraph.
 func writeStatement(b *strings.Builder, s *generator.Statement) {
-	url := template.HTMLEscapeString(s.Report.URL) + "#" + template.HTMLEscapeString(s.Paragraph.ID)
+	url := func() {
+		writeAttr(b, s.Report.URL)
+		b.WriteByte('#')
+		writeAttr(b, s.Paragraph.ID)
+	}
 	b.WriteString(`<li><blockquote cite="`)
-	b.WriteString(url)
+	url()
 	b.WriteString(`"><p>`)
-	writeText(b, s.Excerpt())
+	cutStart, text, cutEnd := s.ExcerptParts()
+	if cutStart {
+		b.WriteString("… ")
+	}
+	writeText(b, text)
+	if cutEnd {
+		b.WriteString(" …")
+	}
 	b.WriteString(`</p></blockquote><a class=para href="`)
-	b.WriteString(url)
+	url()
 	b.WriteString(`">paragraph `)
 	b.WriteString(strconv.Itoa(s.Paragraph.N))
 	b.WriteString(`</a></li>`)
+}
+
+// writeAttr writes s escaped for a quoted attribute value; addresses made
+// by the site seldom hold anything to escape.
+func writeAttr(b *strings.Builder, s string) {
+	if strings.ContainsAny(s, `&<>"'`) {
+		s = template.HTMLEscapeString(s)
+	}
+	b.WriteString(s)
 }
 
 // writeText writes s as the text of an element, minified: only "&" and

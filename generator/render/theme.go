@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -141,12 +142,13 @@ func readTree(fsys fs.FS, dir string, files map[string][]byte) error {
 // they are rendered.
 func (th *Theme) Minified() bool { return th.minifier != nil }
 
-// fragment minifies markup the Renderer puts into a page of a minified
-// theme (a report's Markdown, a chart); with an unminified theme it is
-// left as it is.
-func (th *Theme) fragment(markup string) (string, error) {
+// minify writes markup the Renderer puts into a page of a minified theme
+// (a report's Markdown, a chart) minified to w; with an unminified theme
+// it copies it as it is.
+func (th *Theme) minify(w io.Writer, markup io.Reader) error {
 	if th.minifier == nil {
-		return markup, nil
+		_, err := io.Copy(w, markup)
+		return err
 	}
-	return th.minifier.String("text/html", markup)
+	return th.minifier.Minify("text/html", w, markup)
 }
