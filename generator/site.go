@@ -68,7 +68,11 @@ type Report struct {
 	// LoadBody, when set, reads Body, which was left unread because the
 	// source is known unchanged: an update of a large archive renders few
 	// report pages and need not read every source.
-	LoadBody   func() ([]byte, error)
+	LoadBody func() ([]byte, error)
+	// LoadHTML, when set, reads the body as HTML, rendered by assembly
+	// from the parse that found its paragraphs: a report page then need
+	// not parse its Markdown a second time.
+	LoadHTML   func() ([]byte, error)
 	SourceHash [32]byte // of the source file, so a rebuild can tell what changed
 	URL        string
 	Permalink  string

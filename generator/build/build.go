@@ -104,7 +104,7 @@ type loaded struct {
 // Load reads and assembles the archive without writing anything: the
 // first half of a build, and all of `plenary check`.
 func Load(opts Options) (*generator.Site, *config.Config, generator.ErrorList, []Stage, error) {
-	l, err := load(opts, nil, nil)
+	l, err := load(opts, nil, nil, nil)
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
@@ -114,7 +114,8 @@ func Load(opts Options) (*generator.Site, *config.Config, generator.ErrorList, [
 // load reads and assembles. cacheFor, when set, gives the cache of
 // detections; known, when set, the report files known unchanged (and
 // makes the load stamp the files it reads).
-func load(opts Options, cacheFor func(cfg *config.Config, a *content.Archive) site.DetectionCache, known content.Known) (*loaded, error) {
+// bodies, when set, keeps the HTML of the report bodies assembly parses.
+func load(opts Options, cacheFor func(cfg *config.Config, a *content.Archive) site.DetectionCache, known content.Known, bodies site.BodyStore) (*loaded, error) {
 	l := &loaded{}
 	t := time.Now()
 	archive, err := content.LoadKnown(opts.Root, known)
@@ -156,7 +157,7 @@ func load(opts Options, cacheFor func(cfg *config.Config, a *content.Archive) si
 	// One goldmark for the whole build: assembly parses with it, rendering
 	// renders with it.
 	l.md = markdown.New(cfg.BasePath)
-	s, more := site.Assemble(archive, site.Options{Gazetteer: gz, Markdown: l.md, Drafts: opts.Drafts, Cache: cache})
+	s, more := site.Assemble(archive, site.Options{Gazetteer: gz, Markdown: l.md, Drafts: opts.Drafts, Cache: cache, Bodies: bodies})
 	l.problems = append(l.problems, more...)
 	l.problems.Sort()
 	if len(l.problems.Errors()) == 0 {
@@ -214,9 +215,19 @@ func Build(opts Options) (*Result, error) {
 		sources = loadSources(cacheDir)
 		known = sources
 	}
+	// Report bodies are rendered as HTML where they are parsed for what
+	// they name, and kept beside the site until their pages are written;
+	// without a file for them, pages parse them again.
+	var bodies site.BodyStore
+	if dest, err := filepath.Abs(opts.Dest); err == nil {
+		if f, err := newBodyFile(filepath.Dir(dest)); err == nil {
+			defer f.Close()
+			bodies = f
+		}
+	}
 	loadStart := time.Now()
 	opts.Progress.Start("load", 0)
-	l, err := load(opts, cacheFor, known)
+	l, err := load(opts, cacheFor, known, bodies)
 	opts.Progress.End()
 	if err != nil {
 		return nil, err

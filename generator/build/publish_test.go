@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -784,10 +785,10 @@ func TestMatrix(t *testing.T) {
 	contains(t, dir, "states/index.html", `<a href="/archive/states/matrix/">`)
 }
 
-// TestPublicOutputsDeps checks that the new outputs name what they show,
-// the convention incremental builds rely on.
-func TestPublicOutputsDeps(t *testing.T) {
-	fsys := archive(t, "publish.txtar")
+// loadedOutputs loads an archive, as plenary check does, and lists the
+// outputs of its site, rendered from each report's Markdown.
+func loadedOutputs(t *testing.T, fsys fs.FS) (*generator.Site, []render.Output) {
+	t.Helper()
 	s, cfg, _, _, err := build.Load(build.Options{Root: fsys})
 	if err != nil || s == nil {
 		t.Fatalf("load: %v", err)
@@ -796,7 +797,13 @@ func TestPublicOutputsDeps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	outs := render.New(s, th, markdown.New(cfg.BasePath)).Outputs()
+	return s, render.New(s, th, markdown.New(cfg.BasePath)).Outputs()
+}
+
+// TestPublicOutputsDeps checks that the new outputs name what they show,
+// the convention incremental builds rely on.
+func TestPublicOutputsDeps(t *testing.T) {
+	_, outs := loadedOutputs(t, archive(t, "publish.txtar"))
 	deps := map[string]string{}
 	for _, o := range outs {
 		deps[o.Path] = strings.Join(o.Deps, ",")

@@ -86,7 +86,19 @@ type Document struct {
 
 // Analyse parses src once for its blocks and links.
 func (r *Renderer) Analyse(src []byte) Document {
+	d, _ := r.AnalyseHTML(src, nil)
+	return d
+}
+
+// AnalyseHTML parses src once for its blocks and links and, when html is
+// not nil, renders it there from the same parse, as HTML would.
+func (r *Renderer) AnalyseHTML(src []byte, html io.Writer) (Document, error) {
 	doc := r.md.Parser().Parse(text.NewReader(src))
+	if html != nil {
+		if err := r.md.Renderer().Render(html, src, doc); err != nil {
+			return Document{}, err
+		}
+	}
 	var out Document
 	var heading string
 	lines := lineCounter{src: src, line: 1}
@@ -114,7 +126,7 @@ func (r *Renderer) Analyse(src []byte) Document {
 		}
 		return ast.WalkContinue, nil
 	})
-	return out
+	return out, nil
 }
 
 // HTML renders src.

@@ -260,13 +260,19 @@ func release(b *bytes.Buffer) {
 }
 
 func (r *Renderer) markdown(src []byte) (template.HTML, error) {
-	raw, min := buffers.Get().(*bytes.Buffer), buffers.Get().(*bytes.Buffer)
+	raw := buffers.Get().(*bytes.Buffer)
 	defer release(raw)
-	defer release(min)
 	if err := r.md.HTML(raw, src); err != nil {
 		return "", err
 	}
-	if err := r.theme.minify(min, raw); err != nil {
+	return r.minified(raw)
+}
+
+// minified is HTML the markdown package rendered, minified for the page.
+func (r *Renderer) minified(html io.Reader) (template.HTML, error) {
+	min := buffers.Get().(*bytes.Buffer)
+	defer release(min)
+	if err := r.theme.minify(min, html); err != nil {
 		return "", err
 	}
 	// The markdown package escapes raw HTML and unsafe links, so its
@@ -277,13 +283,24 @@ func (r *Renderer) markdown(src []byte) (template.HTML, error) {
 func (r *Renderer) report(w io.Writer, rep *generator.Report) error {
 	p := r.base("report", rep.Title, summary(rep), rep.URL)
 	p.Report = rep
-	src, err := rep.Markdown()
-	if err != nil {
-		return err
-	}
-	body, err := r.markdown(src)
-	if err != nil {
-		return fmt.Errorf("%s: %w", rep.SourcePath, err)
+	var body template.HTML
+	if rep.LoadHTML != nil {
+		html, err := rep.LoadHTML()
+		if err != nil {
+			return fmt.Errorf("%s: %w", rep.SourcePath, err)
+		}
+		body, err = r.minified(bytes.NewReader(html))
+		if err != nil {
+			return fmt.Errorf("%s: %w", rep.SourcePath, err)
+		}
+	} else {
+		src, err := rep.Markdown()
+		if err != nil {
+			return err
+		}
+		if body, err = r.markdown(src); err != nil {
+			return fmt.Errorf("%s: %w", rep.SourcePath, err)
+		}
 	}
 	p.Body = body
 	return r.page(w, "report", p)

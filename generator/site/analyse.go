@@ -1,10 +1,13 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"slices"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/content"
@@ -53,6 +56,13 @@ type Detector struct {
 
 // Detect analyses one report's title and body.
 func (d *Detector) Detect(title string, body []byte) *Detection {
+	det, _ := d.DetectHTML(title, body, nil)
+	return det
+}
+
+// DetectHTML analyses one report's title and body and, when html is not
+// nil, renders the body there as HTML from the parse the analysis made.
+func (d *Detector) DetectHTML(title string, body []byte, html io.Writer) (*Detection, error) {
 	det := &Detection{}
 	named := make([]bool, len(d.topics))
 	d.matcher.match(title, named)
@@ -62,7 +72,10 @@ func (d *Detector) Detect(title string, body []byte) *Detection {
 			det.TitleStates = append(det.TitleStates, m.Entity.Code)
 		}
 	}
-	doc := d.md.Analyse(body)
+	doc, err := d.md.AnalyseHTML(body, html)
+	if err != nil {
+		return nil, err
+	}
 	det.Links = doc.Links
 	groups := map[string]bool{}
 	headingTopics := map[string][]bool{}
@@ -101,7 +114,7 @@ func (d *Detector) Detect(title string, body []byte) *Detection {
 		det.Paragraphs = append(det.Paragraphs, p)
 	}
 	sort.Strings(det.Groups)
-	return det
+	return det, nil
 }
 
 func (d *Detector) keys(set []bool) []string {
@@ -132,7 +145,34 @@ type analyser struct {
 	order    map[*generator.Topic]int
 	codes    *codeTable
 	groups   map[string]*generator.Group
+	bodies   BodyStore
 }
+
+// detectHTML detects what a report's body names and, with a body store,
+// keeps the body's HTML, rendered from the same parse, for its page.
+func (an *analyser) detectHTML(r *generator.Report, body []byte, out *analysis) *Detection {
+	if an.bodies == nil {
+		return an.detector.Detect(r.Title, body)
+	}
+	html := htmlBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if html.Cap() <= 1<<20 {
+			html.Reset()
+			htmlBuffers.Put(html)
+		}
+	}()
+	det, err := an.detector.DetectHTML(r.Title, body, html)
+	if err == nil {
+		r.LoadHTML, err = an.bodies.Put(html.Bytes())
+	}
+	if err != nil {
+		out.problems = append(out.problems, generator.AsList(fmt.Errorf("%s: %w", r.SourcePath, err))...)
+		return nil
+	}
+	return det
+}
+
+var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // analysis is what analysing one report finds besides what it sets on the
 // report itself.
@@ -155,7 +195,9 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 			out.problems = append(out.problems, generator.AsList(err)...)
 			return
 		}
-		det = an.detector.Detect(r.Title, body)
+		if det = an.detectHTML(r, body, out); det == nil {
+			return
+		}
 		if an.cache != nil {
 			an.cache.Put(src.Hash, det)
 		}

@@ -24,6 +24,18 @@ type Options struct {
 	// Cache, when set, keeps detections between builds; it must belong to
 	// the same context (see DetectionContext).
 	Cache DetectionCache
+	// Bodies, when set, keeps the HTML of every report body assembly
+	// parses, for its page (see Report.LoadHTML).
+	Bodies BodyStore
+}
+
+// BodyStore keeps report bodies rendered as HTML until their pages are
+// written, out of memory: at 100,000 reports they are more than a
+// gigabyte. Implementations must be safe for concurrent use.
+type BodyStore interface {
+	// Put keeps html, which the caller reuses after it returns, and
+	// gives back how to read it.
+	Put(html []byte) (load func() ([]byte, error), err error)
 }
 
 // DetectionCache keeps detections by the hash of the report's source
@@ -160,7 +172,7 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 	}
 	an := &analyser{
 		detector: &Detector{md: opts.Markdown, gz: gz, matcher: matcher, topics: s.Topics},
-		cache:    opts.Cache, topics: topics, order: order, codes: newCodeTable(states, rank), groups: groups,
+		cache:    opts.Cache, bodies: opts.Bodies, topics: topics, order: order, codes: newCodeTable(states, rank), groups: groups,
 	}
 	found := make([]analysis, len(reports))
 	generator.Parallel(len(reports), func(i int) {
