@@ -406,11 +406,7 @@ func analyzed(r *generator.Report, m mapping.IndexMapping) (*bdoc.Document, erro
 	if err := m.MapDocument(d, data); err != nil {
 		return nil, fmt.Errorf("%s: %w", r.SourcePath, err)
 	}
-	for _, f := range d.Fields {
-		if f.Options().IsIndexed() {
-			f.Analyze()
-		}
-	}
+	mergeText(d, FieldText)
 	return d, nil
 }
 
