@@ -265,6 +265,13 @@ func Build(opts Options) (*Result, error) {
 		// takes the default target back first.
 		relaxed()
 		relaxed = func() {}
+		// What assembly detected is saved now and let go of, before the
+		// budget measures the Site. Detections are a pure function of
+		// the sources: a build that fails later leaves them right.
+		if dets != nil {
+			_ = dets.saveAndRelease(opts.CacheDir, context)
+			dets = nil
+		}
 		// Report pages read their sources again, one at a time: holding
 		// every source while the site renders grows with the archive.
 		defer budgetMemory(l.archive.Release())()

@@ -144,9 +144,43 @@ func loadDetections(dir string) func(context string) *detections {
 	}
 }
 
+// saveAndRelease saves the detections and lets go of them, shard after
+// shard through one buffer. A full build saves them before it renders:
+// held until the end, they were a fifth of a 10,000-report Site, and the
+// memory budget gives every byte of the Site twice over; encoded all at
+// once, they made garbage as large as the archive's text.
+func (d *detections) saveAndRelease(dir, context string) error {
+	shards := d.changedShards()
+	var buf []byte
+	var errs []error
+	for i, entries := range shards {
+		if !d.changed[i] {
+			continue
+		}
+		buf = appendDetections(buf[:0], cacheFormat, context, entries, sortedKeys(entries))
+		errs = append(errs, writeFile(dir, shardFile(i), buf))
+		shards[i] = nil
+	}
+	d.old, d.used = nil, nil
+	return errors.Join(errs...)
+}
+
 // save writes the shards whose entries changed: those that gained an
 // entry, lost one (a report deleted or edited), or were not on disk.
 func (d *detections) save(dir, context string) error {
+	shards := d.changedShards()
+	errs := make([]error, detectionShards)
+	generator.Parallel(detectionShards, func(i int) {
+		if d.changed[i] {
+			errs[i] = writeFile(dir, shardFile(i), encodeDetections(cacheFormat, context, shards[i], sortedKeys(shards[i])))
+		}
+	})
+	return errors.Join(errs...)
+}
+
+// changedShards marks the shards that lost an entry as changed, and gives
+// the entries of every changed shard.
+func (d *detections) changedShards() [detectionShards]map[[32]byte]*site.Detection {
 	for k := range d.old {
 		if d.used[k] == nil {
 			d.changed[shardOf(k)] = true
@@ -162,18 +196,18 @@ func (d *detections) save(dir, context string) error {
 			shards[i][k] = v
 		}
 	}
-	errs := make([]error, detectionShards)
-	generator.Parallel(detectionShards, func(i int) {
-		if d.changed[i] {
-			keys := make([][32]byte, 0, len(shards[i]))
-			for k := range shards[i] {
-				keys = append(keys, k)
-			}
-			sort.Slice(keys, func(a, b int) bool { return bytes.Compare(keys[a][:], keys[b][:]) < 0 })
-			errs[i] = writeFile(dir, shardFile(i), encodeDetections(cacheFormat, context, shards[i], keys))
-		}
-	})
-	return errors.Join(errs...)
+	return shards
+}
+
+// sortedKeys are a shard's keys in order, which makes its file the same
+// for the same entries.
+func sortedKeys(entries map[[32]byte]*site.Detection) [][32]byte {
+	keys := make([][32]byte, 0, len(entries))
+	for k := range entries {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool { return bytes.Compare(keys[a][:], keys[b][:]) < 0 })
+	return keys
 }
 
 // manifest describes the site a build wrote, so that the next build can

@@ -36,7 +36,13 @@ func (e *encoder) strings(l []string) {
 // encodeDetections encodes a shard with the format and context it belongs
 // to.
 func encodeDetections(format int, context string, entries map[[32]byte]*site.Detection, keys [][32]byte) []byte {
-	e := &encoder{b: make([]byte, 0, 1<<20)}
+	return appendDetections(make([]byte, 0, 1<<20), format, context, entries, keys)
+}
+
+// appendDetections is encodeDetections into b, for a caller that reuses
+// its buffer.
+func appendDetections(b []byte, format int, context string, entries map[[32]byte]*site.Detection, keys [][32]byte) []byte {
+	e := &encoder{b: b}
 	e.b = append(e.b, codecMagic...)
 	e.uint(format)
 	e.string(context)
