@@ -104,7 +104,7 @@ type loaded struct {
 // Load reads and assembles the archive without writing anything: the
 // first half of a build, and all of `plenary check`.
 func Load(opts Options) (*generator.Site, *config.Config, generator.ErrorList, []Stage, error) {
-	l, err := load(opts, nil, nil, nil)
+	l, err := load(opts, nil, nil, nil, nil)
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
@@ -115,7 +115,9 @@ func Load(opts Options) (*generator.Site, *config.Config, generator.ErrorList, [
 // detections; known, when set, the report files known unchanged (and
 // makes the load stamp the files it reads).
 // bodies, when set, keeps the HTML of the report bodies assembly parses.
-func load(opts Options, cacheFor func(cfg *config.Config, a *content.Archive) site.DetectionCache, known content.Known, bodies site.BodyStore) (*loaded, error) {
+// budget, when set, budgets memory for assembly given the bytes of
+// sources read, and returns what undoes it.
+func load(opts Options, cacheFor func(cfg *config.Config, a *content.Archive) site.DetectionCache, known content.Known, bodies site.BodyStore, budget func(sources int64) func()) (*loaded, error) {
 	l := &loaded{}
 	t := time.Now()
 	archive, err := content.LoadKnown(opts.Root, known)
@@ -138,6 +140,9 @@ func load(opts Options, cacheFor func(cfg *config.Config, a *content.Archive) si
 	}
 	l.cfg, l.archive = cfg, archive
 	l.stages = append(l.stages, Stage{"load", time.Since(t)})
+	if budget != nil {
+		defer budget(archive.Held())()
+	}
 	t = time.Now()
 	gz := gazetteer.Default()
 	if len(cfg.States.Aliases) > 0 {
@@ -227,7 +232,13 @@ func Build(opts Options) (*Result, error) {
 	}
 	loadStart := time.Now()
 	opts.Progress.Start("load", 0)
-	l, err := load(opts, cacheFor, known, bodies)
+	// A cache from a previous build relaxes the collector instead: an
+	// update assembles from it and reads few sources.
+	var budget func(int64) func()
+	if cacheDir == "" || !hasManifest(cacheDir) {
+		budget = budgetAssembly
+	}
+	l, err := load(opts, cacheFor, known, bodies, budget)
 	opts.Progress.End()
 	if err != nil {
 		return nil, err

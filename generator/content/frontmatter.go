@@ -23,6 +23,7 @@ type File struct {
 	HasStamp bool
 	fsys     fs.FS // set when Body was not read: see Known
 	from     fs.FS // where the file was read from, so Release can let go of it
+	freed    int   // bytes Release let go of
 }
 
 var bom = []byte("\ufeff")

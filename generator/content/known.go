@@ -70,8 +70,12 @@ func (f *File) Release() int {
 	f.Front = bytes.Clone(f.Front)
 	f.Body = nil
 	f.fsys, f.from = f.from, nil
+	f.freed = n
 	return n
 }
+
+// Freed is how many bytes Release let go of, whenever it did.
+func (f *File) Freed() int { return f.freed }
 
 // Unread tells whether the body was left unread (see Known).
 func (f *File) Unread() bool { return f.fsys != nil }

@@ -95,12 +95,23 @@ type Archive struct {
 	Unread int
 }
 
+// Held is how many bytes of report sources the archive holds.
+func (a *Archive) Held() int64 {
+	var n int64
+	for _, r := range a.Reports {
+		n += int64(len(r.File.Front) + len(r.Body))
+	}
+	return n
+}
+
 // Release lets go of the bodies of the reports read whole (File.Release)
-// and returns how many bytes that was.
+// and returns how many bytes the archive let go of, by this call or
+// before.
 func (a *Archive) Release() int64 {
 	var n int64
 	for _, r := range a.Reports {
-		n += int64(r.Release())
+		r.Release()
+		n += int64(r.Freed())
 	}
 	return n
 }

@@ -198,6 +198,12 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 		if det = an.detectHTML(r, body, out); det == nil {
 			return
 		}
+		if an.bodies != nil {
+			// Its page reads the HTML: the source may let go of the
+			// Markdown now rather than when the whole archive is
+			// assembled, which held every source at once.
+			src.Release()
+		}
 		if an.cache != nil {
 			an.cache.Put(src.Hash, det)
 		}
