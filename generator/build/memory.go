@@ -29,8 +29,19 @@ func budgetMemory(released int64) func() {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	limit := int64(2*ms.HeapAlloc) + released + budgetHeadroom
-	saved := debug.SetMemoryLimit(limit)
-	return func() { debug.SetMemoryLimit(saved) }
+	return limitOnly(limit)
+}
+
+// limitOnly makes limit the collector's only trigger, and returns what
+// undoes it: below it, the default target would collect a small Site's
+// garbage many times over for nothing.
+func limitOnly(limit int64) func() {
+	savedLimit := debug.SetMemoryLimit(limit)
+	savedPercent := debug.SetGCPercent(-1)
+	return func() {
+		debug.SetGCPercent(savedPercent)
+		debug.SetMemoryLimit(savedLimit)
+	}
 }
 
 // budgetAssembly gives loading and assembling a full build a memory limit
@@ -45,8 +56,7 @@ func budgetAssembly(sources int64) func() {
 	if os.Getenv("GOMEMLIMIT") != "" || os.Getenv("GOGC") != "" {
 		return func() {}
 	}
-	saved := debug.SetMemoryLimit(4*sources + budgetHeadroom)
-	return func() { debug.SetMemoryLimit(saved) }
+	return limitOnly(4*sources + budgetHeadroom)
 }
 
 // budgetHeadroom is the budget's fixed part.
