@@ -432,14 +432,27 @@ func statementSize(s *generator.Statement) int {
 // writeStatement writes one statement of a report's list: the excerpt,
 // escaped, and a link to its paragraph.
 func writeStatement(b *strings.Builder, s *generator.Statement) {
-	url := func() {
-		writeAttr(b, s.Report.URL)
-		b.WriteByte('#')
-		writeAttr(b, s.Paragraph.ID)
-	}
 	b.WriteString(`<li><blockquote cite="`)
-	url()
+	writeStatementURL(b, s)
 	b.WriteString(`"><p>`)
+	writeExcerpt(b, s)
+	b.WriteString(`</p></blockquote><a class=para href="`)
+	writeStatementURL(b, s)
+	b.WriteString(`">paragraph `)
+	b.WriteString(strconv.Itoa(s.Paragraph.N))
+	b.WriteString(`</a></li>`)
+}
+
+// writeStatementURL writes the address of a statement's paragraph,
+// escaped for a quoted attribute.
+func writeStatementURL(b *strings.Builder, s *generator.Statement) {
+	writeAttr(b, s.Report.URL)
+	b.WriteByte('#')
+	writeAttr(b, s.Paragraph.ID)
+}
+
+// writeExcerpt writes a statement's excerpt, escaped.
+func writeExcerpt(b *strings.Builder, s *generator.Statement) {
 	cutStart, text, cutEnd := s.ExcerptParts()
 	if cutStart {
 		b.WriteString("… ")
@@ -448,11 +461,6 @@ func writeStatement(b *strings.Builder, s *generator.Statement) {
 	if cutEnd {
 		b.WriteString(" …")
 	}
-	b.WriteString(`</p></blockquote><a class=para href="`)
-	url()
-	b.WriteString(`">paragraph `)
-	b.WriteString(strconv.Itoa(s.Paragraph.N))
-	b.WriteString(`</a></li>`)
 }
 
 // writeAttr writes s escaped for a quoted attribute value; addresses made
