@@ -10,8 +10,9 @@ import (
 // then reads its body instead of parsing its Markdown again, and the
 // bodies stay out of the heap. It implements site.BodyStore.
 type bodyFile struct {
-	f   *os.File
-	end atomic.Int64
+	f    *os.File
+	end  atomic.Int64
+	kept atomic.Int64 // bodies put
 }
 
 // newBodyFile makes the file in dir, which should be on the disk the site
@@ -38,6 +39,7 @@ func (b *bodyFile) Put(html []byte) (func() ([]byte, error), error) {
 	if _, err := b.f.WriteAt(html, off); err != nil {
 		return nil, err
 	}
+	b.kept.Add(1)
 	return func() ([]byte, error) {
 		out := make([]byte, n)
 		if _, err := b.f.ReadAt(out, off); err != nil {

@@ -79,12 +79,15 @@ type Result struct {
 	Site     *generator.Site
 	Config   *config.Config
 	Warnings generator.ErrorList
-	Unread   int   // report sources known unchanged by their stamp, not read
-	Files    int   // files in the site
-	Rendered int   // files rendered by this build; the others were kept
-	Bytes    int64 // bytes rendered by this build
-	Full     bool  // every page was rendered
-	Stages   []Stage
+	Unread   int // report sources known unchanged by their stamp, not read
+	// BodiesKept counts the report bodies rendered as HTML where assembly
+	// parsed them, which their pages did not parse again.
+	BodiesKept int
+	Files      int   // files in the site
+	Rendered   int   // files rendered by this build; the others were kept
+	Bytes      int64 // bytes rendered by this build
+	Full       bool  // every page was rendered
+	Stages     []Stage
 	// Index describes the search index written, if any; IndexDir is
 	// where.
 	Index    *index.Stats
@@ -224,10 +227,11 @@ func Build(opts Options) (*Result, error) {
 	// they name, and kept beside the site until their pages are written;
 	// without a file for them, pages parse them again.
 	var bodies site.BodyStore
+	var bodyStore *bodyFile
 	if dest, err := filepath.Abs(opts.Dest); err == nil {
 		if f, err := newBodyFile(filepath.Dir(dest)); err == nil {
 			defer f.Close()
-			bodies = f
+			bodies, bodyStore = f, f
 		}
 	}
 	loadStart := time.Now()
@@ -243,11 +247,23 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if bodies != nil && l.site != nil {
+		// The file closes with the build; the Site it returns renders
+		// report bodies from their Markdown again.
+		defer func() {
+			for _, r := range l.site.Reports {
+				r.LoadHTML = nil
+			}
+		}()
+	}
 	if errs := l.problems.Errors(); len(errs) > 0 {
 		return nil, errs
 	}
 	s, cfg := l.site, l.cfg
 	res := &Result{Site: s, Config: cfg, Warnings: l.problems.Warnings(), Stages: l.stages, Unread: l.archive.Unread}
+	if bodyStore != nil {
+		res.BodiesKept = int(bodyStore.kept.Load())
+	}
 
 	t := time.Now()
 	theme, err := Theme(opts.Root, cfg)
@@ -283,8 +299,9 @@ func Build(opts Options) (*Result, error) {
 			_ = dets.saveAndRelease(opts.CacheDir, context)
 			dets = nil
 		}
-		// Report pages read their sources again, one at a time: holding
-		// every source while the site renders grows with the archive.
+		// Sources still held (assembly lets go of those it parses) are
+		// let go of too: holding every source while the site renders grows
+		// with the archive. A page that needs one reads it again.
 		defer budgetMemory(l.archive.Release())()
 	}
 	// The index is written while the pages are: rendering waits on the

@@ -378,10 +378,7 @@ func groupBySession(stmts []*generator.Statement) []StateSession {
 	}
 	var b strings.Builder
 	b.Grow(size)
-	type span struct {
-		report     *StateReport
-		start, end int
-	}
+	type span struct{ start, end int }
 	var out []StateSession
 	var spans []span
 	for _, s := range stmts {
