@@ -127,9 +127,11 @@ func (s *Statement) URL() string { return s.Report.URL + "#" + s.Paragraph.ID }
 // the first place the state is named, cut at word boundaries. It is made
 // when a page shows it rather than stored: the statements of a large
 // archive would otherwise hold a second copy of its text.
-func (s *Statement) Excerpt() string { return Excerpt(s.Paragraph.Text, s.State.Name, excerptLen) }
+func (s *Statement) Excerpt() string { return Excerpt(s.Paragraph.Text, s.State.Name, ExcerptLen) }
 
-const excerptLen = 240
+// ExcerptLen is about how long an excerpt is, in bytes: each end may run
+// on to the end of a character.
+const ExcerptLen = 240
 
 // Excerpt shortens text to about n bytes around the first occurrence of
 // name, cutting at word boundaries and marking cuts with "…".
@@ -149,7 +151,7 @@ func Excerpt(text, name string, n int) string {
 // and after it. A state's pages write thousands of excerpts, and need
 // not make a string of each.
 func (s *Statement) ExcerptParts() (cutStart bool, text string, cutEnd bool) {
-	return excerpt(s.Paragraph.Text, s.State.Name, excerptLen)
+	return excerpt(s.Paragraph.Text, s.State.Name, ExcerptLen)
 }
 
 func excerpt(text, name string, n int) (cutStart bool, out string, cutEnd bool) {

@@ -143,7 +143,9 @@ func load(opts Options, cacheFor func(cfg *config.Config, a *content.Archive) si
 	}
 	l.cfg, l.archive = cfg, archive
 	l.stages = append(l.stages, Stage{"load", time.Since(t)})
-	if budget != nil {
+	// The budget is in proportion to the sources read: with sources left
+	// unread (their detections come from the cache) it would be too low.
+	if budget != nil && archive.Unread == 0 {
 		defer budget(archive.Held())()
 	}
 	t = time.Now()
@@ -226,12 +228,10 @@ func Build(opts Options) (*Result, error) {
 	// Report bodies are rendered as HTML where they are parsed for what
 	// they name, and kept beside the site until their pages are written;
 	// without a file for them, pages parse them again.
-	var bodies site.BodyStore
-	var bodyStore *bodyFile
+	var bodies *bodyFile
 	if dest, err := filepath.Abs(opts.Dest); err == nil {
-		if f, err := newBodyFile(filepath.Dir(dest)); err == nil {
-			defer f.Close()
-			bodies, bodyStore = f, f
+		if bodies, err = newBodyFile(filepath.Dir(dest)); err == nil {
+			defer bodies.Close()
 		}
 	}
 	loadStart := time.Now()
@@ -242,7 +242,11 @@ func Build(opts Options) (*Result, error) {
 	if cacheDir == "" || !hasManifest(cacheDir) {
 		budget = budgetAssembly
 	}
-	l, err := load(opts, cacheFor, known, bodies, budget)
+	var store site.BodyStore
+	if bodies != nil {
+		store = bodies
+	}
+	l, err := load(opts, cacheFor, known, store, budget)
 	opts.Progress.End()
 	if err != nil {
 		return nil, err
@@ -261,8 +265,8 @@ func Build(opts Options) (*Result, error) {
 	}
 	s, cfg := l.site, l.cfg
 	res := &Result{Site: s, Config: cfg, Warnings: l.problems.Warnings(), Stages: l.stages, Unread: l.archive.Unread}
-	if bodyStore != nil {
-		res.BodiesKept = int(bodyStore.kept.Load())
+	if bodies != nil {
+		res.BodiesKept = int(bodies.kept.Load())
 	}
 
 	t := time.Now()

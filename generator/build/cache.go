@@ -144,43 +144,11 @@ func loadDetections(dir string) func(context string) *detections {
 	}
 }
 
-// saveAndRelease saves the detections and lets go of them, shard after
-// shard through one buffer. A full build saves them before it renders:
-// held until the end, they were a fifth of a 10,000-report Site, and the
-// memory budget gives every byte of the Site twice over; encoded all at
-// once, they made garbage as large as the archive's text.
-func (d *detections) saveAndRelease(dir, context string) error {
-	shards := d.changedShards()
-	var buf []byte
-	var errs []error
-	for i, entries := range shards {
-		if !d.changed[i] {
-			continue
-		}
-		buf = appendDetections(buf[:0], cacheFormat, context, entries, sortedKeys(entries))
-		errs = append(errs, writeFile(dir, shardFile(i), buf))
-		shards[i] = nil
-	}
-	d.old, d.used = nil, nil
-	return errors.Join(errs...)
-}
-
 // save writes the shards whose entries changed: those that gained an
-// entry, lost one (a report deleted or edited), or were not on disk.
+// entry, lost one (a report deleted or edited), or were not on disk. It
+// writes them one after another through one buffer: encoded all at once,
+// a full build's detections made garbage as large as the archive's text.
 func (d *detections) save(dir, context string) error {
-	shards := d.changedShards()
-	errs := make([]error, detectionShards)
-	generator.Parallel(detectionShards, func(i int) {
-		if d.changed[i] {
-			errs[i] = writeFile(dir, shardFile(i), encodeDetections(cacheFormat, context, shards[i], sortedKeys(shards[i])))
-		}
-	})
-	return errors.Join(errs...)
-}
-
-// changedShards marks the shards that lost an entry as changed, and gives
-// the entries of every changed shard.
-func (d *detections) changedShards() [detectionShards]map[[32]byte]*site.Detection {
 	for k := range d.old {
 		if d.used[k] == nil {
 			d.changed[shardOf(k)] = true
@@ -196,7 +164,25 @@ func (d *detections) changedShards() [detectionShards]map[[32]byte]*site.Detecti
 			shards[i][k] = v
 		}
 	}
-	return shards
+	var buf []byte
+	var errs []error
+	for i, entries := range shards {
+		if d.changed[i] {
+			buf = appendDetections(buf[:0], cacheFormat, context, entries, sortedKeys(entries))
+			errs = append(errs, writeFile(dir, shardFile(i), buf))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// saveAndRelease saves the detections and lets go of them. A full build
+// saves them before it renders: held until the end, they were a fifth of
+// a 10,000-report Site, and the memory budget gives every byte of the
+// Site twice over.
+func (d *detections) saveAndRelease(dir, context string) error {
+	err := d.save(dir, context)
+	d.old, d.used = nil, nil
+	return err
 }
 
 // sortedKeys are a shard's keys in order, which makes its file the same

@@ -33,14 +33,8 @@ func (e *encoder) strings(l []string) {
 	}
 }
 
-// encodeDetections encodes a shard with the format and context it belongs
-// to.
-func encodeDetections(format int, context string, entries map[[32]byte]*site.Detection, keys [][32]byte) []byte {
-	return appendDetections(make([]byte, 0, 1<<20), format, context, entries, keys)
-}
-
-// appendDetections is encodeDetections into b, for a caller that reuses
-// its buffer.
+// appendDetections encodes a shard with the format and context it belongs
+// to, appended to b, so that a caller can reuse its buffer.
 func appendDetections(b []byte, format int, context string, entries map[[32]byte]*site.Detection, keys [][32]byte) []byte {
 	e := &encoder{b: b}
 	e.b = append(e.b, codecMagic...)
@@ -171,7 +165,7 @@ func (d *decoder) strings() []string {
 	return out
 }
 
-// decodeDetections decodes what encodeDetections wrote; data must not be
+// decodeDetections decodes what appendDetections wrote; data must not be
 // modified afterwards. Any flaw is an error, never a panic.
 func decodeDetections(data []byte) (format int, context string, entries map[[32]byte]*site.Detection, err error) {
 	d := open(data, codecMagic)

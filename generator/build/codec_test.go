@@ -38,7 +38,7 @@ func sampleDetections() (map[[32]byte]*site.Detection, [][32]byte) {
 
 func TestDetectionsCodecRoundTrip(t *testing.T) {
 	entries, keys := sampleDetections()
-	data := encodeDetections(7, "ctx", entries, keys)
+	data := appendDetections(nil, 7, "ctx", entries, keys)
 	format, context, got, err := decodeDetections(data)
 	if err != nil || format != 7 || context != "ctx" {
 		t.Fatalf("decoded format %d context %q: %v", format, context, err)
@@ -59,7 +59,7 @@ func TestDetectionsCodecRoundTrip(t *testing.T) {
 
 func FuzzDecodeDetections(f *testing.F) {
 	entries, keys := sampleDetections()
-	f.Add(encodeDetections(1, "c", entries, keys))
+	f.Add(appendDetections(nil, 1, "c", entries, keys))
 	f.Add([]byte(codecMagic + "\x01\x00\xff\xff\xff\xff\x0f"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		format, context, got, err := decodeDetections(data)
@@ -72,7 +72,7 @@ func FuzzDecodeDetections(f *testing.F) {
 			ks = append(ks, k)
 		}
 		sort.Slice(ks, func(a, b int) bool { return bytes.Compare(ks[a][:], ks[b][:]) < 0 })
-		_, _, again, err := decodeDetections(encodeDetections(format, context, got, ks))
+		_, _, again, err := decodeDetections(appendDetections(nil, format, context, got, ks))
 		if err != nil || !reflect.DeepEqual(again, got) {
 			t.Fatalf("re-encoded shard decodes differently: %v", err)
 		}

@@ -134,15 +134,6 @@ func (r *Renderer) HTML(w io.Writer, src []byte) error {
 	return r.md.Convert(src, w)
 }
 
-// HTMLString renders src into a string, for templates.
-func (r *Renderer) HTMLString(src []byte) (string, error) {
-	var b bytes.Buffer
-	if err := r.md.Convert(src, &b); err != nil {
-		return "", err
-	}
-	return b.String(), nil
-}
-
 // plain is the text of a block without markup; a list item's nested lists
 // are their own blocks and are left out.
 func plain(n ast.Node, src []byte) string {

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,9 +13,14 @@ import (
 func TestParaLinks(t *testing.T) {
 	src := "First paragraph.\n\n- Item one\n  - Nested item\n- Item two\n\n> Quoted paragraph.\n\n1. \n"
 	r := New("/")
-	html, err := r.HTMLString([]byte(src))
-	if err != nil {
+	var b, analysed bytes.Buffer
+	if err := r.HTML(&b, []byte(src)); err != nil {
 		t.Fatal(err)
+	}
+	html := b.String()
+	// Rendered from the parse that analyses it, the document is the same.
+	if _, err := r.AnalyseHTML([]byte(src), &analysed); err != nil || analysed.String() != html {
+		t.Errorf("AnalyseHTML rendered %q, %v; HTML rendered %q", analysed.String(), err, html)
 	}
 	for _, want := range []string{
 		`<p id="p-1">First paragraph. <a href="#p-1" class="anchor" aria-label="Link to paragraph 1">¶</a></p>`,

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/gazetteer"
@@ -418,12 +419,12 @@ func groupBySession(stmts []*generator.Statement) []StateSession {
 	return out
 }
 
-// statementSize is about what writeStatement writes: exact but for the
-// escapes in the excerpt.
+// statementSize is about what writeStatement writes: the excerpt is
+// counted at the most it can be, not made, which writeStatement does, and
+// escapes are left out.
 func statementSize(s *generator.Statement) int {
-	_, text, _ := s.ExcerptParts()
 	return len(`<li><blockquote cite=""><p>… … </p></blockquote><a class=para href="">paragraph 000000</a></li><ol></ol>`) +
-		2*(len(s.Report.URL)+1+len(s.Paragraph.ID)) + len(text)
+		2*(len(s.Report.URL)+1+len(s.Paragraph.ID)) + min(len(s.Paragraph.Text), generator.ExcerptLen+2*utf8.UTFMax)
 }
 
 // writeStatement writes one statement of a report's list: the excerpt,
