@@ -94,17 +94,6 @@ func (r *Report) Markdown() ([]byte, error) {
 	return r.Body, nil
 }
 
-// Paragraph is one anchored block (a paragraph or a list item) of a report.
-// Its number is stable for a given source, so "#p-N" links keep working.
-type Paragraph struct {
-	N       int
-	ID      string // "p-N"
-	Text    string // plain text, for excerpts and the search index
-	Heading string // the nearest heading above it, if any
-	States  []*State
-	Topics  []*Topic
-}
-
 // Statement is a paragraph in which a state is named: the archive's answer to
 // "what did this state say, when, on what".
 type Statement struct {
@@ -127,7 +116,7 @@ func (s *Statement) URL() string { return s.Report.URL + "#" + s.Paragraph.ID }
 // the first place the state is named, cut at word boundaries. It is made
 // when a page shows it rather than stored: the statements of a large
 // archive would otherwise hold a second copy of its text.
-func (s *Statement) Excerpt() string { return Excerpt(s.Paragraph.Text, s.State.Name, ExcerptLen) }
+func (s *Statement) Excerpt() string { return Excerpt(s.Paragraph.Text(), s.State.Name, ExcerptLen) }
 
 // ExcerptLen is about how long an excerpt is, in bytes: each end may run
 // on to the end of a character.
@@ -151,7 +140,7 @@ func Excerpt(text, name string, n int) string {
 // and after it. A state's pages write thousands of excerpts, and need
 // not make a string of each.
 func (s *Statement) ExcerptParts() (cutStart bool, text string, cutEnd bool) {
-	return excerpt(s.Paragraph.Text, s.State.Name, ExcerptLen)
+	return excerpt(s.Paragraph.Text(), s.State.Name, ExcerptLen)
 }
 
 func excerpt(text, name string, n int) (cutStart bool, out string, cutEnd bool) {

@@ -1,18 +1,25 @@
 package build
 
 import (
+	"fmt"
 	"os"
+	"runtime"
 	"sync/atomic"
+
+	"github.com/plenary-archive/plenary/generator"
 )
 
-// bodyFile keeps the HTML of report bodies, rendered during assembly, in
-// one unnamed temporary file until their pages are written: a report page
-// then reads its body instead of parsing its Markdown again, and the
-// bodies stay out of the heap. It implements site.BodyStore.
+// bodyFile keeps the HTML of report bodies, rendered during assembly, and
+// the texts of their paragraphs in one unnamed temporary file until their
+// pages are written: a report page then reads its body instead of parsing
+// its Markdown again, and the bodies and texts stay out of the heap. It
+// implements site.BodyStore.
 type bodyFile struct {
-	f    *os.File
-	end  atomic.Int64
-	kept atomic.Int64 // bodies put
+	f   *os.File
+	end atomic.Int64
+	// failed is the first read that failed (see generator.TextStore).
+	failed  atomic.Pointer[error]
+	unnamed bool
 }
 
 // newBodyFile makes the file in dir, which should be on the disk the site
@@ -26,35 +33,69 @@ func newBodyFile(dir string) (*bodyFile, error) {
 		return nil, err
 	}
 	// Unnamed from the start, so that no build, stopped or not, leaves
-	// it behind; where a file cannot be removed while open, Close does.
-	_ = os.Remove(f.Name())
-	return &bodyFile{f: f}, nil
+	// it behind; where a file cannot be removed while open, it is removed
+	// once closed.
+	unnamed := os.Remove(f.Name()) == nil
+	b := &bodyFile{f: f, unnamed: unnamed}
+	// The Site a build returns reads its texts from the file, so the file
+	// lives as long as the Site does, not as long as the build.
+	runtime.AddCleanup(b, func(f *os.File) { closeBodies(f, unnamed) }, f)
+	return b, nil
 }
 
-// Put appends html at an offset of its own, so that the goroutines that
+// Put appends b at an offset of its own, so that the goroutines that
 // assemble write side by side.
-func (b *bodyFile) Put(html []byte) (func() ([]byte, error), error) {
-	n := int64(len(html))
+func (b *bodyFile) Put(data []byte) (int64, error) {
+	n := int64(len(data))
 	off := b.end.Add(n) - n
-	if _, err := b.f.WriteAt(html, off); err != nil {
-		return nil, err
+	if _, err := b.f.WriteAt(data, off); err != nil {
+		return 0, err
 	}
-	b.kept.Add(1)
-	return func() ([]byte, error) {
-		out := make([]byte, n)
-		if _, err := b.f.ReadAt(out, off); err != nil {
-			return nil, err
-		}
-		return out, nil
-	}, nil
+	return off, nil
 }
 
-// Close lets go of the file.
-func (b *bodyFile) Close() error {
-	if b == nil {
-		return nil
+// ReadAt reads what Put kept.
+func (b *bodyFile) ReadAt(p []byte, off int64) (int, error) { return b.f.ReadAt(p, off) }
+
+// Failed records the first read that failed.
+func (b *bodyFile) Failed(err error) {
+	err = fmt.Errorf("reading the texts kept while building: %w", err)
+	b.failed.CompareAndSwap(nil, &err)
+}
+
+// Err is the first read that failed, if any.
+func (b *bodyFile) Err() error {
+	if p := b.failed.Load(); p != nil {
+		return *p
 	}
-	err := b.f.Close()
-	_ = os.Remove(b.f.Name())
-	return err
+	return nil
+}
+
+// Close lets go of the file before the Site that reads it is gone: a
+// build that failed returns no Site.
+func (b *bodyFile) Close() {
+	if b != nil {
+		closeBodies(b.f, b.unnamed)
+	}
+}
+
+func closeBodies(f *os.File, unnamed bool) {
+	if f.Close() == nil && !unnamed {
+		_ = os.Remove(f.Name())
+	}
+}
+
+// keptTexts is how many bytes of paragraph text the Site keeps in the
+// file, which its heap would hold otherwise.
+func keptTexts(s *generator.Site, b *bodyFile) int64 {
+	if b == nil {
+		return 0
+	}
+	var n int64
+	for _, r := range s.Reports {
+		for _, p := range r.Paragraphs {
+			n += int64(p.Len())
+		}
+	}
+	return n
 }

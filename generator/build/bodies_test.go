@@ -16,14 +16,22 @@ func TestReportBodiesKept(t *testing.T) {
 	if res.BodiesKept != len(res.Site.Reports) {
 		t.Fatalf("%d of %d report bodies kept as HTML", res.BodiesKept, len(res.Site.Reports))
 	}
-	// The file of bodies closes with the build: the Site it returns
-	// renders them from their Markdown.
-	for _, r := range res.Site.Reports {
-		if r.LoadHTML != nil {
-			t.Fatalf("%s: the returned Site still reads its body from the build's file", r.Slug)
+	s, outs := loadedOutputs(t, fsys)
+	// The Site a build returns keeps reading its texts from the file after
+	// the build: they are the texts a Site held in memory has.
+	for i, r := range res.Site.Reports {
+		held := s.Reports[i]
+		if r.Slug != held.Slug || len(r.Paragraphs) != len(held.Paragraphs) {
+			t.Fatalf("%s: the built Site has other reports or paragraphs than the loaded one", r.Slug)
+		}
+		texts := r.Texts()
+		for j, p := range r.Paragraphs {
+			want := held.Paragraphs[j].Text()
+			if got := p.Text(); got != want || texts[j] != want || p.Len() != len(want) {
+				t.Errorf("%s#%s: kept text %q (%q in Texts, length %d), held %q", r.Slug, p.ID, got, texts[j], p.Len(), want)
+			}
 		}
 	}
-	s, outs := loadedOutputs(t, fsys)
 	reports := 0
 	for _, o := range outs {
 		if len(o.Deps) != 1 || !strings.HasPrefix(o.Deps[0], "report:") {

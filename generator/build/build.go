@@ -230,10 +230,16 @@ func Build(opts Options) (*Result, error) {
 	// without a file for them, pages parse them again.
 	var bodies *bodyFile
 	if dest, err := filepath.Abs(opts.Dest); err == nil {
-		if bodies, err = newBodyFile(filepath.Dir(dest)); err == nil {
-			defer bodies.Close()
+		if bodies, err = newBodyFile(filepath.Dir(dest)); err != nil {
+			bodies = nil
 		}
 	}
+	built := false
+	defer func() {
+		if !built {
+			bodies.Close()
+		}
+	}()
 	loadStart := time.Now()
 	opts.Progress.Start("load", 0)
 	// A cache from a previous build relaxes the collector instead: an
@@ -251,22 +257,15 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if bodies != nil && l.site != nil {
-		// The file closes with the build; the Site it returns renders
-		// report bodies from their Markdown again.
-		defer func() {
-			for _, r := range l.site.Reports {
-				r.LoadHTML = nil
-			}
-		}()
-	}
 	if errs := l.problems.Errors(); len(errs) > 0 {
 		return nil, errs
 	}
 	s, cfg := l.site, l.cfg
 	res := &Result{Site: s, Config: cfg, Warnings: l.problems.Warnings(), Stages: l.stages, Unread: l.archive.Unread}
-	if bodies != nil {
-		res.BodiesKept = int(bodies.kept.Load())
+	for _, r := range s.Reports {
+		if r.LoadHTML != nil {
+			res.BodiesKept++
+		}
 	}
 
 	t := time.Now()
@@ -290,6 +289,8 @@ func Build(opts Options) (*Result, error) {
 		}
 		pl = makePlan(oldManifest(), newManifest(s, global, dest))
 	}
+	// merging makes room in the memory budget for the index's merge.
+	merging := func(int64) {}
 	if pl == nil || pl.full {
 		// An update renders a few pages: its garbage is no burden, and
 		// measuring the Site would cost it a collection. A full build
@@ -306,22 +307,35 @@ func Build(opts Options) (*Result, error) {
 		// Sources still held (assembly lets go of those it parses) are
 		// let go of too: holding every source while the site renders grows
 		// with the archive. A page that needs one reads it again.
-		defer budgetMemory(l.archive.Release())()
+		b := budgetMemory(l.archive.Release() + keptTexts(s, bodies))
+		defer b.undo()
+		merging = b.merging
 	}
 	// The index is written while the pages are: rendering waits on the
 	// disk often enough to leave the index room on both cores. Neither is
 	// put in place until both succeeded.
 	res.IndexDir = indexDir(opts, cfg)
+	// Large segments are merged once the pages are written: merging maps
+	// them all into memory, which rendering's garbage would be using too.
+	// Small ones are merged at once, beside the pages: the budget's fixed
+	// part holds them, and waiting would add the merge's time to the
+	// build's.
 	var staged *index.Staged
 	var indexErr error
 	var indexTime time.Duration
 	var wg sync.WaitGroup
+	pagesDone := make(chan struct{})
 	if res.IndexDir != "" {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			t := time.Now()
-			staged, indexErr = stageIndex(res.IndexDir, s, cfg, renderer, minifier)
+			staged, indexErr = stageIndex(res.IndexDir, s, cfg, renderer, minifier, func(segments int64) {
+				if segments > mergeBeside {
+					<-pagesDone
+					merging(segments)
+				}
+			})
 			indexTime = time.Since(t)
 		}()
 	}
@@ -329,6 +343,7 @@ func Build(opts Options) (*Result, error) {
 	prepared, err := publish.Prepare(dest, outputs, publish.Options{Minifier: minifier, Keep: pl.keep(), Reuse: pl.reuse(), Stale: pl.stale(outputs), Done: func() { opts.Progress.Add(1) }})
 	opts.Progress.End()
 	renderTime := time.Since(t)
+	close(pagesDone)
 	if res.IndexDir != "" {
 		opts.Progress.Start("index", 0)
 		wg.Wait()
@@ -341,6 +356,11 @@ func Build(opts Options) (*Result, error) {
 	case indexErr != nil:
 		prepared.Discard()
 		return nil, fmt.Errorf("search index %s: %w", res.IndexDir, indexErr)
+	case bodies != nil && bodies.Err() != nil:
+		// Pages and the index may hold empty texts: neither is published.
+		prepared.Discard()
+		staged.Discard()
+		return nil, bodies.Err()
 	}
 	if opts.CacheDir != "" {
 		// Commit changes files made of parts in place: a build stopped
@@ -391,6 +411,7 @@ func Build(opts Options) (*Result, error) {
 		_ = writeFile(opts.CacheDir, manifestFile, encodeManifest(pl.next))
 		saved.Wait()
 	}
+	built = true
 	return res, nil
 }
 
@@ -408,7 +429,7 @@ func indexDir(opts Options, cfg *config.Config) string {
 // stageIndex writes the search index beside its folder, with the site's search page as the
 // endpoint's results page: rendered with markers the endpoint replaces,
 // and minified like every other page.
-func stageIndex(dir string, s *generator.Site, cfg *config.Config, r *render.Renderer, m *minify.M) (*index.Staged, error) {
+func stageIndex(dir string, s *generator.Site, cfg *config.Config, r *render.Renderer, m *minify.M, beforeMerge func(int64)) (*index.Staged, error) {
 	var page, shell bytes.Buffer
 	if err := r.Search(&page, index.QueryMarker, template.HTML(index.ResultsMarker)); err != nil { //nolint:gosec // a constant
 		return nil, err
@@ -416,7 +437,7 @@ func stageIndex(dir string, s *generator.Site, cfg *config.Config, r *render.Ren
 	if err := m.Minify("text/html", &shell, &page); err != nil {
 		return nil, err
 	}
-	return index.Stage(s, dir, index.Options{Synonyms: cfg.Search.Synonyms, Shell: shell.Bytes(), Program: binaryID()})
+	return index.Stage(s, dir, index.Options{Synonyms: cfg.Search.Synonyms, Shell: shell.Bytes(), Program: binaryID(), BeforeMerge: beforeMerge})
 }
 
 // globalKey hashes everything whose change shows on every page: the

@@ -482,8 +482,8 @@ func TestOpenData(t *testing.T) {
 				t.Errorf("statements.csv lacks %s in %s", st.Code, stmt.URL())
 				continue
 			}
-			if rec[9] != stmt.Paragraph.Text {
-				t.Errorf("statements.csv: the text of %s is %q, want %q", stmt.URL(), rec[9], stmt.Paragraph.Text)
+			if rec[9] != stmt.Paragraph.Text() {
+				t.Errorf("statements.csv: the text of %s is %q, want %q", stmt.URL(), rec[9], stmt.Paragraph.Text())
 			}
 		}
 	}

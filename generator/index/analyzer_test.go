@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -77,6 +78,35 @@ func TestAnalyzerMatchesEnglish(t *testing.T) {
 		for _, s := range texts {
 			sameTokens(t, s, ours.Analyze([]byte(s)), theirs.Analyze([]byte(s)))
 		}
+	}
+}
+
+// TestArenaAnalysis holds analysis with lent tokens to bleve's "en": every
+// text of a document analysed into one arena, each stream checked after
+// all were made, so that a lent token written twice shows, and again
+// after the arena was taken back.
+func TestArenaAnalysis(t *testing.T) {
+	cache := registry.NewCache()
+	ours, err := cache.AnalyzerNamed(Analyzer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs, err := cache.AnalyzerNamed(en.AnalyzerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("The delegation of Chile's proposals, again and again. ", 100)
+	texts := append([]string{long, "Côte d’Ivoire spoke.", long[:500]}, wordSamples...)
+	arena := new(tokenArena)
+	for round := 0; round < 2; round++ {
+		streams := make([]analysis.TokenStream, len(texts))
+		for i, s := range texts {
+			streams[i] = analyze(ours, []byte(s), arena)
+		}
+		for i, s := range texts {
+			sameTokens(t, s, streams[i], theirs.Analyze([]byte(s)))
+		}
+		arena.reset()
 	}
 }
 

@@ -57,6 +57,12 @@ type Options struct {
 	// how a report's text becomes paragraphs: an index written by another
 	// is rebuilt, not updated.
 	Program string
+	// BeforeMerge, when set, is called once every document is in a
+	// segment, with the segments' size in bytes, and the segments are
+	// merged into one when it returns. The merge reads them all mapped into
+	// memory: a build that renders pages beside the index may make room
+	// for them first.
+	BeforeMerge func(segments int64)
 }
 
 // Stats describe a written index.
@@ -346,6 +352,12 @@ func writeBleve(dir string, s *generator.Site, opts Options) error {
 		}
 		return b.Index(d.ID(), d)
 	})
+	if err == nil && opts.BeforeMerge != nil {
+		var size int64
+		if size, err = du(dir); err == nil {
+			opts.BeforeMerge(size)
+		}
+	}
 	if cerr := b.Close(); err == nil {
 		err = cerr
 	}
@@ -453,7 +465,8 @@ func stored(r *generator.Report) *Stored {
 		st.Session = r.Session.Key
 	}
 	heading := ""
-	for _, p := range r.Paragraphs {
+	texts := r.Texts()
+	for i, p := range r.Paragraphs {
 		if p.Heading != heading {
 			// A heading is searched as the start of its section: a
 			// match in it points at the section's first paragraph.
@@ -462,10 +475,10 @@ func stored(r *generator.Report) *Stored {
 				st.Paras = append(st.Paras, Para{N: p.N, Text: heading, Heading: true})
 			}
 		}
-		if strings.TrimSpace(p.Text) == "" {
+		if strings.TrimSpace(texts[i]) == "" {
 			continue
 		}
-		st.Paras = append(st.Paras, Para{N: p.N, Text: p.Text, States: codes(p.States)})
+		st.Paras = append(st.Paras, Para{N: p.N, Text: texts[i], States: codes(p.States)})
 	}
 	return st
 }

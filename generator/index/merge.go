@@ -65,10 +65,15 @@ func mergeable(t *bdoc.TextField) bool {
 
 func merged(texts []*bdoc.TextField) *mergedField {
 	out := &mergedField{Field: texts[0]}
+	arena := tokenArenas.Get().(*tokenArena)
+	defer func() {
+		arena.reset()
+		tokenArenas.Put(arena)
+	}()
 	streams := make([]analysis.TokenStream, len(texts))
 	n := 0
 	for i, t := range texts {
-		streams[i] = t.Analyzer().Analyze(t.Value())
+		streams[i] = analyze(t.Analyzer(), t.Value(), arena)
 		n += len(streams[i])
 		out.plain += t.NumPlainTextBytes()
 	}

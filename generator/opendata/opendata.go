@@ -193,14 +193,15 @@ func ReportStatements(w io.Writer, r *generator.Report) error {
 	row[2], row[3] = r.Slug, r.Title
 	row[4] = sessionKey(r)
 	row[5] = r.Date.Format(dateOnly)
-	for _, p := range r.Paragraphs {
+	texts := r.Texts()
+	for i, p := range r.Paragraphs {
 		if len(p.States) == 0 {
 			continue
 		}
 		row[6] = strconv.Itoa(p.N)
 		row[7] = topicKeys(p.Topics)
 		row[8] = r.Permalink + "#" + p.ID
-		row[9] = p.Text
+		row[9] = texts[i]
 		for _, st := range p.States {
 			row[0], row[1] = st.Code, st.Name
 			if err := cw.Write(row); err != nil {

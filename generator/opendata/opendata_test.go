@@ -20,7 +20,9 @@ func tiny() (*generator.Site, string) {
 	law := &generator.Topic{Key: "law", Title: "Law", Permalink: "https://example.org/topics/law/"}
 	poa := &generator.Topic{Key: "poa", Title: "PoA", Permalink: "https://example.org/topics/poa/"}
 	chile := &generator.State{Code: "CHL", Name: "Chile", Official: "Republic of Chile", Kind: "member", Slug: "chile", Permalink: "https://example.org/states/chile/"}
-	p := &generator.Paragraph{N: 1, ID: "p-1", Text: text, States: []*generator.State{chile}, Topics: []*generator.Topic{poa, law}}
+	para := generator.NewParagraph(1, "p-1", "", text)
+	p := &para
+	p.States, p.Topics = []*generator.State{chile}, []*generator.Topic{poa, law}
 	r := &generator.Report{
 		Slug: "r1", Title: "A, \"B\"\nC", Kind: "event-report", Permalink: "https://example.org/reports/r1/",
 		Date: time.Date(2022, 4, 1, 22, 0, 0, 0, time.FixedZone("", -4*3600)), Session: ss,

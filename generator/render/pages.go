@@ -424,7 +424,7 @@ func groupBySession(stmts []*generator.Statement) []StateSession {
 // escapes are left out.
 func statementSize(s *generator.Statement) int {
 	return len(`<li><blockquote cite=""><p>… … </p></blockquote><a class=para href="">paragraph 000000</a></li><ol></ol>`) +
-		2*(len(s.Report.URL)+1+len(s.Paragraph.ID)) + min(len(s.Paragraph.Text), generator.ExcerptLen+2*utf8.UTFMax)
+		2*(len(s.Report.URL)+1+len(s.Paragraph.ID)) + min(s.Paragraph.Len(), generator.ExcerptLen+2*utf8.UTFMax)
 }
 
 // writeStatement writes one statement of a report's list: the excerpt,
@@ -567,8 +567,8 @@ func letters(states []*generator.State) []Letter {
 // first paragraph, shortened.
 func summary(rep *generator.Report) string {
 	for _, p := range rep.Paragraphs {
-		if p.Text != "" {
-			return shorten(p.Text, 240)
+		if p.Len() > 0 {
+			return shorten(p.Text(), 240)
 		}
 	}
 	return ""

@@ -149,27 +149,41 @@ type analyser struct {
 }
 
 // detectHTML detects what a report's body names and, with a body store,
-// keeps the body's HTML, rendered from the same parse, for its page.
-func (an *analyser) detectHTML(r *generator.Report, body []byte, out *analysis) *Detection {
+// renders the body's HTML into html from the same parse, for its page.
+func (an *analyser) detectHTML(r *generator.Report, body []byte, html *bytes.Buffer, out *analysis) *Detection {
 	if an.bodies == nil {
 		return an.detector.Detect(r.Title, body)
 	}
-	html := htmlBuffers.Get().(*bytes.Buffer)
-	defer func() {
-		if html.Cap() <= 1<<20 {
-			html.Reset()
-			htmlBuffers.Put(html)
-		}
-	}()
 	det, err := an.detector.DetectHTML(r.Title, body, html)
-	if err == nil {
-		r.LoadHTML, err = an.bodies.Put(html.Bytes())
-	}
 	if err != nil {
 		out.problems = append(out.problems, generator.AsList(fmt.Errorf("%s: %w", r.SourcePath, err))...)
 		return nil
 	}
 	return det
+}
+
+// keep puts a report's HTML, if any, and its paragraphs' texts, after it,
+// in the body store, and gives back where the texts start.
+func (an *analyser) keep(r *generator.Report, html *bytes.Buffer, det *Detection) (int64, error) {
+	n := html.Len()
+	for _, p := range det.Paragraphs {
+		html.WriteString(p.Text)
+	}
+	off, err := an.bodies.Put(html.Bytes())
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", r.SourcePath, err)
+	}
+	if n > 0 {
+		store := an.bodies
+		r.LoadHTML = func() ([]byte, error) {
+			b := make([]byte, n)
+			if _, err := store.ReadAt(b, off); err != nil {
+				return nil, err
+			}
+			return b, nil
+		}
+	}
+	return off + int64(n), nil
 }
 
 var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -189,13 +203,23 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 	if an.cache != nil {
 		det = an.cache.Get(src.Hash)
 	}
+	var html *bytes.Buffer
+	if an.bodies != nil {
+		html = htmlBuffers.Get().(*bytes.Buffer)
+		defer func() {
+			if html.Cap() <= 1<<20 {
+				html.Reset()
+				htmlBuffers.Put(html)
+			}
+		}()
+	}
 	if det == nil {
 		body, err := r.Markdown()
 		if err != nil {
 			out.problems = append(out.problems, generator.AsList(err)...)
 			return
 		}
-		if det = an.detectHTML(r, body, out); det == nil {
+		if det = an.detectHTML(r, body, html, out); det == nil {
 			return
 		}
 		if an.bodies != nil {
@@ -234,16 +258,33 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 	for _, k := range det.TitleTopics {
 		named[an.topics[k]] = true
 	}
-	// Paragraphs are allocated in one slab, and their lists at their
-	// exact size: an update of a large archive makes every paragraph of
-	// every report again from the cache.
-	slab := make([]generator.Paragraph, len(det.Paragraphs))
-	r.Paragraphs = make([]*generator.Paragraph, len(det.Paragraphs))
+	// With a body store, the texts are kept there, one after another.
+	at := int64(-1)
+	if an.bodies != nil {
+		var err error
+		if at, err = an.keep(r, html, det); err != nil {
+			out.problems = append(out.problems, generator.AsList(err)...)
+			return
+		}
+	}
+	// Paragraphs and their lists are cut from slabs, at their exact size:
+	// an update of a large archive makes every paragraph of every report
+	// again from the cache.
+	sl := slabPool.Get().(*slabs)
+	defer slabPool.Put(sl)
+	paragraphs := sl.paragraphs.take(len(det.Paragraphs))
+	r.Paragraphs = sl.pointers.take(len(det.Paragraphs))
 	for i, dp := range det.Paragraphs {
-		p := &slab[i]
-		*p = generator.Paragraph{N: dp.N, ID: paragraphID(dp.N), Text: dp.Text, Heading: dp.Heading}
+		p := &paragraphs[i]
+		if at < 0 {
+			*p = generator.NewParagraph(dp.N, paragraphID(dp.N), dp.Heading, dp.Text)
+		} else {
+			*p = generator.NewParagraph(dp.N, paragraphID(dp.N), dp.Heading, "")
+			p.KeepText(an.bodies, at, len(dp.Text))
+			at += int64(len(dp.Text))
+		}
 		if len(dp.States) > 0 {
-			p.States = make([]*generator.State, len(dp.States))
+			p.States = sl.states.take(len(dp.States))
 			for j, c := range dp.States {
 				st := an.codes.state(c)
 				p.States[j] = st
@@ -254,7 +295,7 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 			}
 		}
 		if len(dp.Topics) > 0 {
-			p.Topics = make([]*generator.Topic, len(dp.Topics))
+			p.Topics = sl.topics.take(len(dp.Topics))
 			for j, k := range dp.Topics {
 				t := an.topics[k]
 				p.Topics[j] = t

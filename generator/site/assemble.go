@@ -25,17 +25,20 @@ type Options struct {
 	// the same context (see DetectionContext).
 	Cache DetectionCache
 	// Bodies, when set, keeps the HTML of every report body assembly
-	// parses, for its page (see Report.LoadHTML).
+	// parses, for its page (see Report.LoadHTML), and the texts of every
+	// paragraph (see Paragraph.KeepText).
 	Bodies BodyStore
 }
 
-// BodyStore keeps report bodies rendered as HTML until their pages are
-// written, out of memory: at 100,000 reports they are more than a
-// gigabyte. Implementations must be safe for concurrent use.
+// BodyStore keeps report bodies rendered as HTML, and the texts of their
+// paragraphs, until their pages are written, out of memory: at 100,000
+// reports they are more than two gigabytes. Implementations must be safe
+// for concurrent use.
 type BodyStore interface {
-	// Put keeps html, which the caller reuses after it returns, and
-	// gives back how to read it.
-	Put(html []byte) (load func() ([]byte, error), err error)
+	// Put keeps b, which the caller reuses after it returns, and gives
+	// back where: ReadAt reads it there.
+	Put(b []byte) (off int64, err error)
+	generator.TextStore
 }
 
 // DetectionCache keeps detections by the hash of the report's source
