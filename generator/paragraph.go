@@ -46,6 +46,9 @@ func (p *Paragraph) KeepText(store TextStore, off int64, size int) {
 	p.text, p.store, p.off, p.size = "", store, off, size
 }
 
+// Kept says the text is kept in a TextStore rather than held in memory.
+func (p *Paragraph) Kept() bool { return p.store != nil }
+
 // Len is the length of the paragraph's text in bytes, known without
 // reading it.
 func (p *Paragraph) Len() int {

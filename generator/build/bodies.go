@@ -94,7 +94,9 @@ func keptTexts(s *generator.Site, b *bodyFile) int64 {
 	var n int64
 	for _, r := range s.Reports {
 		for _, p := range r.Paragraphs {
-			n += int64(p.Len())
+			if p.Kept() {
+				n += int64(p.Len())
+			}
 		}
 	}
 	return n

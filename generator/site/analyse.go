@@ -203,8 +203,12 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 	if an.cache != nil {
 		det = an.cache.Get(src.Hash)
 	}
+	// A report parsed here keeps its HTML and texts in the body store. One
+	// whose detection comes from the cache holds the texts the cache
+	// decoded: an update reads few sources, and writing every text of the
+	// archive again would cost it more than it saves.
 	var html *bytes.Buffer
-	if an.bodies != nil {
+	if an.bodies != nil && det == nil {
 		html = htmlBuffers.Get().(*bytes.Buffer)
 		defer func() {
 			if html.Cap() <= 1<<20 {
@@ -260,7 +264,7 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 	}
 	// With a body store, the texts are kept there, one after another.
 	at := int64(-1)
-	if an.bodies != nil {
+	if html != nil {
 		var err error
 		if at, err = an.keep(r, html, det); err != nil {
 			out.problems = append(out.problems, generator.AsList(err)...)
