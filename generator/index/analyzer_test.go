@@ -57,19 +57,25 @@ func FuzzWords(f *testing.F) {
 	})
 }
 
-// TestAnalyzerMatchesEnglish holds the whole analyzer to bleve's "en" on
-// text with and without non-ASCII characters, twice, so that remembered
-// stems are used.
-func TestAnalyzerMatchesEnglish(t *testing.T) {
+// analyzers are the index's analyzer and bleve's "en", which it matches.
+func analyzers(t *testing.T) (ours, theirs analysis.Analyzer) {
+	t.Helper()
 	cache := registry.NewCache()
 	ours, err := cache.AnalyzerNamed(Analyzer)
 	if err != nil {
 		t.Fatal(err)
 	}
-	theirs, err := cache.AnalyzerNamed(en.AnalyzerName)
-	if err != nil {
+	if theirs, err = cache.AnalyzerNamed(en.AnalyzerName); err != nil {
 		t.Fatal(err)
 	}
+	return ours, theirs
+}
+
+// TestAnalyzerMatchesEnglish holds the whole analyzer to bleve's "en" on
+// text with and without non-ASCII characters, twice, so that remembered
+// stems are used.
+func TestAnalyzerMatchesEnglish(t *testing.T) {
+	ours, theirs := analyzers(t)
 	texts := append([]string{
 		"Speaking on behalf of the EU, France's delegation called for confidence-building measures; Kenya's supported them.",
 		"Côte d’Ivoire and Türkiye welcomed the “points of contact” directory – again.",
@@ -86,15 +92,7 @@ func TestAnalyzerMatchesEnglish(t *testing.T) {
 // all were made, so that a lent token written twice shows, and again
 // after the arena was taken back.
 func TestArenaAnalysis(t *testing.T) {
-	cache := registry.NewCache()
-	ours, err := cache.AnalyzerNamed(Analyzer)
-	if err != nil {
-		t.Fatal(err)
-	}
-	theirs, err := cache.AnalyzerNamed(en.AnalyzerName)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ours, theirs := analyzers(t)
 	long := strings.Repeat("The delegation of Chile's proposals, again and again. ", 100)
 	texts := append([]string{long, "Côte d’Ivoire spoke.", long[:500]}, wordSamples...)
 	arena := new(tokenArena)
