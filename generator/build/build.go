@@ -226,8 +226,9 @@ func Build(opts Options) (*Result, error) {
 		known = sources
 	}
 	// Report bodies are rendered as HTML where they are parsed for what
-	// they name, and kept beside the site until their pages are written;
-	// without a file for them, pages parse them again.
+	// they name, and kept with their paragraphs' texts in a file beside
+	// the site, for as long as the Site reads from it; without the file,
+	// pages parse the bodies again and the Site holds the texts.
 	var bodies *bodyFile
 	if dest, err := filepath.Abs(opts.Dest); err == nil {
 		if bodies, err = newBodyFile(filepath.Dir(dest)); err != nil {

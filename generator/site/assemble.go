@@ -31,7 +31,7 @@ type Options struct {
 }
 
 // BodyStore keeps report bodies rendered as HTML, and the texts of their
-// paragraphs, until their pages are written, out of memory: at 100,000
+// paragraphs, for as long as the Site reads them, out of memory: at 100,000
 // reports they are more than two gigabytes. Implementations must be safe
 // for concurrent use.
 type BodyStore interface {
