@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"runtime"
 	"slices"
 
 	"github.com/blevesearch/bleve/v2"
@@ -30,6 +31,10 @@ type table struct {
 	topics  [][]uint16 // indexes into topicKeys
 	session []int32    // index into sessionKeys, -1 for none
 	date    []int64    // Unix nanoseconds
+
+	// stateDocs and topicDocs are the documents holding each state and
+	// topic, by index into codes and topicKeys (see docset.go).
+	stateDocs, topicDocs []docSet
 
 	codes, topicKeys, sessionKeys []string
 }
@@ -127,6 +132,7 @@ func buildTable(b bleve.Index) (*table, error) {
 	if len(t.codes) > 1<<16-1 || len(t.topicKeys) > 1<<16-1 || len(t.sessionKeys) > 1<<15 {
 		return nil, fmt.Errorf("too many distinct states, topics or sessions")
 	}
+	t.facetSets()
 	return t, nil
 }
 
@@ -144,6 +150,10 @@ type collected struct {
 	states   []int32  // match counts by index into table.codes
 	topics   []int32
 	sessions []int32
+
+	// matched holds every match; its members lie in the words lo to hi.
+	matched docSet
+	lo, hi  int
 }
 
 // collect walks every match of q once: it counts the facets and keeps the
@@ -156,6 +166,7 @@ func (ix *Index) collect(ctx context.Context, q query.Query, from, size int, byD
 	t := ix.table
 	c := &collected{
 		states: make([]int32, len(t.codes)), topics: make([]int32, len(t.topicKeys)), sessions: make([]int32, len(t.sessionKeys)),
+		matched: newDocSet(len(t.ids)), lo: len(t.ids),
 	}
 	h := &rankHeap{byDate: byDate, k: from + size}
 	if ix.shards != nil {
@@ -181,6 +192,7 @@ func (ix *Index) collect(ctx context.Context, q query.Query, from, size int, byD
 			return nil, err
 		}
 	}
+	c.countFacets(t)
 	c.top = slices.Clone(h.items)
 	slices.SortFunc(c.top, func(a, b ranked) int {
 		switch {
@@ -210,6 +222,12 @@ func (ix *Index) walk(ctx context.Context, s bsearch.Searcher, c *collected, h *
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			// Searches hold every CPU (one slot each): without a
+			// pause, the goroutines that read requests and write
+			// answers wait for the scheduler's 10 ms preemption, and
+			// at 100,000 reports the p99 under 8 clients went from
+			// 78 ms in the handler to 100 ms at the client.
+			runtime.Gosched()
 		}
 		dm, err := s.Next(sctx)
 		if err != nil {
@@ -224,12 +242,7 @@ func (ix *Index) walk(ctx context.Context, s bsearch.Searcher, c *collected, h *
 			return fmt.Errorf("match of an unknown document %d: %v", n, err)
 		}
 		c.total++
-		for _, i := range t.states[n] {
-			c.states[i]++
-		}
-		for _, i := range t.topics[n] {
-			c.topics[i]++
-		}
+		c.mark(n)
 		if i := t.session[n]; i >= 0 {
 			c.sessions[i]++
 		}
@@ -241,6 +254,25 @@ func (ix *Index) walk(ctx context.Context, s bsearch.Searcher, c *collected, h *
 			h.items[0] = m
 			heap.Fix(h, 0)
 		}
+	}
+}
+
+// mark adds document n to the matches.
+func (c *collected) mark(n uint64) {
+	c.matched.add(n)
+	c.lo, c.hi = min(c.lo, int(n>>6)), max(c.hi, int(n>>6)+1)
+}
+
+// countFacets counts the matches holding each state and topic.
+func (c *collected) countFacets(t *table) {
+	if c.total == 0 {
+		return
+	}
+	for i, d := range t.stateDocs {
+		c.states[i] = c.matched.countAnd(d, c.lo, c.hi)
+	}
+	for i, d := range t.topicDocs {
+		c.topics[i] = c.matched.countAnd(d, c.lo, c.hi)
 	}
 }
 

@@ -169,6 +169,7 @@ func mergeTables(parts []*Index) (*table, error) {
 	if len(t.codes) > 1<<16-1 || len(t.topicKeys) > 1<<16-1 || len(t.sessionKeys) > 1<<15 {
 		return nil, fmt.Errorf("too many distinct states, topics or sessions")
 	}
+	t.facetSets()
 	return t, nil
 }
 
