@@ -4,13 +4,32 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/plenary-archive/plenary/generator/build"
 )
 
 // TestReportBodiesKept checks that a build, which renders report bodies
 // where assembly parses them and keeps them in a file until their pages
 // are written, writes the report pages that rendering each body from its
-// Markdown gives.
+// Markdown gives, with the paragraphs' texts in the file (as a large
+// archive has them) and in memory (as a small one has).
 func TestReportBodiesKept(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		keptFrom  int64 // bytes of sources
+		textsKept bool
+	}{
+		{"texts in the file", 0, true},
+		{"texts in memory", 1 << 40, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			build.SetTextsKeptFrom(t, tc.keptFrom)
+			checkBodiesKept(t, tc.textsKept)
+		})
+	}
+}
+
+func checkBodiesKept(t *testing.T, textsKept bool) {
 	fsys := archive(t, "small.txtar")
 	dir, res := site(t, fsys)
 	if res.BodiesKept != len(res.Site.Reports) {
@@ -26,6 +45,9 @@ func TestReportBodiesKept(t *testing.T) {
 		}
 		texts := r.Texts()
 		for j, p := range r.Paragraphs {
+			if p.Kept() != textsKept {
+				t.Fatalf("%s#%s: text kept in the file: %v, want %v", r.Slug, p.ID, p.Kept(), textsKept)
+			}
 			want := held.Paragraphs[j].Text()
 			if got := p.Text(); got != want || texts[j] != want || p.Len() != len(want) {
 				t.Errorf("%s#%s: kept text %q (%q in Texts, length %d), held %q", r.Slug, p.ID, got, texts[j], p.Len(), want)

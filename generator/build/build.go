@@ -117,6 +117,12 @@ func Load(opts Options) (*generator.Site, *config.Config, generator.ErrorList, [
 // load reads and assembles. cacheFor, when set, gives the cache of
 // detections; known, when set, the report files known unchanged (and
 // makes the load stamp the files it reads).
+// textsKeptFrom is the size of the sources read from which paragraph
+// texts go to the body file with the HTML. Below it they stay in memory,
+// a few tens of megabytes at most: a 1,000-report build spent a twentieth
+// of its time reading excerpts back, and none of its memory mattered.
+var textsKeptFrom int64 = 32 << 20
+
 // bodies, when set, keeps the HTML of the report bodies assembly parses.
 // budget, when set, budgets memory for assembly given the bytes of
 // sources read, and returns what undoes it.
@@ -167,7 +173,10 @@ func load(opts Options, cacheFor func(cfg *config.Config, a *content.Archive) si
 	// One goldmark for the whole build: assembly parses with it, rendering
 	// renders with it.
 	l.md = markdown.New(cfg.BasePath)
-	s, more := site.Assemble(archive, site.Options{Gazetteer: gz, Markdown: l.md, Drafts: opts.Drafts, Cache: cache, Bodies: bodies})
+	s, more := site.Assemble(archive, site.Options{
+		Gazetteer: gz, Markdown: l.md, Drafts: opts.Drafts, Cache: cache,
+		Bodies: bodies, KeepTexts: archive.Held() >= textsKeptFrom,
+	})
 	l.problems = append(l.problems, more...)
 	l.problems.Sort()
 	if len(l.problems.Errors()) == 0 {

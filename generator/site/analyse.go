@@ -146,6 +146,8 @@ type analyser struct {
 	codes    *codeTable
 	groups   map[string]*generator.Group
 	bodies   BodyStore
+	// keepTexts puts the paragraphs' texts in bodies after the HTML.
+	keepTexts bool
 }
 
 // detectHTML detects what a report's body names and, with a body store,
@@ -162,12 +164,15 @@ func (an *analyser) detectHTML(r *generator.Report, body []byte, html *bytes.Buf
 	return det
 }
 
-// keep puts a report's HTML, if any, and its paragraphs' texts, after it,
-// in the body store, and gives back where the texts start.
+// keep puts a report's HTML, if any, and with keepTexts its paragraphs'
+// texts, after it, in the body store, and gives back where the texts
+// start, or -1 when they are not kept there.
 func (an *analyser) keep(r *generator.Report, html *bytes.Buffer, det *Detection) (int64, error) {
 	n := html.Len()
-	for _, p := range det.Paragraphs {
-		html.WriteString(p.Text)
+	if an.keepTexts {
+		for _, p := range det.Paragraphs {
+			html.WriteString(p.Text)
+		}
 	}
 	off, err := an.bodies.Put(html.Bytes())
 	if err != nil {
@@ -182,6 +187,9 @@ func (an *analyser) keep(r *generator.Report, html *bytes.Buffer, det *Detection
 			}
 			return b, nil
 		}
+	}
+	if !an.keepTexts {
+		return -1, nil
 	}
 	return off + int64(n), nil
 }

@@ -25,9 +25,14 @@ type Options struct {
 	// the same context (see DetectionContext).
 	Cache DetectionCache
 	// Bodies, when set, keeps the HTML of every report body assembly
-	// parses, for its page (see Report.LoadHTML), and the texts of every
-	// paragraph (see Paragraph.KeepText).
+	// parses, for its page (see Report.LoadHTML).
 	Bodies BodyStore
+	// KeepTexts keeps the texts of those reports' paragraphs in Bodies
+	// too (see Paragraph.KeepText) rather than in the Site. A large
+	// archive needs it: at 100,000 reports the texts are a third of the
+	// Site. A small one is faster without: its pages read each excerpt
+	// back, one read at a time.
+	KeepTexts bool
 }
 
 // BodyStore keeps report bodies rendered as HTML, and the texts of their
@@ -175,7 +180,7 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 	}
 	an := &analyser{
 		detector: &Detector{md: opts.Markdown, gz: gz, matcher: matcher, topics: s.Topics},
-		cache:    opts.Cache, bodies: opts.Bodies, topics: topics, order: order, codes: newCodeTable(states, rank), groups: groups,
+		cache:    opts.Cache, bodies: opts.Bodies, keepTexts: opts.KeepTexts, topics: topics, order: order, codes: newCodeTable(states, rank), groups: groups,
 	}
 	found := make([]analysis, len(reports))
 	generator.Parallel(len(reports), func(i int) {
