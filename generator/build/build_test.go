@@ -161,6 +161,8 @@ func TestNothingFromContentRuns(t *testing.T) {
 		t.Error("reports/law/index.html has an element from the title")
 	}
 	contains(t, dir, "feed.xml", "!<b>Charter</b>")
+	// A state's page heads its statements with the report's title.
+	contains(t, dir, "states/france/index.html", "International law &amp; the &lt;b>Charter&lt;/b>", "!<b>Charter</b>")
 }
 
 func TestDeterministic(t *testing.T) {

@@ -355,75 +355,86 @@ func (r *Renderer) state(w io.Writer, st *generator.State, pages []archivePage, 
 // StateSession is a session's share of a state's page.
 type StateSession struct {
 	Key, Title, URL string
-	Reports         []StateReport
-}
-
-// StateReport is one report's statements on a state's page.
-type StateReport struct {
-	Title, URL, Date, DateTime string
-	// List is the statements' markup, written in Go: a state's pages hold
-	// most of the site's text, and the template engine's reflective calls
-	// per excerpt made them a third of a build. See statementList.
+	// List is the session's reports, each a heading and its statements,
+	// written in Go: a state's pages hold most of the site's text, and the
+	// template engine's reflective calls per excerpt, then per report
+	// heading, were a third, then a twentieth, of a 1,000-report build.
 	List template.HTML
 }
 
 // groupBySession splits statements, newest first, into runs of one
-// session and, within it, one report each. Every report's list is a slice
-// of one string, written in one builder grown once to its size: state
-// pages list every statement of the archive, and lists built one by one,
-// growing as they went, were a seventh of a build's allocations.
+// session and, within it, one report each. Every session's list is a
+// slice of one string, written in one builder grown once to its size:
+// state pages list every statement of the archive, and lists built one by
+// one, growing as they went, were a seventh of a build's allocations.
 func groupBySession(stmts []*generator.Statement) []StateSession {
 	size := 0
-	for _, s := range stmts {
+	for i, s := range stmts {
+		if i == 0 || s.Report != stmts[i-1].Report {
+			size += reportHeadingSize(s.Report)
+		}
 		size += statementSize(s)
 	}
 	var b strings.Builder
 	b.Grow(size)
-	type span struct{ start, end int }
 	var out []StateSession
-	var spans []span
-	for _, s := range stmts {
-		ss := s.Report.Session
-		if n := len(out); n == 0 || out[n-1].Key != ss.Key {
+	var starts []int // where each session's list starts in b
+	for i, s := range stmts {
+		if i > 0 && s.Report == stmts[i-1].Report {
+			writeStatement(&b, s)
+			continue
+		}
+		if i > 0 {
+			b.WriteString("</ol>\n")
+		}
+		if ss := s.Report.Session; i == 0 || ss.Key != stmts[i-1].Report.Session.Key {
 			out = append(out, StateSession{Key: ss.Key, Title: ss.Title, URL: ss.URL})
+			starts = append(starts, b.Len())
 		}
-		g := &out[len(out)-1]
-		if n := len(g.Reports); n == 0 || g.Reports[n-1].URL != s.Report.URL {
-			if n := len(spans); n > 0 {
-				b.WriteString("</ol>")
-				spans[n-1].end = b.Len()
-			}
-			g.Reports = append(g.Reports, StateReport{
-				Title: s.Report.Title, URL: s.Report.URL,
-				Date: s.Report.Date.Format("2 January 2006"), DateTime: s.Report.Date.Format(time.RFC3339),
-			})
-			spans = append(spans, span{start: b.Len()})
-			b.WriteString("<ol>")
-		}
+		writeReportHeading(&b, s.Report)
+		b.WriteString("<ol>")
 		writeStatement(&b, s)
 	}
-	if n := len(spans); n > 0 {
-		b.WriteString("</ol>")
-		spans[n-1].end = b.Len()
+	if len(stmts) > 0 {
+		b.WriteString("</ol>\n")
 	}
-	// The reports' addresses are taken only now: out and its reports grew
-	// by appending, which moved them.
 	all := b.String()
-	k := 0
 	for i := range out {
-		for j := range out[i].Reports {
-			out[i].Reports[j].List = template.HTML(all[spans[k].start:spans[k].end]) //nolint:gosec // escaped in writeStatement
-			k++
+		end := len(all)
+		if i+1 < len(starts) {
+			end = starts[i+1]
 		}
+		out[i].List = template.HTML(all[starts[i]:end]) //nolint:gosec // escaped in writeReportHeading and writeStatement
 	}
 	return out
+}
+
+// writeReportHeading writes the heading of a report's statements: its
+// title, linked, and its date.
+func writeReportHeading(b *strings.Builder, r *generator.Report) {
+	b.WriteString(`<h3><a href="`)
+	writeAttr(b, r.URL)
+	b.WriteString(`">`)
+	writeText(b, r.Title)
+	b.WriteString(`</a> <time datetime="`)
+	b.WriteString(r.Date.Format(time.RFC3339))
+	b.WriteString(`">`)
+	b.WriteString(r.Date.Format("2 January 2006"))
+	b.WriteString("</time></h3>")
+}
+
+// reportHeadingSize is about what writeReportHeading writes, escapes left
+// out.
+func reportHeadingSize(r *generator.Report) int {
+	return len(`<h3><a href=""></a> <time datetime="2006-01-02T15:04:05-07:00">30 September 2006</time></h3></ol>`+"\n") +
+		len(r.URL) + len(r.Title)
 }
 
 // statementSize is about what writeStatement writes: the excerpt is
 // counted at the most it can be, not made, which writeStatement does, and
 // escapes are left out.
 func statementSize(s *generator.Statement) int {
-	return len(`<li><blockquote cite=""><p>… … </p></blockquote><a class=para href="">paragraph 000000</a></li><ol></ol>`) +
+	return len(`<li><blockquote cite=""><p>… … </p></blockquote><a class=para href="">paragraph 000000</a></li>`) +
 		2*(len(s.Report.URL)+1+len(s.Paragraph.ID)) + min(s.Paragraph.Len(), generator.ExcerptLen+2*utf8.UTFMax)
 }
 
