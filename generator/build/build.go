@@ -114,15 +114,15 @@ func Load(opts Options) (*generator.Site, *config.Config, generator.ErrorList, [
 	return l.site, l.cfg, l.problems, l.stages, nil
 }
 
-// load reads and assembles. cacheFor, when set, gives the cache of
-// detections; known, when set, the report files known unchanged (and
-// makes the load stamp the files it reads).
 // textsKeptFrom is the size of the sources read from which paragraph
 // texts go to the body file with the HTML. Below it they stay in memory,
 // a few tens of megabytes at most: a 1,000-report build spent a twentieth
 // of its time reading excerpts back, and none of its memory mattered.
 var textsKeptFrom int64 = 32 << 20
 
+// load reads and assembles. cacheFor, when set, gives the cache of
+// detections; known, when set, the report files known unchanged (and
+// makes the load stamp the files it reads).
 // bodies, when set, keeps the HTML of the report bodies assembly parses.
 // budget, when set, budgets memory for assembly given the bytes of
 // sources read, and returns what undoes it.
@@ -235,9 +235,10 @@ func Build(opts Options) (*Result, error) {
 		known = sources
 	}
 	// Report bodies are rendered as HTML where they are parsed for what
-	// they name, and kept with their paragraphs' texts in a file beside
-	// the site, for as long as the Site reads from it; without the file,
-	// pages parse the bodies again and the Site holds the texts.
+	// they name, and kept, with their paragraphs' texts in a large archive
+	// (see textsKeptFrom), in a file beside the site, for as long as the
+	// Site reads from it; without the file, pages parse the bodies again
+	// and the Site holds the texts.
 	var bodies *bodyFile
 	if dest, err := filepath.Abs(opts.Dest); err == nil {
 		if bodies, err = newBodyFile(filepath.Dir(dest)); err != nil {
