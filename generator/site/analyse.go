@@ -211,10 +211,11 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 	if an.cache != nil {
 		det = an.cache.Get(src.Hash)
 	}
-	// A report parsed here keeps its HTML and texts in the body store. One
-	// whose detection comes from the cache holds the texts the cache
-	// decoded: an update reads few sources, and writing every text of the
-	// archive again would cost it more than it saves.
+	// A report parsed here keeps its HTML in the body store, and with
+	// keepTexts its texts. One whose detection comes from the cache holds
+	// the texts the cache decoded: an update reads few sources, and
+	// writing every text of the archive again would cost it more than it
+	// saves.
 	var html *bytes.Buffer
 	if an.bodies != nil && det == nil {
 		html = htmlBuffers.Get().(*bytes.Buffer)
@@ -270,7 +271,8 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 	for _, k := range det.TitleTopics {
 		named[an.topics[k]] = true
 	}
-	// With a body store, the texts are kept there, one after another.
+	// With keepTexts, the texts are kept in the body store, one after
+	// another.
 	at := int64(-1)
 	if html != nil {
 		var err error

@@ -35,10 +35,10 @@ type Options struct {
 	KeepTexts bool
 }
 
-// BodyStore keeps report bodies rendered as HTML, and the texts of their
-// paragraphs, for as long as the Site reads them, out of memory: at 100,000
-// reports they are more than two gigabytes. Implementations must be safe
-// for concurrent use.
+// BodyStore keeps report bodies rendered as HTML, and with KeepTexts the
+// texts of their paragraphs, for as long as the Site reads them, out of
+// memory: at 100,000 reports they are more than two gigabytes.
+// Implementations must be safe for concurrent use.
 type BodyStore interface {
 	// Put keeps b, which the caller reuses after it returns, and gives
 	// back where: ReadAt reads it there.
