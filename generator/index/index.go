@@ -147,6 +147,9 @@ func Stage(s *generator.Site, dir string, opts Options) (*Staged, error) {
 		err = writeFiles(tmp, s, mapping, sums, facts, shell)
 	}
 	if err == nil {
+		err = readableByAll(tmp)
+	}
+	if err == nil {
 		stats.Bytes, err = du(tmp)
 	}
 	if err != nil {

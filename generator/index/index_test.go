@@ -2,6 +2,7 @@ package index
 
 import (
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -178,4 +179,32 @@ func TestHeadingsPointAtTheirSection(t *testing.T) {
 		}
 	}
 	t.Fatal("no heading in the generated reports")
+}
+
+func TestIndexReadableByAll(t *testing.T) {
+	s := assemble(t, generated(5))
+	dir := filepath.Join(t.TempDir(), "search.bleve")
+	if _, err := Build(s, dir, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		want := fs.FileMode(0o044)
+		if d.IsDir() {
+			want = 0o055
+		}
+		if info.Mode().Perm()&want != want {
+			t.Errorf("%s: mode %v, not readable by other users", path, info.Mode().Perm())
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
