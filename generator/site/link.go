@@ -2,6 +2,7 @@ package site
 
 import (
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -9,10 +10,13 @@ import (
 )
 
 // link fills in every relation between pages once all reports are
-// analysed: sessions and their reports, statements by state, counts.
+// analysed: sessions and their reports, statements by state, counts. It
+// orders a copy of reports: the caller's slice stays in step with the
+// sources and analyses it was made beside.
 func link(s *generator.Site, reports []*generator.Report, states map[string]*generator.State,
 	groups map[string]*generator.Group, rank map[*generator.State]int) {
 
+	reports = slices.Clone(reports)
 	newestFirst(reports)
 	s.Reports = reports
 	s.Updated = latest(reports)
