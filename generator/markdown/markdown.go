@@ -34,6 +34,8 @@ type Renderer struct {
 // placed under basePath ("/archive/"), so content works under a sub-path.
 func New(basePath string) *Renderer {
 	md := goldmark.New(
+		// First: the options below are added to the parser set here.
+		goldmark.WithParser(newBoundedParser()),
 		goldmark.WithExtensions(
 			extension.Table,
 			extension.Strikethrough,
@@ -93,6 +95,7 @@ func (r *Renderer) Analyse(src []byte) Document {
 // AnalyseHTML parses src once for its blocks and links and, when html is
 // not nil, renders it there from the same parse, as HTML would.
 func (r *Renderer) AnalyseHTML(src []byte, html io.Writer) (Document, error) {
+	src = replaceNUL(src)
 	doc := r.md.Parser().Parse(text.NewReader(src))
 	if html != nil {
 		if err := r.md.Renderer().Render(html, src, doc); err != nil {
@@ -103,12 +106,26 @@ func (r *Renderer) AnalyseHTML(src []byte, html io.Writer) (Document, error) {
 	var heading string
 	lines := lineCounter{src: src, line: 1}
 	blockLine := 1
+	// A block without lines of its own (a list, a list item) starts where
+	// its first child does: the walk enters that child next, so it takes
+	// the offset found for its parent instead of searching again, which
+	// made nested lists quadratic.
+	var lineless ast.Node
+	lastOff := -1
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		if n.Type() == ast.TypeBlock {
-			if off := firstOffset(n); off >= 0 {
+			off := lastOff
+			if lineless == nil || n.Parent() != lineless || lineless.FirstChild() != n {
+				off = firstOffset(n)
+			}
+			lineless, lastOff = nil, off
+			if l := n.Lines(); l == nil || l.Len() == 0 {
+				lineless = n
+			}
+			if off >= 0 {
 				blockLine = lines.at(off)
 			}
 		}
@@ -131,7 +148,17 @@ func (r *Renderer) AnalyseHTML(src []byte, html io.Writer) (Document, error) {
 
 // HTML renders src.
 func (r *Renderer) HTML(w io.Writer, src []byte) error {
-	return r.md.Convert(src, w)
+	return r.md.Convert(replaceNUL(src), w)
+}
+
+// replaceNUL returns src with every NUL byte replaced by U+FFFD, as
+// CommonMark asks: goldmark keeps them, and they would reach pages, feeds
+// and data files raw. src is returned as it is when it has none.
+func replaceNUL(src []byte) []byte {
+	if bytes.IndexByte(src, 0) < 0 {
+		return src
+	}
+	return bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
 }
 
 // plain is the text of a block without markup; a list item's nested lists
