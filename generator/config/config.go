@@ -30,6 +30,7 @@ type Config struct {
 	TimeZone string       `toml:"timeZone"`
 	States   StatesConfig `toml:"states"`
 	Search   SearchConfig `toml:"search"`
+	Build    BuildConfig  `toml:"build"`
 
 	// Location is TimeZone loaded; set by Parse.
 	Location *time.Location `toml:"-"`
@@ -54,6 +55,20 @@ type SearchConfig struct {
 	// Synonyms are groups of words a search treats as the same.
 	Synonyms [][]string `toml:"synonyms"`
 }
+
+// BuildConfig bounds what a build accepts.
+type BuildConfig struct {
+	// MaxReportSize is the largest source file under content/ a build
+	// reads: a number of bytes, or a string such as "2 MiB" or "500 KB".
+	MaxReportSize any `toml:"maxReportSize"`
+	// MaxReportBytes is MaxReportSize in bytes; set by Parse.
+	MaxReportBytes int64 `toml:"-"`
+}
+
+// DefaultMaxReportSize is the largest source file a build reads unless
+// config.toml says otherwise: far above a real report (tens of
+// kilobytes), and far below what would keep a build busy for long.
+const DefaultMaxReportSize = 2 << 20
 
 // Default returns the settings used when an archive has no config.toml.
 func Default() *Config {
@@ -106,6 +121,11 @@ func (c *Config) complete(path string) error {
 		return generator.Errorf(path, 0, `use an IANA zone name such as "America/New_York" or "Europe/Zurich"`, "unknown timeZone %q", c.TimeZone)
 	}
 	c.Location = loc
+	size, err := parseSize(c.Build.MaxReportSize)
+	if err != nil {
+		return generator.Errorf(path, 0, `write a number of bytes or a size such as "2 MiB"`, "[build] maxReportSize: %v", err)
+	}
+	c.Build.MaxReportBytes = size
 	if c.Search.Index == "" {
 		c.Search.Index = "search.bleve"
 	}
