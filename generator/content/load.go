@@ -80,7 +80,7 @@ func LoadKnown(fsys fs.FS, known Known) (*Archive, error) {
 		return nil, err
 	}
 
-	files, ferrs := readAll(fsys, append(append(append([]string{}, sessions...), topics...), reports...), len(sessions)+len(topics), known)
+	files, ferrs := readAll(fsys, append(append(append([]string{}, sessions...), topics...), reports...), len(sessions)+len(topics), known, a.Config.Build.MaxReportBytes)
 	errs = append(errs, ferrs...)
 	for i, p := range sessions {
 		key := strings.TrimSuffix(path.Base(p), ".md")
@@ -177,8 +177,9 @@ func list(fsys fs.FS, dir string, recursive bool) ([]string, error) {
 }
 
 // readAll reads and splits the files on every core; those from index from
-// on may be known unchanged, and are then not read.
-func readAll(fsys fs.FS, paths []string, from int, kn Known) ([]*File, generator.ErrorList) {
+// on may be known unchanged, and are then not read. A file larger than
+// limit is an error, and is not read whole.
+func readAll(fsys fs.FS, paths []string, from int, kn Known, limit int64) ([]*File, generator.ErrorList) {
 	files := make([]*File, len(paths))
 	errs := make([]error, len(paths))
 	generator.Parallel(len(paths), func(i int) {
@@ -191,6 +192,10 @@ func readAll(fsys fs.FS, paths []string, from int, kn Known) ([]*File, generator
 				stamp, stamped = stampOf(info)
 			}
 		}
+		if stamped && stamp.Size > limit {
+			errs[i] = tooLarge(paths[i], stamp.Size, limit)
+			return
+		}
 		if stamped && i >= from {
 			if f := kn.Known(paths[i], stamp); f != nil {
 				files[i] = known(fsys, f)
@@ -198,9 +203,9 @@ func readAll(fsys fs.FS, paths []string, from int, kn Known) ([]*File, generator
 				return
 			}
 		}
-		data, err := fs.ReadFile(fsys, paths[i])
+		data, err := readLimited(fsys, paths[i], limit)
 		if err != nil {
-			errs[i] = generator.Errorf(paths[i], 0, "check the file's permissions", "cannot read: %v", err)
+			errs[i] = readError(paths[i], err, limit)
 			return
 		}
 		f, err := Split(paths[i], data)
