@@ -17,7 +17,6 @@ import (
 
 	"github.com/tdewolff/minify/v2"
 
-	plenary "github.com/plenary-archive/plenary"
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/config"
 	"github.com/plenary-archive/plenary/generator/content"
@@ -27,6 +26,7 @@ import (
 	"github.com/plenary-archive/plenary/generator/publish"
 	"github.com/plenary-archive/plenary/generator/render"
 	"github.com/plenary-archive/plenary/generator/site"
+	"github.com/plenary-archive/plenary/themes"
 )
 
 // Options say what to build and where.
@@ -478,14 +478,18 @@ func Theme(root fs.FS, cfg *config.Config) (*render.Theme, error) {
 		return nil, err
 	}
 	if _, err := fs.Stat(root, dir); errors.Is(err, fs.ErrNotExist) {
-		if _, err := fs.Stat(plenary.Bundle, dir); err != nil {
+		if themeFS, err = themes.Lookup(cfg.Theme); err != nil {
 			return nil, fmt.Errorf("config.toml: theme %q not found: add %s/ or use theme = \"default\"", cfg.Theme, dir)
 		}
-		themeFS, _ = fs.Sub(plenary.Bundle, dir)
+	} else if err != nil {
+		return nil, err
 	}
 	var overrides fs.FS
-	if _, err := fs.Stat(root, "layouts"); err == nil {
+	switch _, err := fs.Stat(root, "layouts"); {
+	case err == nil:
 		overrides, _ = fs.Sub(root, "layouts")
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, err
 	}
 	return render.LoadTheme(themeFS, overrides, publish.TemplateMinifier())
 }

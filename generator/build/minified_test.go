@@ -2,15 +2,14 @@ package build_test
 
 import (
 	"bytes"
-	"io/fs"
 	"path"
 	"testing"
 
-	plenary "github.com/plenary-archive/plenary"
 	"github.com/plenary-archive/plenary/generator/build"
 	"github.com/plenary-archive/plenary/generator/markdown"
 	"github.com/plenary-archive/plenary/generator/publish"
 	"github.com/plenary-archive/plenary/generator/render"
+	"github.com/plenary-archive/plenary/themes"
 )
 
 // TestThemeMinifiedOnce checks that minifying the theme's templates once,
@@ -21,7 +20,7 @@ import (
 // its text, or markup the template minifier took for something else,
 // would show as a difference.
 func TestThemeMinifiedOnce(t *testing.T) {
-	themeFS, err := fs.Sub(plenary.Bundle, "themes/default")
+	themeFS, err := themes.Lookup("default")
 	if err != nil {
 		t.Fatal(err)
 	}
