@@ -1,12 +1,13 @@
-// Package plenary embeds the archive's own sources, the OEWG reports and
-// their sessions and topics, with the default theme, so that the plenary
-// command builds and serves a complete archive on a machine with nothing
-// else on it.
+// Package plenary embeds the archive of this repository, the OEWG reports
+// with their sessions and topics, as a sample: the plenary command builds
+// and serves it where a folder holds no archive of its own. Only the
+// command imports it; the library embeds just the default theme (package
+// themes), so that no other program carries these sources.
 package plenary
 
 import "embed"
 
-// Bundle is this repository's archive: config.toml, content/ and themes/.
+// Sample is this repository's archive: config.toml and content/.
 //
-//go:embed config.toml content themes
-var Bundle embed.FS
+//go:embed config.toml content
+var Sample embed.FS

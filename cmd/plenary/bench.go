@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/plenary-archive/plenary/generator/build"
+	"github.com/plenary-archive/plenary/generator/content"
 	"github.com/plenary-archive/plenary/internal/corpus"
 )
 
@@ -41,9 +42,14 @@ func benchCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "generated %d reports (%.0f MB) in %s\n", *reports, float64(size)/1e6, time.Since(t).Round(time.Millisecond))
 
+	root, err := content.OpenRoot(src, nil)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
 	t = time.Now()
 	res, err := build.Build(build.Options{
-		Root: os.DirFS(src), Dest: filepath.Join(dir, "public"), Source: src, Clean: true,
+		Root: root.FS(), Dest: filepath.Join(dir, "public"), Source: src, Clean: true,
 	})
 	if err != nil {
 		return err

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
@@ -12,6 +11,7 @@ import (
 
 	plenary "github.com/plenary-archive/plenary"
 	"github.com/plenary-archive/plenary/generator/build"
+	"github.com/plenary-archive/plenary/generator/content"
 )
 
 func buildCmd(args []string, stdout, stderr io.Writer) error {
@@ -39,23 +39,21 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	root, bundled, err := archiveRoot(*source)
+	root, err := content.OpenRoot(*source, plenary.Sample)
 	if err != nil {
 		return err
 	}
+	defer root.Close()
 	if *dest == "" {
 		*dest = filepath.Join(*source, "public")
 	}
-	if bundled && !*quiet {
+	if root.Sample() && !*quiet {
 		fmt.Fprintf(stdout, "no content/ in %s: building the bundled archive\n", *source)
 	}
 	start := time.Now()
-	opts := build.Options{Root: root, Dest: *dest, Drafts: *drafts, Clean: *clean, Source: *source, IndexDir: *indexDir, BaseURL: *baseURL}
+	opts := build.Options{Root: root.FS(), Dest: *dest, Drafts: *drafts, Clean: *clean, Source: *source, IndexDir: *indexDir, BaseURL: *baseURL, CacheDir: root.CacheDir()}
 	if !*quiet {
 		opts.Progress = newProgress(stdout)
-	}
-	if !bundled {
-		opts.CacheDir = filepath.Join(*source, CacheDir)
 	}
 	res, err := build.Build(opts)
 	if err != nil {
@@ -85,21 +83,4 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	return nil
-}
-
-// CacheDir is where builds keep what they learnt, below the archive's root.
-const CacheDir = ".plenary-cache"
-
-// archiveRoot opens the archive at dir, or the bundled one when dir has
-// neither config.toml nor content/.
-func archiveRoot(dir string) (fs.FS, bool, error) {
-	_, errC := os.Stat(filepath.Join(dir, "config.toml"))
-	_, errD := os.Stat(filepath.Join(dir, "content"))
-	if errC != nil && errD != nil {
-		if _, err := os.Stat(dir); err != nil {
-			return nil, false, err
-		}
-		return plenary.Bundle, true, nil
-	}
-	return os.DirFS(dir), false, nil
 }

@@ -4,11 +4,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/build"
+	"github.com/plenary-archive/plenary/generator/content"
 )
 
 func checkCmd(args []string, stdout, stderr io.Writer) error {
@@ -23,7 +23,12 @@ func checkCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "plenary check: unknown --format %q (text or github)\n", *format)
 		return errUsage
 	}
-	s, _, problems, _, err := build.Load(build.Options{Root: os.DirFS(*source)})
+	root, err := content.OpenRoot(*source, nil)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	s, _, problems, _, err := build.Load(build.Options{Root: root.FS()})
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path"
@@ -22,6 +23,7 @@ import (
 
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/build"
+	"github.com/plenary-archive/plenary/generator/content"
 )
 
 // EventsPath is where tabs listen for reloads.
@@ -36,6 +38,10 @@ type Options struct {
 	// OnBuild, when set, is called after every successful build, e.g. to
 	// reopen the search index the build wrote.
 	OnBuild func(*build.Result)
+	// Sample, when set, is the archive previewed when Source holds none:
+	// it is written out into the preview's private folder, and watched
+	// there like any other.
+	Sample fs.FS
 }
 
 // Server is a running preview.
@@ -49,6 +55,7 @@ type Server struct {
 	version int                 // counts builds, for listeners
 	changed chan struct{}       // closed and replaced after every build
 	mux     *http.ServeMux
+	sample  bool // Source held no archive: the sample is previewed
 }
 
 // New builds the site once and returns a server for it. Content errors do
@@ -61,6 +68,17 @@ func New(opts Options) (*Server, error) {
 	s := &Server{opts: opts, dir: dir, changed: make(chan struct{}), mux: http.NewServeMux()}
 	if opts.Log == nil {
 		s.opts.Log = io.Discard
+	}
+	if opts.Sample != nil {
+		held, err := content.HoldsArchive(opts.Source)
+		if err == nil && !held {
+			s.opts.Source, s.sample = filepath.Join(dir, "archive"), true
+			err = os.CopyFS(s.opts.Source, opts.Sample)
+		}
+		if err != nil {
+			os.RemoveAll(dir)
+			return nil, err
+		}
 	}
 	s.mux.HandleFunc(EventsPath, s.events)
 	s.mux.HandleFunc("/", s.files)
@@ -80,6 +98,10 @@ func (s *Server) SiteDir() string { return filepath.Join(s.dir, "site") }
 // IndexDir is the folder the preview's search index is written to.
 func (s *Server) IndexDir() string { return filepath.Join(s.dir, "search.bleve") }
 
+// Sample tells whether the folder held no archive and the sample given in
+// Options is previewed.
+func (s *Server) Sample() bool { return s.sample }
+
 // Result is the last successful build, or nil.
 func (s *Server) Result() *build.Result {
 	s.mu.Lock()
@@ -90,10 +112,7 @@ func (s *Server) Result() *build.Result {
 // Rebuild builds the site now and tells listeners.
 func (s *Server) Rebuild() {
 	start := time.Now()
-	res, err := build.Build(build.Options{
-		Root: os.DirFS(s.opts.Source), Dest: s.SiteDir(), Drafts: s.opts.Drafts,
-		BaseURL: s.opts.BaseURL, CacheDir: filepath.Join(s.dir, "cache"), IndexDir: s.IndexDir(),
-	})
+	res, err := s.build()
 	s.mu.Lock()
 	if err != nil {
 		s.failure, s.other = generator.AsList(err), nil
@@ -116,6 +135,20 @@ func (s *Server) Rebuild() {
 	if err == nil && s.opts.OnBuild != nil {
 		s.opts.OnBuild(res)
 	}
+}
+
+// build builds the archive, read through a root opened for this build
+// alone, so that the archive's folder may be replaced between builds.
+func (s *Server) build() (*build.Result, error) {
+	root, err := content.OpenRoot(s.opts.Source, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return build.Build(build.Options{
+		Root: root.FS(), Dest: s.SiteDir(), Drafts: s.opts.Drafts,
+		BaseURL: s.opts.BaseURL, CacheDir: filepath.Join(s.dir, "cache"), IndexDir: s.IndexDir(),
+	})
 }
 
 // ServeHTTP serves the preview.
