@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -70,6 +71,22 @@ func TestServe(t *testing.T) {
 	if !strings.Contains(body, "/__plenary/events") {
 		t.Error("the preview page lacks the reload script")
 	}
+	// A page elsewhere that points a name of its own at this machine
+	// (DNS rebinding) reads neither the site nor the search.
+	_, port, _ := net.SplitHostPort(addr)
+	for _, path := range []string{"/reports/r/", "/search?q=France"} {
+		req, _ := http.NewRequest("GET", "http://"+addr+path, nil)
+		req.Host = "rebind.example:" + port
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		refused, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusForbidden || strings.Contains(string(refused), "France") {
+			t.Errorf("%s for Host rebind.example: %d\n%.200s", path, resp.StatusCode, refused)
+		}
+	}
 	if err := os.WriteFile(report, []byte(strings.Replace(good, "Brazil replied.", "Brazil replied at length.", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -92,4 +109,42 @@ func TestServe(t *testing.T) {
 	write(t, root, map[string]string{"content/reports/2099/late.md": strings.Replace(strings.Replace(good, "Good", "Late", 1), "France spoke.", "Kenya spoke late.", 1)})
 	page = "http://" + addr + "/reports/late/"
 	waitFor(200, "Kenya spoke late.")
+}
+
+// TestServeSample previews the bundled archive from a folder without one,
+// and removes its copy when it stops.
+func TestServeSample(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	var out strings.Builder
+	go func() { done <- serve(ctx, dir, "127.0.0.1", 0, false, &out, io.Discard, ready) }()
+	var addr string
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		t.Fatalf("serve: %v", err)
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	resp, err := http.Get("http://" + addr + "/sessions/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("serve: %v", err)
+	}
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "oewg-2021-2025-s2") {
+		t.Errorf("sessions page: %d\n%.300s", resp.StatusCode, body)
+	}
+	if !strings.Contains(out.String(), "serving the bundled archive") || !strings.Contains(out.String(), "serving 2 reports at http://localhost:") {
+		t.Errorf("output: %s", out.String())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("the folder was written to: %v", entries)
+	}
 }
