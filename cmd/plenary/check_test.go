@@ -81,6 +81,28 @@ func TestCheckRules(t *testing.T) {
 	}
 }
 
+// TestLinkProblemOnItsFile checks that a broken link is reported on the
+// file that holds it by build, check and its annotations, in an archive
+// whose reports sort by date in another order than by path.
+func TestLinkProblemOnItsFile(t *testing.T) {
+	root := archive(t)
+	write(t, root, map[string]string{
+		"content/reports/2022/a.md": strings.Replace(good, "2022-03-29T10:00:00-04:00", "2022-03-28", 1),
+		"content/reports/2022/b.md": strings.Replace(strings.Replace(good, "Brazil replied.", "See [this](/nope/) page.", 1), "2022-03-29T10:00:00-04:00", "2022-04-01", 1),
+		"content/reports/2022/c.md": good,
+	})
+	const want = `content/reports/2022/b.md:9: link "/nope/" points to a page that does not exist`
+	if code, out, _ := runCmd(t, "check", "--source", root); code != 1 || !strings.Contains(out, want) {
+		t.Errorf("check: exit %d, want %q:\n%s", code, want, out)
+	}
+	if _, out, _ := runCmd(t, "check", "--source", root, "--format", "github"); !strings.Contains(out, "::error file=content/reports/2022/b.md,line=9::link") {
+		t.Errorf("check --format github:\n%s", out)
+	}
+	if code, _, errs := runCmd(t, "build", "--source", root, "--dest", filepath.Join(t.TempDir(), "site")); code != 1 || !strings.Contains(errs, want) {
+		t.Errorf("build: exit %d, want %q:\n%s", code, want, errs)
+	}
+}
+
 func hasLine(out, line string) bool {
 	for _, l := range strings.Split(out, "\n") {
 		if l == line {
