@@ -28,6 +28,7 @@ type node struct {
 	lo, hi   int32 // edges[lo:hi], sorted by byte
 	entity   int32 // index into Gazetteer.entities; -1 if no name ends here
 	misspelt bool
+	demonym  bool
 }
 
 type edge struct {
@@ -39,6 +40,7 @@ type edge struct {
 type trieEntry struct {
 	entity   int32
 	misspelt bool
+	demonym  bool
 }
 
 // newIndex builds the trie; forms maps normalised forms to entities.
@@ -82,7 +84,7 @@ func newIndex(forms map[string]trieEntry) index {
 		for _, b := range bs {
 			ix.edges = append(ix.edges, edge{b: byte(b), to: tn.next[byte(b)]})
 		}
-		ix.nodes[i] = node{lo: lo, hi: int32(len(ix.edges)), entity: tn.entry.entity, misspelt: tn.entry.misspelt}
+		ix.nodes[i] = node{lo: lo, hi: int32(len(ix.edges)), entity: tn.entry.entity, misspelt: tn.entry.misspelt, demonym: tn.entry.demonym}
 	}
 	for b, c := range nodes[0].next {
 		ix.root[b] = c
@@ -117,13 +119,13 @@ func (ix *index) child(n *node, b byte) int32 {
 
 // longest returns the end of the longest name that starts at i (whose
 // first byte led to node n) and ends on a word boundary, or -1.
-func (ix *index) longest(text string, i int, n int32) (end int, entity int32, misspelt bool) {
+func (ix *index) longest(text string, i int, n int32) (end int, found *node) {
 	end = -1
 	j := i + 1
 	for {
 		nd := &ix.nodes[n]
 		if nd.entity >= 0 && endsWord(text, j) {
-			end, entity, misspelt = j, nd.entity, nd.misspelt
+			end, found = j, nd
 		}
 		if nd.lo == nd.hi || j >= len(text) {
 			return
@@ -142,14 +144,20 @@ func (ix *index) longest(text string, i int, n int32) (end int, entity int32, mi
 // that is what keeps "Guinea" out of "Papua New Guinea" and "Republic of
 // Korea" out of "Democratic People's Republic of Korea".
 func (g *Gazetteer) Detect(text string) []Mention {
-	var out []Mention
+	return g.DetectAppend(nil, text)
+}
+
+// DetectAppend is Detect appending to dst, so that a caller analysing
+// many paragraphs can reuse one slice.
+func (g *Gazetteer) DetectAppend(dst []Mention, text string) []Mention {
+	out := dst
 	ix := &g.index
 	for i := 0; i < len(text); i++ {
 		n := ix.root[text[i]]
 		if n == 0 || !startsWord(text, i) {
 			continue
 		}
-		end, entity, misspelt := ix.longest(text, i, n)
+		end, nd := ix.longest(text, i, n)
 		if end < 0 {
 			continue
 		}
@@ -157,11 +165,12 @@ func (g *Gazetteer) Detect(text string) []Mention {
 			out = make([]Mention, 0, 16) // a report names a few dozen at most; grow rarely
 		}
 		out = append(out, Mention{
-			Entity:   g.entities[entity],
+			Entity:   g.entities[nd.entity],
 			Start:    i,
 			End:      end,
 			Form:     text[i:end],
-			Misspelt: misspelt,
+			Misspelt: nd.misspelt,
+			Demonym:  nd.demonym,
 		})
 		i = end - 1
 	}

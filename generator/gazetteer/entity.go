@@ -32,6 +32,10 @@ type Entity struct {
 	// Misspellings are wrong forms seen in real reports ("Columbia"):
 	// detected, so the statement is not lost, but flagged for editors.
 	Misspellings []string
+	// Demonyms are adjectives of a state ("Chinese"), detected only by a
+	// gazetteer made WithDemonyms and marked so in each Mention: "the
+	// Chinese delegation" names China, "Chinese actors" does not.
+	Demonyms []string
 }
 
 // IsState reports whether the entity gets a state page: members, observer
@@ -59,4 +63,8 @@ type Mention struct {
 	// Misspelt is set when the name matched through a known misspelling,
 	// so that `plenary check` can ask an editor to fix the source.
 	Misspelt bool
+	// Demonym is set when the form is one of the entity's Demonyms: an
+	// adjective that names the state only in front of a noun such as
+	// "delegation", which is for the caller to decide.
+	Demonym bool
 }

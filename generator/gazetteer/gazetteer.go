@@ -266,19 +266,22 @@ func build(ents []*Entity, origins []string) (*Gazetteer, error) {
 			names = append(names, e.Official)
 		}
 		names = append(names, e.Aliases...)
-		for k, f := range append(names, e.Misspellings...) {
-			misspelt := k >= len(names)
+		nm := len(names) + len(e.Misspellings)
+		all := append(append(names, e.Misspellings...), e.Demonyms...)
+		for k, f := range all {
+			entry := trieEntry{entity: int32(i), misspelt: k >= len(names) && k < nm, demonym: k >= nm}
 			for _, v := range articleVariants(f) {
 				norm := normalize(v)
 				prev, ok := forms[norm]
 				switch {
 				case !ok:
-					forms[norm] = trieEntry{entity: int32(i), misspelt: misspelt}
+					forms[norm] = entry
 					written[norm] = v
 				case int(prev.entity) != i:
 					return nil, fmt.Errorf("gazetteer: %q of %s and %q of %s are the same name", written[norm], describe(int(prev.entity)), v, describe(i))
-				case !misspelt:
-					forms[norm] = trieEntry{entity: int32(i)}
+				case prev.demonym || (prev.misspelt && !entry.demonym):
+					// a name outranks a misspelling, and both a demonym
+					forms[norm] = entry
 				}
 			}
 		}
@@ -329,12 +332,55 @@ func sortEntities(es []*Entity) {
 // names of existing entities ("FRA" or "France"). g itself is unchanged,
 // so the shared Default stays the same for everyone.
 func (g *Gazetteer) WithAliases(extra map[string][]string) (*Gazetteer, error) {
+	return g.withForms(extra, false)
+}
+
+// WithDemonyms returns a copy of g that also detects the demonyms given
+// per state (keys as in WithAliases): "Chinese" for China. Their mentions
+// carry Demonym, so that only a caller that knows what follows them ("the
+// Chinese delegation") counts them; Detect alone never needs them.
+func (g *Gazetteer) WithDemonyms(demonyms map[string][]string) (*Gazetteer, error) {
+	return g.withForms(demonyms, true)
+}
+
+// WithGroups returns a copy of g whose groups are the ones given instead
+// of the built-in list: a registry of groups and organisations that an
+// archive extends. Each origin says where its group was defined, so that
+// a name two entries share is reported with both places.
+func (g *Gazetteer) WithGroups(groups []*Entity, origins []string) (*Gazetteer, error) {
+	if len(origins) != len(groups) {
+		return nil, fmt.Errorf("gazetteer: %d groups but %d origins", len(groups), len(origins))
+	}
+	var ents []*Entity
+	var orig []string
+	for i, e := range g.entities {
+		if e.IsState() {
+			ents = append(ents, e)
+			orig = append(orig, g.origins[i])
+		}
+	}
+	for i, e := range groups {
+		if e.Code == "" || Slugify(e.Code) != e.Code {
+			return nil, fmt.Errorf("gazetteer: %s: key %q is not a slug (lower case, digits, hyphens)", origins[i], e.Code)
+		}
+		if e.Kind == "" || isStateKind(e.Kind) {
+			return nil, fmt.Errorf("gazetteer: %s: kind %q of %s is not a group kind", origins[i], e.Kind, e.Code)
+		}
+		if err := checkForms(e); err != nil {
+			return nil, fmt.Errorf("gazetteer: %s: %w", origins[i], err)
+		}
+	}
+	return build(append(ents, groups...), append(orig, origins...))
+}
+
+func (g *Gazetteer) withForms(extra map[string][]string, demonyms bool) (*Gazetteer, error) {
 	ents := make([]*Entity, len(g.entities))
 	pos := make(map[*Entity]int, len(g.entities))
 	for i, e := range g.entities {
 		c := *e
 		c.Aliases = slices.Clone(e.Aliases)
 		c.Misspellings = slices.Clone(e.Misspellings)
+		c.Demonyms = slices.Clone(e.Demonyms)
 		ents[i] = &c
 		pos[e] = i
 	}
@@ -358,7 +404,14 @@ func (g *Gazetteer) WithAliases(extra map[string][]string) (*Gazetteer, error) {
 			if err := checkForm(a); err != nil {
 				return nil, fmt.Errorf("gazetteer: alias for %q: %w", k, err)
 			}
-			if !slices.Contains(allForms(c), a) {
+			switch {
+			case demonyms && !c.IsState():
+				return nil, fmt.Errorf("gazetteer: demonym %q for %s, which is not a state", a, c.Name)
+			case demonyms:
+				if !slices.Contains(c.Demonyms, a) {
+					c.Demonyms = append(c.Demonyms, a)
+				}
+			case !slices.Contains(allForms(c), a):
 				c.Aliases = append(c.Aliases, a)
 			}
 		}
