@@ -127,6 +127,9 @@ func (p *parse) partNames(a, b int) (names []int16, others bool) {
 	for k := a; k < b; k++ {
 		t := p.toks[k]
 		switch {
+		case t.kind == tName && t.flags&fPoss != 0 && k+1 < b && p.toks[k+1].kind == tName:
+			// "the Republic of Korea's KISA": the possessor does not speak
+			others = true
 		case t.kind == tName:
 			names = append(names, t.m)
 		case t.kind == tWord && t.cls&cDet == 0:

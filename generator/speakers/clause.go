@@ -92,7 +92,7 @@ func (p *parse) clause(i, b int, embedded bool) (int, bool) {
 		i++
 	}
 	// inverted attribution after a quotation: "‘…,’ said Kenya."
-	if i > start && p.toks[i-1].flags&fQuoted != 0 && i < b && p.cls(i)&cSpeech != 0 {
+	if i > 0 && i < b && p.toks[i-1].flags&fQuoted != 0 && p.toks[i].flags&fQuoted == 0 && p.cls(i)&cSpeech != 0 {
 		e := p.phraseEnd(i+1, b)
 		agents, f, _ := p.agents(i+1, e, false)
 		if !embedded {
