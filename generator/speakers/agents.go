@@ -6,6 +6,7 @@ import "strings"
 const (
 	connFresh = iota // the part stands on its own: "including Y", "supported by Y"
 	connCoord        // "X and Y", "X, Y": Y is whatever X is
+	connRepresented  // "G, represented by Y": Y speaks for G
 )
 
 // separator recognises at k a word or mark that ends one part of a
@@ -33,6 +34,10 @@ func (p *parse) separator(k int) (n, conn int, toFor, reset bool) {
 		return 1, connFresh, false, true
 	case "representing":
 		return 1, connFresh, true, false
+	case "represented":
+		if p.is(k+1, "by") {
+			return 2, connRepresented, false, true
+		}
 	case "as":
 		if p.is(k+1, "well") && p.is(k+2, "as") {
 			return 3, connFresh, false, true
@@ -110,6 +115,10 @@ func (p *parse) agents(a, b int, _ bool) (agents, fors []int16, clean bool) {
 		}
 		if reset {
 			forMode = false
+		}
+		if nextConn == connRepresented {
+			fors = append(fors, agents...) // the group before speaks through the names after
+			agents = agents[:0]
 		}
 		if toFor {
 			forMode = true
@@ -241,6 +250,8 @@ func (p *parse) intro(i, b int, embedded bool) (next int, fors []int16, said, ok
 		agents = p.namesIn(i+1, comma)
 	case lw == "for" && p.onlyNames(i+1, comma):
 		agents = p.namesIn(i+1, comma)
+	case lw == "as" && p.cls(i+1)&cSpeech != 0 && p.is(i+2, "by"):
+		agents, _, _ = p.agents(i+3, comma, false) // "As noted by Ghana,"
 	case lw == "as" || lw == "when" || lw == "after" || lw == "since":
 		p.clause(i+1, comma, embedded)
 	}

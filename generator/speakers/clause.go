@@ -92,7 +92,8 @@ func (p *parse) clause(i, b int, embedded bool) (int, bool) {
 		i++
 	}
 	// inverted attribution after a quotation: "‘…,’ said Kenya."
-	if i > 0 && i < b && p.toks[i-1].flags&fQuoted != 0 && p.toks[i].flags&fQuoted == 0 && p.cls(i)&cSpeech != 0 {
+	afterQuote := i > 0 && p.toks[i-1].flags&fQuoted != 0 || i > 1 && p.isPunct(i-1, ',') && p.toks[i-2].kind == tQuote
+	if afterQuote && i < b && p.toks[i].flags&fQuoted == 0 && p.cls(i)&cSpeech != 0 {
 		e := p.phraseEnd(i+1, b)
 		agents, f, _ := p.agents(i+1, e, false)
 		if !embedded {
@@ -145,6 +146,9 @@ func (p *parse) phraseEnd(i, b int) int {
 		if t.kind == tWord && (t.cls&(cClause|cEmbed) != 0 || t.cls&cSpeech != 0 && !p.is(i+1, "by")) {
 			return i
 		}
+		if t.kind == tWord && t.cls&(cDet|cAgent|cTitle|cLink|cDelegation) == 0 && t.flags&fCap == 0 && !p.is(i, "and") && !p.is(i, "or") && t.cls&cSpeech == 0 {
+			return i // "by the Netherlands as an example"
+		}
 		if p.isPunct(i, ',') && !p.startsNames(i+1, b) {
 			return i
 		}
@@ -194,6 +198,12 @@ func (p *parse) rest(i, b int, embedded bool) (int, bool) {
 			return k + 1, false
 		case t.kind == tWord && t.cls&cEmbed != 0:
 			embedded = true
+		case t.kind == tWord && t.cls&cSpeech != 0 && p.is(k+1, "by") && p.afterComma(k):
+			// ", a concern echoed by Y": an attribution in apposition
+			e := p.phraseEnd(k+2, b)
+			agents, f, _ := p.agents(k+2, e, false)
+			p.mark(agents, f)
+			k = e - 1
 		case t.kind == tWord && p.is(k, "and") && p.startsClause(k+1, b):
 			return k + 1, embedded
 		}
@@ -217,4 +227,18 @@ func (p *parse) startsClause(i, b int) bool {
 	}
 	agents, _, _ := p.agents(i, v, false)
 	return len(agents) > 0
+}
+
+// afterComma reports whether a comma stands at most three tokens before k
+// with nothing but words between: ", a concern echoed by".
+func (p *parse) afterComma(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		switch t := p.toks[j]; {
+		case t.kind == tPunct && t.p == ',':
+			return true
+		case t.kind != tWord:
+			return false
+		}
+	}
+	return false
 }

@@ -113,12 +113,15 @@ func (p *parse) speechAhead(j, b int) bool {
 // the verb does to the subject; after is the first token past it, and for
 // a passive byStart is the first token of its agents.
 func (p *parse) verbGroup(v, b int) (kind, after, byStart int) {
-	k, be := v, false
+	k, be, not := v, false, false
 	for ; k < b && k < v+7; k++ {
 		lw := p.lower(k)
 		c := p.cls(k)
 		if lw == "" {
 			break
+		}
+		if lw == "not" || lw == "never" {
+			not = true
 		}
 		if beForms[lw] {
 			be = true
@@ -144,8 +147,15 @@ func (p *parse) verbGroup(v, b int) (kind, after, byStart int) {
 	case c&cSpeech != 0 && be:
 		return vNone, k + 1, 0 // "was welcomed": by no one named
 	case c&cSpeech != 0:
-		if k+1 < b && p.lower(k) == "took" && !p.is(k+2, "floor") {
-			return vNone, k + 1, 0
+		switch p.lower(k) {
+		case "took", "take", "takes":
+			if !p.is(k+2, "floor") || not {
+				return vNone, k + 1, 0 // "took part"; "did not take the floor"
+			}
+		case "speak", "spoke", "speaks":
+			if not {
+				return vNone, k + 1, 0
+			}
 		}
 		return vSpeech, k + 1, 0
 	}
