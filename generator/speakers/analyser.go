@@ -9,6 +9,7 @@ import (
 
 	"github.com/plenary-archive/plenary/generator/gazetteer"
 	"github.com/plenary-archive/plenary/generator/registry"
+	"github.com/plenary-archive/plenary/generator/speakers/rules"
 )
 
 //go:embed demonyms.tsv
@@ -116,10 +117,7 @@ func (a *Analyser) Registry() *registry.Registry { return a.reg }
 // paragraph allocates only its result.
 type scratch struct {
 	ms    []gazetteer.Mention
-	toks  []token
-	role  []bool
-	forOf []int16
-	drop  []bool
+	rules rules.Scratch
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -132,60 +130,8 @@ func (a *Analyser) paragraph(dst []Named, text string, quoted bool, s *scratch) 
 	if len(s.ms) == 0 {
 		return dst, false
 	}
-	s.toks = tokenize(s.toks[:0], text, s.ms)
-	n := len(s.ms)
-	s.role = resize(s.role, n)
-	s.drop = resize(s.drop, n)
-	s.forOf = s.forOf[:0]
-	for range n {
-		s.forOf = append(s.forOf, -1)
-	}
-	resolveDemonyms(text, s)
-	p := parse{text: text, toks: s.toks, role: s.role, forOf: s.forOf}
-	if !quoted {
-		label = p.run()
-	}
+	label = s.rules.Read(text, s.ms, quoted)
 	return a.collect(dst, s), label
-}
-
-func resize(b []bool, n int) []bool {
-	b = b[:0]
-	for range n {
-		b = append(b, false)
-	}
-	return b
-}
-
-// resolveDemonyms keeps a demonym as its state only before a delegation
-// noun ("the Chinese delegation", "the Chinese and Russian delegates");
-// elsewhere ("Chinese state-linked actors", "Latin American") it is an
-// ordinary word and names no one.
-func resolveDemonyms(text string, s *scratch) {
-	for k := range s.toks {
-		t := &s.toks[k]
-		if t.kind != tName || !s.ms[t.m].Demonym {
-			continue
-		}
-		keep := false
-		for j := k + 1; j < len(s.toks) && j < k+8; j++ {
-			u := s.toks[j]
-			if u.kind == tName && s.ms[u.m].Demonym || u.kind == tPunct && u.p == ',' || u.kind == tWord && strings.EqualFold(text[u.s:u.e], "and") {
-				continue
-			}
-			keep = u.kind == tWord && u.cls&cDelegation != 0
-			break
-		}
-		if k > 0 {
-			prev := s.toks[k-1]
-			if prev.e == t.s || prev.kind == tWord && prev.flags&fCap != 0 && !(k-1 == 0 || s.toks[k-2].flags&fEnd != 0) {
-				keep = false // "Latin American", "Sino-Russian"
-			}
-		}
-		if !keep {
-			s.drop[t.m] = true
-			t.kind, t.flags, t.cls = tWord, t.flags|fCap, 0
-		}
-	}
 }
 
 // collect turns the mentions and their roles into one Named per entity,
@@ -193,7 +139,7 @@ func resolveDemonyms(text string, s *scratch) {
 func (a *Analyser) collect(dst []Named, s *scratch) []Named {
 	base := len(dst)
 	for i, m := range s.ms {
-		if s.drop[i] {
+		if s.rules.Drop[i] {
 			continue
 		}
 		j := base
@@ -202,9 +148,9 @@ func (a *Analyser) collect(dst []Named, s *scratch) []Named {
 		if j == len(dst) {
 			dst = append(dst, Named{Entity: m.Entity, Start: m.Start, End: m.End, Misspelt: m.Misspelt})
 		}
-		if s.role[i] {
+		if s.rules.Role[i] {
 			dst[j].Role = Speaker
-			if f := s.forOf[i]; f >= 0 && dst[j].For == nil {
+			if f := s.rules.ForOf[i]; f >= 0 && dst[j].For == nil {
 				dst[j].For = s.ms[f].Entity
 			}
 		}

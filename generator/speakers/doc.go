@@ -7,11 +7,11 @@
 // group.
 //
 // The rules read sentences, not single words: a lexicon of speech verbs
-// and agent nouns (lexicon.txt), the subject before the verb with its
+// and agent nouns, the subject before the verb with its
 // coordinated names ("Switzerland, Singapore and Japan claimed"),
 // parentheticals ("X, supported by Y, proposed"; "X, on behalf of G,"),
 // adverbial phrases, passives, demonyms before "delegation" (demonyms.tsv)
-// and quotations. Names come from one gazetteer of the states, the
+// and quotations (package rules). Names come from one gazetteer of the states, the
 // registry of non-state speakers and the demonyms, longest match first, so
 // that "the University of Chile" is never Chile.
 //

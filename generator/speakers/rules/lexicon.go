@@ -1,4 +1,4 @@
-package speakers
+package rules
 
 import (
 	_ "embed"

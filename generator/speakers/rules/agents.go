@@ -1,12 +1,12 @@
-package speakers
+package rules
 
 import "strings"
 
 // Connections between the parts of a subject.
 const (
-	connFresh = iota // the part stands on its own: "including Y", "supported by Y"
-	connCoord        // "X and Y", "X, Y": Y is whatever X is
-	connRepresented  // "G, represented by Y": Y speaks for G
+	connFresh       = iota // the part stands on its own: "including Y", "supported by Y"
+	connCoord              // "X and Y", "X, Y": Y is whatever X is
+	connRepresented        // "G, represented by Y": Y speaks for G
 )
 
 // separator recognises at k a word or mark that ends one part of a
