@@ -37,7 +37,7 @@ func (a *Analyser) Report(paras []Paragraph) [][]Named {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	out := make([][]Named, len(paras))
-	var slab []Named
+	slab := make([]Named, 0, 4*len(paras)+8) // a corpus paragraph names three or four
 	var hand []handed
 	mode := handNone
 	for i, p := range paras {

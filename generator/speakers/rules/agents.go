@@ -80,6 +80,8 @@ func (p *parse) separator(k int) (n, conn int, toFor, reset bool) {
 // that speak, the groups they speak for, and whether every part has the
 // shape of a speaker's phrase (for label lines).
 func (p *parse) agents(a, b int, _ bool) (agents, fors []int16, clean bool) {
+	agents, fors = p.agBuf[:0], p.foBuf[:0]
+	defer func() { p.agBuf, p.foBuf = agents[:0], fors[:0] }()
 	clean = true
 	forMode, prevAgent := false, true
 	conn := connFresh
@@ -93,17 +95,17 @@ func (p *parse) agents(a, b int, _ bool) (agents, fors []int16, clean bool) {
 			}
 		}
 		if part < k {
-			names, others := p.partNames(part, k)
+			_, others := p.partNames(part, k)
 			switch {
 			case forMode:
-				fors = append(fors, names...)
+				fors = p.appendNames(fors, part, k)
 			default:
 				shape := p.agentShaped(part, k)
 				if conn == connCoord && !prevAgent && !others {
 					shape = false
 				}
 				if shape {
-					agents = append(agents, names...)
+					agents = p.appendNames(agents, part, k)
 				} else {
 					clean = false
 				}
@@ -130,22 +132,37 @@ func (p *parse) agents(a, b int, _ bool) (agents, fors []int16, clean bool) {
 	return agents, fors, clean
 }
 
-// partNames returns the names in [a, b) and whether it holds other
-// words than names and determiners.
-func (p *parse) partNames(a, b int) (names []int16, others bool) {
+// partNames counts the names in [a, b) that can speak and says whether
+// it holds other words than names and determiners.
+func (p *parse) partNames(a, b int) (names int, others bool) {
 	for k := a; k < b; k++ {
 		t := p.toks[k]
 		switch {
-		case t.kind == tName && t.flags&fPoss != 0 && k+1 < b && p.toks[k+1].kind == tName:
-			// "the Republic of Korea's KISA": the possessor does not speak
+		case t.kind == tName && p.possessor(k, b):
 			others = true
 		case t.kind == tName:
-			names = append(names, t.m)
+			names++
 		case t.kind == tWord && t.cls&cDet == 0:
 			others = true
 		}
 	}
 	return names, others
+}
+
+// possessor reports a name that owns the name after it: "the Republic of
+// Korea's KISA", where the possessor does not speak.
+func (p *parse) possessor(k, b int) bool {
+	return p.toks[k].flags&fPoss != 0 && k+1 < b && p.toks[k+1].kind == tName
+}
+
+// appendNames appends the names of [a, b) that can speak.
+func (p *parse) appendNames(dst []int16, a, b int) []int16 {
+	for k := a; k < b; k++ {
+		if p.toks[k].kind == tName && !p.possessor(k, b) {
+			dst = append(dst, p.toks[k].m)
+		}
+	}
+	return dst
 }
 
 // agentShaped reports whether [a, b) is a speaker's phrase: names,
@@ -284,8 +301,7 @@ func (p *parse) namesIn(a, b int) []int16 {
 // onlyNames reports whether [a, b) holds names and nothing else but
 // determiners and "and".
 func (p *parse) onlyNames(a, b int) bool {
-	names, _ := p.partNames(a, b)
-	if len(names) == 0 {
+	if names, _ := p.partNames(a, b); names == 0 {
 		return false
 	}
 	for k := a; k < b; k++ {

@@ -9,6 +9,9 @@ type parse struct {
 	toks  []token
 	role  []bool  // per mention: a speaker
 	forOf []int16 // per mention: the mention of the group it speaks for, or -1
+	// agBuf and foBuf lend agents their slices: what it returns is valid
+	// until its next call.
+	agBuf, foBuf []int16
 }
 
 func (p *parse) word(k int) string { t := p.toks[k]; return p.text[t.s:t.e] }
@@ -118,13 +121,13 @@ func (p *parse) clause(i, b int, embedded bool) (int, bool) {
 	case vSpeech, vStance:
 		agents, f, _ := p.agents(i, v, false)
 		if !embedded {
-			p.mark(agents, append(fors, f...))
+			p.mark(agents, append(fors[:len(fors):len(fors)], f...))
 		}
 	case vPassive:
 		e := p.phraseEnd(byStart, b)
 		agents, f, _ := p.agents(byStart, e, false)
 		if !embedded {
-			p.mark(agents, append(fors, f...))
+			p.mark(agents, append(fors[:len(fors):len(fors)], f...))
 		}
 		after = e
 	}

@@ -10,7 +10,8 @@ import (
 // paragraph so that reading one allocates nothing once it has grown. The
 // slices indexed by mention are valid until the next call.
 type Scratch struct {
-	toks []token
+	toks         []token
+	agBuf, foBuf []int16
 	// Role tells, per mention, whether it speaks.
 	Role []bool
 	// ForOf is, per mention, the mention of the group it speaks for, or -1.
@@ -40,8 +41,10 @@ func (s *Scratch) Read(text string, ms []gazetteer.Mention, quoted bool) (label 
 	if quoted {
 		return false
 	}
-	p := parse{text: text, toks: s.toks, role: s.Role, forOf: s.ForOf}
-	return p.run()
+	p := parse{text: text, toks: s.toks, role: s.Role, forOf: s.ForOf, agBuf: s.agBuf, foBuf: s.foBuf}
+	label = p.run()
+	s.agBuf, s.foBuf = p.agBuf, p.foBuf
+	return label
 }
 
 func resize(b []bool, n int) []bool {

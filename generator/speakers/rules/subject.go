@@ -16,13 +16,18 @@ var modals = map[string]bool{"would": true, "will": true, "could": true, "can": 
 var beForms = map[string]bool{"is": true, "was": true, "were": true, "are": true, "been": true,
 	"being": true, "be": true, "remains": true, "remained": true}
 
+// lower returns word k in lower case if it is a lexicon word written with
+// a capital ("In", "Speaking"), and as written otherwise: no rule needs
+// other words lowered, and lowering them would allocate.
 func (p *parse) lower(k int) string {
 	if k < 0 || k >= len(p.toks) || p.toks[k].kind != tWord {
 		return ""
 	}
 	w := p.word(k)
 	if p.toks[k].flags&fCap != 0 {
-		return strings.ToLower(w)
+		if l, ok := capitalised[w]; ok {
+			return l
+		}
 	}
 	return w
 }

@@ -71,6 +71,22 @@ func tokenize(dst []token, text string, ms []gazetteer.Mention) []token {
 			k++
 			continue
 		}
+		if c := text[i]; c < utf8.RuneSelf {
+			switch {
+			case asciiWord[c]:
+				j := wordEnd(text, i)
+				t := token{s: int32(i), e: int32(j), kind: tWord, flags: quoted, cls: classOf(text[i:j])}
+				if 'A' <= c && c <= 'Z' {
+					t.flags |= fCap
+				}
+				toks = append(toks, t)
+				i = j
+				continue
+			case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+				i++
+				continue
+			}
+		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case isWordRune(r):
@@ -202,6 +218,10 @@ func firstRune(s string) rune {
 func wordEnd(text string, i int) int {
 	j := i
 	for j < len(text) {
+		if asciiWord[text[j]] {
+			j++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[j:])
 		if isWordRune(r) {
 			j += w
@@ -231,7 +251,21 @@ func isShortWord(w string) bool {
 	return n <= 2
 }
 
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
