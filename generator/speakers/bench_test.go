@@ -13,7 +13,8 @@ import (
 
 // corpusReports returns the paragraphs of n reports of the generated
 // benchmark corpus, as the site's Markdown analysis gives them.
-func corpusReports(b *testing.B, n int) ([][]Paragraph, int) {
+func corpusReports(tb testing.TB, n int) ([][]Paragraph, int) {
+	tb.Helper()
 	md := markdown.New("")
 	var out [][]Paragraph
 	total := 0
@@ -75,4 +76,57 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestCorpusStates checks on the generated corpus that the analysis
+// names exactly the states today's detection names (the registry, the
+// demonyms and the extra aliases add and mask nothing there), and, since
+// the generator writes states only as the subjects of statements and
+// organisations only inside them, that states speak and organisations
+// are mentioned.
+func TestCorpusStates(t *testing.T) {
+	reports, total := corpusReports(t, 300)
+	a := testAnalyser(t)
+	g := gazetteer.Default()
+	var states, stateSpeakers, others, otherSpeakers int
+	for _, paras := range reports {
+		for i, ns := range a.Report(paras) {
+			want := map[string]bool{}
+			for _, m := range g.Detect(paras[i].Text) {
+				if m.Entity.IsState() {
+					want[m.Entity.Code] = true
+				}
+			}
+			got := map[string]bool{}
+			for _, n := range ns {
+				if !n.Entity.IsState() {
+					others++
+					if n.Role == Speaker {
+						otherSpeakers++
+						t.Logf("organisation speaks: %q", paras[i].Text)
+					}
+					continue
+				}
+				if n.Start >= 0 {
+					got[n.Entity.Code] = true
+				}
+				states++
+				if n.Role == Speaker {
+					stateSpeakers++
+				} else {
+					t.Logf("%s mentioned: %q", n.Entity.Name, paras[i].Text)
+				}
+			}
+			if keys(got) != keys(want) {
+				t.Errorf("%q: states %v, today %v", paras[i].Text, keys(got), keys(want))
+			}
+		}
+	}
+	t.Logf("%d paragraphs: %d of %d states speak, %d of %d organisations", total, stateSpeakers, states, otherSpeakers, others)
+	if r := ratio(stateSpeakers, states); r < 0.99 {
+		t.Errorf("%.3f of the states speak, want at least 0.99", r)
+	}
+	if otherSpeakers > 0 {
+		t.Errorf("%d organisations speak, want none", otherSpeakers)
+	}
 }

@@ -79,7 +79,7 @@ func (p *parse) separator(k int) (n, conn int, toFor, reset bool) {
 // agents reads the subject [a, b) part by part and returns the mentions
 // that speak, the groups they speak for, and whether every part has the
 // shape of a speaker's phrase (for label lines).
-func (p *parse) agents(a, b int, _ bool) (agents, fors []int16, clean bool) {
+func (p *parse) agents(a, b int) (agents, fors []int16, clean bool) {
 	agents, fors = p.agBuf[:0], p.foBuf[:0]
 	defer func() { p.agBuf, p.foBuf = agents[:0], fors[:0] }()
 	clean = true
@@ -262,13 +262,13 @@ func (p *parse) intro(i, b int, embedded bool) (next int, fors []int16, said, ok
 	var agents []int16
 	switch {
 	case lw == "according" && p.is(i+1, "to"):
-		agents, _, _ = p.agents(i+2, comma, false)
+		agents, _, _ = p.agents(i+2, comma)
 	case lw == "in" && (p.has(i, comma, "view") || p.has(i, comma, "opinion") || p.has(i, comma, "words")):
 		agents = p.namesIn(i+1, comma)
 	case lw == "for" && p.onlyNames(i+1, comma):
 		agents = p.namesIn(i+1, comma)
 	case lw == "as" && p.cls(i+1)&cSpeech != 0 && p.is(i+2, "by"):
-		agents, _, _ = p.agents(i+3, comma, false) // "As noted by Ghana,"
+		agents, _, _ = p.agents(i+3, comma) // "As noted by Ghana,"
 	case lw == "as" || lw == "when" || lw == "after" || lw == "since":
 		p.clause(i+1, comma, embedded)
 	}

@@ -62,14 +62,14 @@ func (p *parse) labelLine() (int, bool) {
 			end = k
 			break
 		}
-		if k > 12 || t.flags&fQuoted != 0 || t.kind == tQuote || (t.kind == tPunct && (t.p == '.' || t.p == ';')) && k != len(p.toks)-1 {
+		if k > 12 || t.flags&fQuoted != 0 || t.kind == tQuote || (t.kind == tPunct && (t.p == '.' || t.p == ';') && k != len(p.toks)-1) {
 			return 0, false
 		}
 	}
 	if end > 12 || end == 0 {
 		return 0, false
 	}
-	agents, fors, clean := p.agents(0, end, false)
+	agents, fors, clean := p.agents(0, end)
 	if !clean || len(agents) == 0 {
 		return 0, false
 	}
@@ -98,7 +98,7 @@ func (p *parse) clause(i, b int, embedded bool) (int, bool) {
 	afterQuote := i > 0 && p.toks[i-1].flags&fQuoted != 0 || i > 1 && p.isPunct(i-1, ',') && p.toks[i-2].kind == tQuote
 	if afterQuote && i < b && p.toks[i].flags&fQuoted == 0 && p.cls(i)&cSpeech != 0 {
 		e := p.phraseEnd(i+1, b)
-		agents, f, _ := p.agents(i+1, e, false)
+		agents, f, _ := p.agents(i+1, e)
 		if !embedded {
 			p.mark(agents, f)
 		}
@@ -119,13 +119,13 @@ func (p *parse) clause(i, b int, embedded bool) (int, bool) {
 	kind, after, byStart := p.verbGroup(v, b)
 	switch kind {
 	case vSpeech, vStance:
-		agents, f, _ := p.agents(i, v, false)
+		agents, f, _ := p.agents(i, v)
 		if !embedded {
 			p.mark(agents, append(fors[:len(fors):len(fors)], f...))
 		}
 	case vPassive:
 		e := p.phraseEnd(byStart, b)
-		agents, f, _ := p.agents(byStart, e, false)
+		agents, f, _ := p.agents(byStart, e)
 		if !embedded {
 			p.mark(agents, append(fors[:len(fors):len(fors)], f...))
 		}
@@ -204,7 +204,7 @@ func (p *parse) rest(i, b int, embedded bool) (int, bool) {
 		case t.kind == tWord && t.cls&cSpeech != 0 && p.is(k+1, "by") && p.afterComma(k):
 			// ", a concern echoed by Y": an attribution in apposition
 			e := p.phraseEnd(k+2, b)
-			agents, f, _ := p.agents(k+2, e, false)
+			agents, f, _ := p.agents(k+2, e)
 			p.mark(agents, f)
 			k = e - 1
 		case t.kind == tWord && p.is(k, "and") && p.startsClause(k+1, b):
@@ -228,7 +228,7 @@ func (p *parse) startsClause(i, b int) bool {
 	if kind == vNone {
 		return false
 	}
-	agents, _, _ := p.agents(i, v, false)
+	agents, _, _ := p.agents(i, v)
 	return len(agents) > 0
 }
 
