@@ -104,6 +104,9 @@ func (p *parse) agents(a, b int) (agents, fors []int16, clean bool) {
 				if conn == connCoord && !prevAgent && !others {
 					shape = false
 				}
+				if len(agents) > 0 && p.apposition(part, k) {
+					shape = false // "Uzbekistan, a member of the SCO,"
+				}
 				if shape {
 					agents = p.appendNames(agents, part, k)
 				} else {
@@ -269,6 +272,14 @@ func (p *parse) intro(i, b int, embedded bool) (next int, fors []int16, said, ok
 		agents = p.namesIn(i+1, comma)
 	case lw == "as" && p.cls(i+1)&cSpeech != 0 && p.is(i+2, "by"):
 		agents, _, _ = p.agents(i+3, comma) // "As noted by Ghana,"
+	case lw == "in" && (p.has(i, comma, "statement") || p.has(i, comma, "intervention") || p.has(i, comma, "remarks")):
+		for k := i + 1; k+1 < comma; k++ {
+			if p.cls(k)&cSpeech != 0 && p.is(k+1, "by") {
+				e := p.phraseEnd(k+2, comma)
+				agents, _, _ = p.agents(k+2, e) // "In a joint statement delivered by Australia,"
+				break
+			}
+		}
 	case lw == "as" || lw == "when" || lw == "after" || lw == "since":
 		p.clause(i+1, comma, embedded)
 	}
@@ -312,4 +323,21 @@ func (p *parse) onlyNames(a, b int) bool {
 		return false
 	}
 	return true
+}
+
+// apposition reports a part that describes the speakers before it rather
+// than adding one: "both members of the SCO", "as chair of the Group".
+func (p *parse) apposition(a, b int) bool {
+	k := a
+	for k < b && (p.cls(k)&cDet != 0 || p.is(k, "both") || p.is(k, "all") || p.is(k, "as") || p.is(k, "current") || p.is(k, "former")) {
+		k++
+	}
+	if k >= b || !p.isPunct(a-1, ',') {
+		return false
+	}
+	switch p.lower(k) {
+	case "member", "members", "chair", "co-chair", "president", "host", "hosts", "coordinator", "founder", "founders", "part":
+		return p.is(k+1, "of")
+	}
+	return false
 }

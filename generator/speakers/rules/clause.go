@@ -123,6 +123,15 @@ func (p *parse) clause(i, b int, embedded bool) (int, bool) {
 		if !embedded {
 			p.mark(agents, append(fors[:len(fors):len(fors)], f...))
 		}
+	case vRepresented:
+		groups, _, _ := p.agents(i, v)
+		groups = append([]int16(nil), groups...)
+		e := p.phraseEnd(byStart, b)
+		agents, _, _ := p.agents(byStart, e)
+		if !embedded {
+			p.mark(agents, groups)
+		}
+		after = e
 	case vPassive:
 		e := p.phraseEnd(byStart, b)
 		agents, f, _ := p.agents(byStart, e)
@@ -209,6 +218,8 @@ func (p *parse) rest(i, b int, embedded bool) (int, bool) {
 			k = e - 1
 		case t.kind == tWord && p.is(k, "and") && p.startsClause(k+1, b):
 			return k + 1, embedded
+		case t.kind == tWord && t.cls&cTime != 0 && p.startsClause(k+1, b):
+			return k + 1, embedded // "…was tense after the two delegations exchanged…"
 		}
 	}
 	return b, embedded

@@ -20,6 +20,7 @@ const (
 	cIntro                         // opens an adverbial phrase before the subject
 	cClause                        // opens a clause of the main level
 	cEmbed                         // opens a clause reported by another
+	cTime                          // opens a clause of time ("after", "when")
 )
 
 //go:embed lexicon.txt
@@ -28,7 +29,7 @@ var lexiconTxt string
 var sections = map[string]uint16{
 	"speech": cSpeech, "agent": cAgent, "delegation": cDelegation, "det": cDet,
 	"title": cTitle, "link": cLink, "aux": cAux, "copula": cCopula, "stance": cStance,
-	"intro": cIntro, "clause": cClause, "embed": cEmbed,
+	"intro": cIntro, "clause": cClause, "embed": cEmbed, "time": cTime,
 }
 
 // lexicon maps a lower-case word to its classes: an open-addressing

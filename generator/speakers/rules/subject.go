@@ -8,6 +8,7 @@ const (
 	vSpeech         // "stressed", "would support"
 	vStance         // "was of the view", "were in favour"
 	vPassive        // "was stressed by"
+	vRepresented    // "were represented by": the agents speak for the subject
 )
 
 var modals = map[string]bool{"would": true, "will": true, "could": true, "can": true, "should": true,
@@ -149,6 +150,8 @@ func (p *parse) verbGroup(v, b int) (kind, after, byStart int) {
 		return vStance, k + 1, 0
 	case c&cSpeech != 0 && be && p.is(k+1, "by"):
 		return vPassive, k + 2, k + 2
+	case be && p.is(k, "represented") && p.is(k+1, "by"):
+		return vRepresented, k + 2, k + 2 // "the CIS countries were represented by Kazakhstan"
 	case c&cSpeech != 0 && be:
 		return vNone, k + 1, 0 // "was welcomed": by no one named
 	case c&cSpeech != 0:
