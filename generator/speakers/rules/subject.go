@@ -4,11 +4,11 @@ import "strings"
 
 // Kinds of verb groups.
 const (
-	vNone    = iota // no verb, or one that attributes nothing
-	vSpeech         // "stressed", "would support"
-	vStance         // "was of the view", "were in favour"
-	vPassive        // "was stressed by"
-	vRepresented    // "were represented by": the agents speak for the subject
+	vNone        = iota // no verb, or one that attributes nothing
+	vSpeech             // "stressed", "would support"
+	vStance             // "was of the view", "were in favour"
+	vPassive            // "was stressed by"
+	vRepresented        // "were represented by": the agents speak for the subject
 )
 
 var modals = map[string]bool{"would": true, "will": true, "could": true, "can": true, "should": true,
