@@ -4,9 +4,10 @@
 //	plenary-search --shard a.bleve --shard b.bleve   # shards, served as one index
 //
 // It answers GET /search?q=… as JSON, or as the site's results page when a
-// browser asks, and GET /healthz. The index is the folder plenary build
-// writes ([search] index in config.toml); rebuilding it while this runs is
-// safe, and the new index is served after a restart.
+// browser asks, GET /healthz (liveness) and GET /readyz (readiness). The
+// index is the folder plenary build writes ([search] index in
+// config.toml); a damaged one is refused at start. Rebuilding it while
+// this runs is safe, and the new index is served after a restart.
 package main
 
 import (
@@ -24,7 +25,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/plenary-archive/plenary/generator/search"
+	"github.com/plenary-archive/plenary/generator/search/endpoint"
+	"github.com/plenary-archive/plenary/generator/search/engine"
 )
 
 func main() {
@@ -88,7 +90,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		}
 		dirs = shards
 	}
-	ix, err := search.OpenShards(dirs...)
+	ix, err := engine.OpenShards(dirs...)
 	if err != nil {
 		return err
 	}
@@ -99,11 +101,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 			origins = append(origins, strings.TrimSuffix(o, "/"))
 		}
 	}
-	h := search.NewHandler(ix, search.Options{
+	h, err := endpoint.New(ix, endpoint.Options{
 		MaxConcurrent: *maxConc, Timeout: *timeout, CORSOrigins: origins, Logger: log,
 	})
+	if err != nil {
+		return err
+	}
 	srv := &http.Server{
-		Handler:           search.AccessLog(log, h),
+		Handler:           endpoint.AccessLog(log, h),
 		ReadHeaderTimeout: *readTimeout,
 		ReadTimeout:       *readTimeout,
 		WriteTimeout:      *writeTimeout,

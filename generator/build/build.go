@@ -25,6 +25,7 @@ import (
 	"github.com/plenary-archive/plenary/generator/markdown"
 	"github.com/plenary-archive/plenary/generator/publish"
 	"github.com/plenary-archive/plenary/generator/render"
+	"github.com/plenary-archive/plenary/generator/resultspage"
 	"github.com/plenary-archive/plenary/generator/site"
 	"github.com/plenary-archive/plenary/themes"
 )
@@ -438,17 +439,18 @@ func indexDir(opts Options, cfg *config.Config) string {
 }
 
 // stageIndex writes the search index beside its folder, with the site's search page as the
-// endpoint's results page: rendered with markers the endpoint replaces,
-// and minified like every other page.
+// endpoint's results page: rendered with markers where the query and the
+// results go, which the index cuts it at, minified like every other page,
+// and the theme's results partials.
 func stageIndex(dir string, s *generator.Site, cfg *config.Config, r *render.Renderer, m *minify.M, beforeMerge func(int64)) (*index.Staged, error) {
 	var page, shell bytes.Buffer
-	if err := r.Search(&page, index.QueryMarker, template.HTML(index.ResultsMarker)); err != nil { //nolint:gosec // a constant
+	if err := r.Search(&page, resultspage.QueryMarker, template.HTML(resultspage.ResultsMarker)); err != nil { //nolint:gosec // a constant
 		return nil, err
 	}
 	if err := m.Minify("text/html", &shell, &page); err != nil {
 		return nil, err
 	}
-	return index.Stage(s, dir, index.Options{Synonyms: cfg.Search.Synonyms, Shell: shell.Bytes(), Program: binaryID(), BeforeMerge: beforeMerge})
+	return index.Stage(s, dir, index.Options{Synonyms: cfg.Search.Synonyms, Shell: shell.Bytes(), Partials: r.SearchPartials(), Program: binaryID(), BeforeMerge: beforeMerge})
 }
 
 // globalKey hashes everything whose change shows on every page: the

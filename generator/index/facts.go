@@ -11,35 +11,33 @@ import (
 // Files the build writes into the index folder beside bleve's own, so the
 // endpoint can answer from the folder alone.
 const (
-	FactsFile = "plenary-site.json"   // Facts
-	ShellFile = "plenary-search.html" // the results page with the markers below
-)
-
-// Markers stand for the query and the results in the stored results page.
-// They are plain text, so the template escapes them to themselves and the
-// minifier keeps them; the endpoint replaces them per request.
-const (
-	QueryMarker   = "PLENARYSEARCHQUERY7D1F"
-	ResultsMarker = "PLENARYSEARCHRESULTS7D1F"
+	FactsFile = "plenary-site.json" // Facts
 )
 
 // Version is the format of the index folder. The endpoint refuses another,
 // so an old endpoint never misreads a newer index. 2: the text analyzer
-// is plenary_en, bleve's "en" made faster (analyzer.go).
-const Version = 2
+// is plenary_en, bleve's "en" made faster (analyzer.go). 3: the folder
+// lists its files' checksums (package checksum), the results page is
+// stored cut at its holes with the theme's results partials
+// (resultspage.File), and the facts
+// name the search endpoint's address.
+const Version = 3
 
 // Facts are what the endpoint needs to know about the site besides the
 // index: names for facet labels, slugs for filters, where pages live.
 type Facts struct {
-	Version  int        `json:"version"`
-	Title    string     `json:"title"`
-	BaseURL  string     `json:"base_url"`
-	BasePath string     `json:"base_path"`
-	Reports  int        `json:"reports"`
-	States   []State    `json:"states"`
-	Topics   []Topic    `json:"topics"`
-	Sessions []Session  `json:"sessions"`
-	Synonyms [][]string `json:"synonyms"`
+	Version  int    `json:"version"`
+	Title    string `json:"title"`
+	BaseURL  string `json:"base_url"`
+	BasePath string `json:"base_path"`
+	// SearchURL is where the site sends searches (config.toml's [search]
+	// endpoint): the endpoint makes its results page's links from it.
+	SearchURL string     `json:"search_url"`
+	Reports   int        `json:"reports"`
+	States    []State    `json:"states"`
+	Topics    []Topic    `json:"topics"`
+	Sessions  []Session  `json:"sessions"`
+	Synonyms  [][]string `json:"synonyms"`
 	// Fingerprint identifies the folder's content (see Build).
 	Fingerprint string `json:"fingerprint"`
 }

@@ -15,7 +15,6 @@
 package index
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -36,6 +35,8 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/index/checksum"
+	"github.com/plenary-archive/plenary/generator/resultspage"
 )
 
 // Options say what goes into the index besides the Site.
@@ -43,10 +44,14 @@ type Options struct {
 	// Synonyms are config.toml's [search] synonyms; each topic's title and
 	// keywords are added as a group of their own.
 	Synonyms [][]string
-	// Shell is the site's search page rendered with QueryMarker and
-	// ResultsMarker, the endpoint's HTML view. When nil the endpoint
-	// answers HTML with a plain page of its own.
+	// Shell is the site's search page rendered with resultspage's
+	// QueryMarker and ResultsMarker, the endpoint's HTML view, stored cut
+	// at them (resultspage.Page). When nil the endpoint answers HTML with a plain page of its
+	// own.
 	Shell []byte
+	// Partials are the theme's search results partials by name, which
+	// the endpoint renders its results with; stored with the Shell.
+	Partials map[string]string
 	// BatchSize is how many documents go into each segment before the
 	// final merge; 0 means a size measured to be fast within the memory
 	// budget.
@@ -121,7 +126,11 @@ func Stage(s *generator.Site, dir string, opts Options) (*Staged, error) {
 	facts := factsOf(s, opts)
 	var shell []byte
 	if opts.Shell != nil {
-		if shell, err = prepareShell(opts.Shell); err != nil {
+		page, err := resultspage.New(opts.Shell, opts.Partials)
+		if err != nil {
+			return nil, err
+		}
+		if shell, err = page.Encode(); err != nil {
 			return nil, err
 		}
 	}
@@ -225,7 +234,8 @@ func replaceable(dir string) error {
 	return fmt.Errorf("%s exists and is not a search index: refusing to replace it; choose another folder", dir)
 }
 
-// writeFiles writes plenary's own files of the index folder.
+// writeFiles writes plenary's own files of the index folder, shell being
+// the encoded Page or nil, and last the checksums of every file.
 func writeFiles(dir string, s *generator.Site, mapping string, sums [][sha256.Size]byte, facts *Facts, shell []byte) error {
 	ids := make([]string, len(s.Reports))
 	for i, r := range s.Reports {
@@ -242,9 +252,12 @@ func writeFiles(dir string, s *generator.Site, mapping string, sums [][sha256.Si
 		return err
 	}
 	if shell != nil {
-		if err := os.WriteFile(filepath.Join(dir, ShellFile), shell, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, resultspage.File), shell, 0o644); err != nil {
 			return err
 		}
+	}
+	if err := checksum.Write(dir); err != nil {
+		return err
 	}
 	return os.Chmod(dir, 0o755)
 }
@@ -534,7 +547,7 @@ func topicKeys(topics []*generator.Topic) []string {
 }
 
 func factsOf(s *generator.Site, opts Options) *Facts {
-	f := &Facts{Version: Version, Title: s.Title, BaseURL: s.BaseURL, BasePath: s.BasePath, Reports: len(s.Reports),
+	f := &Facts{Version: Version, Title: s.Title, BaseURL: s.BaseURL, BasePath: s.BasePath, SearchURL: s.SearchURL, Reports: len(s.Reports),
 		States: []State{}, Topics: []Topic{}, Sessions: []Session{}}
 	for _, st := range s.States {
 		f.States = append(f.States, State{Code: st.Code, Name: st.Name, Slug: st.Slug, URL: st.Permalink})
@@ -575,19 +588,6 @@ func synonymGroups(topics []*generator.Topic, config [][]string) [][]string {
 		add(append([]string{t.Title}, t.Keywords...))
 	}
 	return out
-}
-
-// prepareShell checks that the results page has both markers and quotes
-// the query's attribute, which the minifier may have unquoted: the
-// endpoint then only ever splices escaped text into quoted places.
-func prepareShell(shell []byte) ([]byte, error) {
-	if n := bytes.Count(shell, []byte(ResultsMarker)); n != 1 {
-		return nil, fmt.Errorf("the search page shows its results %d times, not once: its template must show .Results once", n)
-	}
-	if !bytes.Contains(shell, []byte(QueryMarker)) {
-		return nil, errors.New("the search page does not show the query: its template must show .Query in the search field")
-	}
-	return bytes.ReplaceAll(shell, []byte("="+QueryMarker), []byte(`="`+QueryMarker+`"`)), nil
 }
 
 // gcTarget is the garbage collector's target while the index of an

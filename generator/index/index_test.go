@@ -12,9 +12,11 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/index/checksum"
+	"github.com/plenary-archive/plenary/generator/resultspage"
 )
 
-const shell = `<input name=q value=` + QueryMarker + `><div>` + ResultsMarker + `</div>`
+const shell = `<input name=q value=` + resultspage.QueryMarker + `><div>` + resultspage.ResultsMarker + `</div>`
 
 func TestBuildWritesIndexAndFacts(t *testing.T) {
 	s := assemble(t, generated(30))
@@ -38,9 +40,12 @@ func TestBuildWritesIndexAndFacts(t *testing.T) {
 	if len(f.Synonyms) != 1 || !slices.Equal(f.Synonyms[0], []string{"PoA", "Programme of Action"}) {
 		t.Errorf("synonyms %q", f.Synonyms)
 	}
-	page, err := os.ReadFile(filepath.Join(dir, ShellFile))
-	if err != nil || !strings.Contains(string(page), `value="`+QueryMarker+`"`) {
-		t.Errorf("results page %q (%v): the query's attribute must be quoted", page, err)
+	page, err := resultspage.Read(dir)
+	if err != nil || page == nil || !slices.Equal(page.Parts, []string{`<input name=q value="`, `"><div>`, `</div>`}) || !slices.Equal(page.Holes, []string{resultspage.HoleQuery, resultspage.HoleResults}) {
+		t.Errorf("results page %+v (%v): want it cut at its holes, the query's attribute quoted", page, err)
+	}
+	if err := checksum.Verify(dir); err != nil {
+		t.Errorf("a new index does not verify: %v", err)
 	}
 
 	ix, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})

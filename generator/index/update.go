@@ -21,6 +21,8 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
 	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/index/checksum"
+	"github.com/plenary-archive/plenary/generator/resultspage"
 )
 
 // DocumentsFile lists the documents of an index folder with the hash of
@@ -153,7 +155,7 @@ func update(dir, tmp string, c changes) error {
 		switch {
 		case e.IsDir():
 			return os.MkdirAll(to, 0o755)
-		case rel == FactsFile || rel == ShellFile || rel == DocumentsFile:
+		case rel == FactsFile || rel == resultspage.File || rel == DocumentsFile || rel == checksum.File:
 			return nil // written afresh
 		case !e.Type().IsRegular():
 			return fmt.Errorf("%s: unexpected file in the index", path)

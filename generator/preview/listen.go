@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/plenary-archive/plenary/generator/build"
-	"github.com/plenary-archive/plenary/generator/search"
+	"github.com/plenary-archive/plenary/generator/search/endpoint"
 )
 
 // ListenOptions say what `plenary serve` previews and where.
@@ -34,7 +34,7 @@ type Listener struct {
 	URL  string
 	ln   net.Listener
 	bind string
-	live *search.Live
+	live *endpoint.Live
 	// watch rebuilds on every change until stopWatching is called.
 	watch        func() error
 	stopWatching context.CancelFunc
@@ -55,7 +55,7 @@ func Listen(opts ListenOptions) (*Listener, error) {
 	}
 	l := &Listener{ln: ln, bind: opts.Bind, URL: "http://" + net.JoinHostPort(host, strconv.Itoa(port)) + "/"}
 	// The preview answers searches from the index each build writes.
-	l.live = search.NewLive(search.Options{})
+	l.live = endpoint.NewLive(endpoint.Options{})
 	var opened atomic.Bool
 	onBuild := func(res *build.Result) {
 		if res.Index == nil || (res.Index.Unchanged && opened.Load()) {

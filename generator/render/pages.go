@@ -15,6 +15,7 @@ import (
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/gazetteer"
 	"github.com/plenary-archive/plenary/generator/markdown"
+	"github.com/plenary-archive/plenary/generator/resultspage"
 )
 
 // Page is what a page template receives: the Site for navigation, the one
@@ -52,6 +53,11 @@ type Page struct {
 	// build writes, filled by the search endpoint's HTML view.
 	Query   string
 	Results template.HTML
+	// SearchSkeleton and SearchErrorSkeleton are what the search page's
+	// <template> elements render the search partials with, for its
+	// script (see resultspage).
+	SearchSkeleton      *resultspage.Results
+	SearchErrorSkeleton *resultspage.Error
 
 	// The public's views (public.go): how other sites see the page, its
 	// own feed, its figures, and how to cite it.
@@ -507,6 +513,7 @@ func writeText(b *strings.Builder, s string) {
 func (r *Renderer) Search(w io.Writer, query string, results template.HTML) error {
 	p := r.base("search", "Search", "Search the archive's reports, statements and topics.", r.site.BasePath+"search/")
 	p.Query, p.Results = query, results
+	p.SearchSkeleton, p.SearchErrorSkeleton = resultspage.Skeleton(), resultspage.ErrorSkeleton()
 	return r.page(w, "search", p)
 }
 

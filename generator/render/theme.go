@@ -15,6 +15,8 @@ import (
 	"strings"
 
 	"github.com/tdewolff/minify/v2"
+
+	"github.com/plenary-archive/plenary/generator/resultspage"
 )
 
 // Theme is a parsed theme: one template set per page kind, each made of the
@@ -26,6 +28,10 @@ type Theme struct {
 	// parsed; the Renderer then minifies the markup it hands them, so that
 	// pages come out minified without a pass of their own.
 	minifier *minify.M
+	// searchPartials are the sources of the search results partials
+	// (resultspage), which the search endpoint renders apart from the
+	// theme; nil when the theme has none.
+	searchPartials map[string]string
 }
 
 type staticFile struct {
@@ -80,6 +86,19 @@ func LoadTheme(theme, overrides fs.FS, m *minify.M) (*Theme, error) {
 	sort.Strings(partials)
 
 	th := &Theme{pages: map[string]*template.Template{}, minifier: m}
+	for _, p := range partials {
+		if strings.HasPrefix(p, resultspage.Prefix) {
+			if th.searchPartials == nil {
+				th.searchPartials = map[string]string{}
+			}
+			th.searchPartials[p] = string(files[p])
+		}
+	}
+	if th.searchPartials != nil {
+		if _, err := resultspage.Parse(th.searchPartials); err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+	}
 	for _, kind := range pageKinds {
 		name := kind + ".html"
 		src, ok := files[name]
@@ -137,6 +156,14 @@ func readTree(fsys fs.FS, dir string, files map[string][]byte) error {
 		return nil
 	})
 }
+
+// SearchPartials are the theme's search results partials, template
+// sources by name as the theme's pages are rendered with them, for the
+// search endpoint; nil when the theme has none.
+func (th *Theme) SearchPartials() map[string]string { return th.searchPartials }
+
+// SearchPartials are the search results partials of the Renderer's theme.
+func (r *Renderer) SearchPartials() map[string]string { return r.theme.searchPartials }
 
 // Minified says whether pages rendered from the theme are minified HTML as
 // they are rendered.

@@ -1,15 +1,23 @@
 /* Plenary search: results as you type on the search page.
    Progressive enhancement: without this script the form is sent to the
-   search endpoint, which answers the same results as a page. With it, the
-   page asks the endpoint's JSON API, shows results and facet filters as you
-   type, and keeps the search in the address so it can be shared. Content is
+   search endpoint, which answers the results as a page. With it, the page
+   asks the endpoint's JSON API and shows the results in place, keeping the
+   search in the address so it can be shared.
+   The markup is the theme's: the page carries the search partials rendered
+   once into <template> elements, which the endpoint renders its own page
+   with too; this script copies them and fills them in by their data
+   attributes (data-each, data-show, data-text, data-marked, data-href,
+   data-attr-NAME, data-class-NAME, each naming a field). Content is
    inserted as text only: the one piece of markup in an answer, <mark> in
    excerpts, is rebuilt as elements, never parsed as HTML. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-api]");
   var results = document.getElementById("results");
-  if (!form || !results || !window.fetch || !window.URLSearchParams || !window.history.replaceState || !results.replaceChildren) {
+  var resultsTemplate = document.getElementById("search-results-template");
+  var errorTemplate = document.getElementById("search-error-template");
+  if (!form || !results || !resultsTemplate || !errorTemplate || !("content" in resultsTemplate) ||
+      !window.fetch || !window.URLSearchParams || !window.history.replaceState || !results.replaceChildren) {
     return;
   }
   var api = form.getAttribute("data-api");
@@ -29,17 +37,6 @@
   results.removeAttribute("aria-live");
   results.parentNode.insertBefore(status, results);
 
-  function el(tag, attrs, text) {
-    var e = document.createElement(tag);
-    if (attrs) {
-      Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-    }
-    if (text !== undefined && text !== null) {
-      e.textContent = text;
-    }
-    return e;
-  }
-
   // The excerpt is escaped text with <mark> and </mark>: split on them,
   // undo the five escapes the server writes, insert as text.
   var ENTITIES = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&#34;": "\"", "&#39;": "'", "&quot;": "\"" };
@@ -52,8 +49,14 @@
       if (part === "<mark>") { marked = true; return; }
       if (part === "</mark>") { marked = false; return; }
       if (part === "") { return; }
-      var text = unescapeText(part);
-      parent.appendChild(marked ? el("mark", null, text) : document.createTextNode(text));
+      var text = document.createTextNode(unescapeText(part));
+      if (marked) {
+        var m = document.createElement("mark");
+        m.appendChild(text);
+        parent.appendChild(m);
+      } else {
+        parent.appendChild(text);
+      }
     });
   }
 
@@ -80,106 +83,131 @@
     return FILTERS.some(function (f) { return p.getAll(f).length > 0; }) || p.get("from") || p.get("to");
   }
 
-  function link(text, p, attrs) {
-    var a = el("a", attrs, text);
-    a.href = pageURL(p);
+  // A link to other results runs that search in place.
+  function searchLink(a, p) {
+    a.setAttribute("href", pageURL(p));
     a.addEventListener("click", function (ev) {
       if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) { return; }
       ev.preventDefault();
       params = p;
       run();
     });
-    return a;
   }
 
-  function renderHit(hit) {
-    var li = el("li", { "class": "search-hit" });
-    var h2 = el("h2");
-    h2.appendChild(el("a", { href: hit.url }, hit.title));
-    li.appendChild(h2);
-    var meta = el("p", { "class": "meta" });
-    meta.appendChild(el("time", { datetime: hit.date }, humanDate(hit.date)));
-    if (hit.session) { meta.appendChild(document.createTextNode(" · " + hit.session)); }
-    li.appendChild(meta);
-    var ex = el("p", { "class": "search-excerpt" });
-    appendExcerpt(ex, hit.excerpt || "");
-    li.appendChild(ex);
-    if (hit.paragraph_states && hit.paragraph_states.length) {
-      li.appendChild(el("p", { "class": "meta" }, "Named here: " + hit.paragraph_states.join(", ")));
-    }
-    return li;
+  function present(v) {
+    return Array.isArray(v) ? v.length > 0 : !!v;
   }
 
-  function renderFacets(facets) {
-    var aside = el("aside", { "class": "search-facets", "aria-label": "Filter the results" });
-    [["States", "state", facets.states], ["Topics", "topic", facets.topics], ["Sessions", "session", facets.sessions]].forEach(function (g) {
-      if (!g[2] || !g[2].length) { return; }
-      aside.appendChild(el("h2", null, g[0]));
-      var ul = el("ul");
-      g[2].forEach(function (f) {
-        var p = withParams(function (p) {
-          p.delete("page");
-          if (f.selected) {
-            var keep = p.getAll(g[1]).filter(function (v) {
-              return v.trim().toLowerCase().replace(/\s+/g, "-") !== f.value && v !== f.label;
-            });
-            p.delete(g[1]);
-            keep.forEach(function (v) { p.append(g[1], v); });
-          } else {
-            p.append(g[1], f.value);
-          }
-        });
-        var attrs = f.selected ? { "aria-current": "true", "class": "selected" } : null;
-        var li = el("li");
-        li.appendChild(link(f.label, p, attrs));
-        li.appendChild(document.createTextNode(" "));
-        li.appendChild(el("span", { "class": "count" }, String(f.count)));
-        ul.appendChild(li);
-      });
-      aside.appendChild(ul);
+  // bind fills one element's own data attributes from data, and removes
+  // them, so that an outer pass never fills it again.
+  function bind(el, data) {
+    Array.prototype.slice.call(el.attributes).forEach(function (a) {
+      var name = a.name;
+      var v = data[a.value];
+      if (name === "data-show") {
+        if (!present(v) && el.parentNode) { el.parentNode.removeChild(el); }
+      } else if (name === "data-text") {
+        el.textContent = v === undefined || v === null ? "" : String(v);
+      } else if (name === "data-marked") {
+        el.replaceChildren();
+        appendExcerpt(el, v || "");
+      } else if (name === "data-href") {
+        if (v instanceof URLSearchParams) { searchLink(el, v); } else { el.setAttribute("href", v || ""); }
+      } else if (name.indexOf("data-attr-") === 0) {
+        var attr = name.slice(10);
+        if (v === true) { el.setAttribute(attr, "true"); } else if (v) { el.setAttribute(attr, String(v)); } else { el.removeAttribute(attr); }
+      } else if (name.indexOf("data-class-") === 0) {
+        el.classList.toggle(name.slice(11), !!v);
+      } else {
+        return;
+      }
+      el.removeAttribute(name);
     });
-    return aside;
   }
 
-  function render(res) {
+  // fill makes root, a copy of a template, show data: each data-each
+  // element becomes one filled copy per item of its list, then every
+  // other element is bound.
+  function fill(root, data) {
+    var each;
+    while ((each = root.querySelector("[data-each]"))) {
+      var list = data[each.getAttribute("data-each")] || [];
+      each.removeAttribute("data-each");
+      list.forEach(function (item) {
+        var copy = each.cloneNode(true);
+        fill(copy, item);
+        bind(copy, item);
+        each.parentNode.insertBefore(copy, each);
+      });
+      each.parentNode.removeChild(each);
+    }
+    Array.prototype.slice.call(root.querySelectorAll("*")).forEach(function (el) { bind(el, data); });
+  }
+
+  function statusText(res) {
     var n = res.total;
     var text = n === 0 ? "No report matches" : n + (n === 1 ? " report matches" : " reports match");
     if (res.query) { text += " “" + res.query + "”"; }
+    var fields = /(^|\s)\+?(state|topic|session|kind):/i.test(params.get("q") || "");
+    if (fields || FILTERS.some(function (f) { return params.getAll(f).some(function (v) { return v.trim() !== ""; }); }) || params.get("from") || params.get("to")) {
+      text += " with the chosen filters";
+    }
     text += ".";
     if (res.pages > 1) { text += " Page " + res.page + " of " + res.pages + "."; }
-    status.textContent = text;
+    return text;
+  }
 
-    var layout = el("div", { "class": "search-layout" });
-    var main = el("div", { "class": "search-main" });
-    if (res.hits.length) {
-      var ol = el("ol", { "class": "search-hits" });
-      res.hits.forEach(function (h) { ol.appendChild(renderHit(h)); });
-      main.appendChild(ol);
-    }
-    if (res.pages > 1) {
-      var nav = el("nav", { "class": "search-pager", "aria-label": "Result pages" });
-      if (res.page > 1) {
-        nav.appendChild(link("Previous page", withParams(function (p) { p.set("page", res.page - 1); }), { rel: "prev" }));
-      }
-      if (res.page < res.pages && (res.page + 1) * res.size <= 1000) {
-        nav.appendChild(link("Next page", withParams(function (p) { p.set("page", res.page + 1); }), { rel: "next" }));
-      }
-      main.appendChild(nav);
-    }
-    var sort = el("p", { "class": "search-sort" });
+  // view is what the results partial shows (resultsview.Results), made
+  // from the JSON answer; links are the parameters of the search they run.
+  function view(res) {
     var byDate = res.sort === "date";
-    sort.appendChild(document.createTextNode(byDate ? "Newest first · " : "By relevance · "));
-    sort.appendChild(link(byDate ? "sort by relevance" : "sort by date",
-      withParams(function (p) { p.set("sort", byDate ? "relevance" : "date"); p.delete("page"); })));
-    main.appendChild(sort);
-    layout.appendChild(main);
-    layout.appendChild(renderFacets(res.facets || {}));
-    results.replaceChildren(layout);
+    var facets = res.facets || {};
+    return {
+      Query: res.query, Status: statusText(res), Total: res.total, Page: res.page, Pages: res.pages,
+      Paged: res.pages > 1,
+      Hits: res.hits.map(function (h) {
+        return { URL: h.url, Title: h.title, Date: h.date, DateText: humanDate(h.date), Session: h.session,
+          Excerpt: h.excerpt || "", NamedHere: (h.paragraph_states || []).join(", ") };
+      }),
+      Prev: res.page > 1 ? withParams(function (p) { p.set("page", res.page - 1); }) : null,
+      Next: res.page < res.pages && (res.page + 1) * res.size <= 1000 ? withParams(function (p) { p.set("page", res.page + 1); }) : null,
+      Relevance: byDate ? withParams(function (p) { p.set("sort", "relevance"); p.delete("page"); }) : null,
+      Newest: byDate ? null : withParams(function (p) { p.set("sort", "date"); p.delete("page"); }),
+      Groups: [["States", "state", facets.states], ["Topics", "topic", facets.topics], ["Sessions", "session", facets.sessions]]
+        .filter(function (g) { return g[2] && g[2].length; })
+        .map(function (g) {
+          return { Title: g[0], Links: g[2].map(function (f) {
+            return { Label: f.label, Count: f.count, Selected: !!f.selected, Href: withParams(function (p) {
+              p.delete("page");
+              if (f.selected) {
+                var keep = p.getAll(g[1]).filter(function (v) {
+                  return v.trim().toLowerCase().replace(/\s+/g, "-") !== f.value && v !== f.label;
+                });
+                p.delete(g[1]);
+                keep.forEach(function (v) { p.append(g[1], v); });
+              } else {
+                p.append(g[1], f.value);
+              }
+            }) };
+          }) };
+        })
+    };
+  }
+
+  function render(res) {
+    var frag = resultsTemplate.content.cloneNode(true);
+    fill(frag, view(res));
+    var own = frag.querySelector("[role=status]");
+    status.textContent = own ? own.textContent : "";
+    if (own) { own.parentNode.removeChild(own); }
+    results.replaceChildren(frag);
   }
 
   function showError(msg) {
+    var frag = errorTemplate.content.cloneNode(true);
+    fill(frag, { Message: msg });
     status.textContent = "";
-    results.replaceChildren(el("p", { "class": "search-error", role: "alert" }, msg));
+    results.replaceChildren(frag);
   }
 
   function run() {

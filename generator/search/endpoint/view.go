@@ -1,0 +1,135 @@
+package endpoint
+
+import (
+	"html/template"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/plenary-archive/plenary/generator/resultspage"
+	"github.com/plenary-archive/plenary/generator/search/engine"
+)
+
+// searchURL is where the results page's links lead: the site's configured
+// search address, never the request's path, which a client chooses
+// ("//evil.example/search" would make every link leave the site).
+func (h *Handler) searchURL() string {
+	f := h.ix.Facts()
+	switch {
+	case f.SearchURL != "":
+		return f.SearchURL
+	case f.BasePath != "":
+		return f.BasePath + "search"
+	}
+	return "/search"
+}
+
+// results renders a response with the theme's results partial. Links keep
+// every parameter of the request and change one.
+func (h *Handler) results(u *url.URL, r *engine.Request, res *engine.Response) template.HTML {
+	out, err := h.page.render(resultspage.ResultsPartial, h.view(u, r, res))
+	if err != nil {
+		h.log.Error("search: results template", "error", err.Error())
+		return h.errorHTML("internal error: the results could not be shown")
+	}
+	return out
+}
+
+// view is what the results partial shows of a response.
+func (h *Handler) view(u *url.URL, r *engine.Request, res *engine.Response) *resultspage.Results {
+	base := u.Query()
+	base.Del("format")
+	target := h.searchURL()
+	link := func(change func(v url.Values)) string {
+		v := url.Values{}
+		for k, vals := range base {
+			v[k] = append([]string(nil), vals...)
+		}
+		change(v)
+		return target + "?" + v.Encode()
+	}
+	page := func(n int) string { return link(func(v url.Values) { v.Set("page", strconv.Itoa(n)) }) }
+	out := &resultspage.Results{
+		Query: res.Query, Status: status(res, r.Filtered()), Total: res.Total, Page: res.Page, Pages: res.Pages,
+		Paged: res.Pages > 1, Hits: make([]resultspage.Hit, 0, len(res.Hits)),
+	}
+	for _, hit := range res.Hits {
+		out.Hits = append(out.Hits, resultspage.Hit{
+			URL: hit.URL, Title: hit.Title, Date: hit.Date, DateText: humanDate(hit.Date), Session: hit.Session,
+			Excerpt:   template.HTML(hit.Excerpt), //nolint:gosec // built by highlight, which escapes all text
+			NamedHere: strings.Join(hit.ParagraphStates, ", "),
+		})
+	}
+	if res.Page > 1 {
+		out.Prev = page(res.Page - 1)
+	}
+	if res.Page < res.Pages && (res.Page+1)*res.Size <= maxDepth {
+		out.Next = page(res.Page + 1)
+	}
+	if res.Sort == "date" {
+		out.Relevance = link(func(v url.Values) { v.Set("sort", "relevance"); v.Del("page") })
+	} else {
+		out.Newest = link(func(v url.Values) { v.Set("sort", "date"); v.Del("page") })
+	}
+	for _, g := range []struct {
+		title, param string
+		list         []engine.Facet
+	}{{"States", "state", res.Facets.States}, {"Topics", "topic", res.Facets.Topics}, {"Sessions", "session", res.Facets.Sessions}} {
+		fg := resultspage.FacetGroup{Title: g.title}
+		for _, f := range g.list {
+			href := link(func(v url.Values) {
+				v.Del("page")
+				if !f.Selected {
+					v.Add(g.param, f.Value)
+					return
+				}
+				keep := []string{}
+				own, _ := h.ix.Resolve(g.param, f.Value)
+				for _, x := range v[g.param] {
+					if key, err := h.ix.Resolve(g.param, x); err != nil || key != own {
+						keep = append(keep, x)
+					}
+				}
+				v[g.param] = keep
+			})
+			fg.Links = append(fg.Links, resultspage.FacetLink{Href: href, Label: f.Label, Count: f.Count, Selected: f.Selected})
+		}
+		if len(fg.Links) > 0 {
+			out.Groups = append(out.Groups, fg)
+		}
+	}
+	return out
+}
+
+// status is the sentence above the results.
+func status(res *engine.Response, filtered bool) string {
+	var b strings.Builder
+	switch res.Total {
+	case 0:
+		b.WriteString("No report matches")
+	case 1:
+		b.WriteString("1 report matches")
+	default:
+		b.WriteString(strconv.FormatUint(res.Total, 10) + " reports match")
+	}
+	if res.Query != "" {
+		b.WriteString(" “" + res.Query + "”")
+	}
+	if filtered {
+		b.WriteString(" with the chosen filters")
+	}
+	b.WriteString(".")
+	if res.Pages > 1 {
+		b.WriteString(" Page " + strconv.Itoa(res.Page) + " of " + strconv.Itoa(res.Pages) + ".")
+	}
+	return b.String()
+}
+
+func humanDate(s string) string {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	return t.Format("2 January 2006")
+}
