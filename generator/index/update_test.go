@@ -9,6 +9,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/plenary-archive/plenary/generator/index/checksum"
 	"github.com/plenary-archive/plenary/internal/corpus"
 )
 
@@ -66,6 +67,9 @@ func TestUpdateInPlaceFindsWhatACleanBuildFinds(t *testing.T) {
 	}
 	if !st.InPlace || st.Updated != 3 || st.Documents != n {
 		t.Fatalf("stats %+v: want 3 documents updated in place of %d", st, n)
+	}
+	if err := checksum.Verify(dir); err != nil {
+		t.Errorf("the updated index does not verify: %v", err)
 	}
 	clean := filepath.Join(t.TempDir(), "clean.bleve")
 	if _, err := Build(after, clean, Options{}); err != nil {

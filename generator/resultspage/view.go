@@ -89,11 +89,12 @@ type Error struct{ Message string }
 // Skeleton is the Results the search page's template element is rendered
 // with: every list with one item and every field set, so that every part
 // of the markup is there for the script to copy. The texts name the
-// fields; the script replaces them all.
+// fields (the date is a valid one, as validators check it even in a
+// template); the script replaces them all.
 func Skeleton() *Results {
 	return &Results{
 		Query: "Query", Status: "Status", Total: 1, Page: 1, Pages: 2, Paged: true,
-		Hits: []Hit{{URL: "#URL", Title: "Title", Date: "Date", DateText: "DateText", Session: "Session", Excerpt: "Excerpt", NamedHere: "NamedHere"}},
+		Hits: []Hit{{URL: "#URL", Title: "Title", Date: "1970-01-01T00:00:00Z", DateText: "DateText", Session: "Session", Excerpt: "Excerpt", NamedHere: "NamedHere"}},
 		Prev: "#Prev", Next: "#Next", Relevance: "#Relevance", Newest: "#Newest",
 		Groups: []FacetGroup{{Title: "Title", Links: []FacetLink{{Href: "#Href", Label: "Label", Count: 1}}}},
 	}
