@@ -147,17 +147,17 @@ func TestParseErrors(t *testing.T) {
 
 func TestLooks(t *testing.T) {
 	for line, want := range map[string]bool{
-		"16 Dec 2021 18:15h - 19:45h":                 true,
-		"16 Foo 2021":                                 false, // no month: prose for the caller, which says so
-		"2021-12-16":                                  true,
-		"Published 3 April 2022":                      true,
-		"Event report":                                false,
-		"New York, USA":                               false,
+		"16 Dec 2021 18:15h - 19:45h": true,
+		"16 Foo 2021":                 false, // no month: prose for the caller, which says so
+		"2021-12-16":                  true,
+		"Published 3 April 2022":      true,
+		"Event report":                false,
+		"New York, USA":               false,
 		"On 16 December the Chair opened the debate.": false,
-		"Brazil":                                      false,
-		"May":                                         false,
-		"May 2022 was busy":                           false,
-		"":                                            false,
+		"Brazil":            false,
+		"May":               false,
+		"May 2022 was busy": false,
+		"":                  false,
 	} {
 		if got := Looks(line); got != want {
 			t.Errorf("Looks(%q) = %v, want %v", line, got, want)

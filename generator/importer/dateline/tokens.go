@@ -11,15 +11,15 @@ import (
 type kind int
 
 const (
-	tNum      kind = iota // digits: a day, a year, or an hour before "am"
-	tTime                 // "18:15", "18.15", "18:15:00", "15h", "15h30"
-	tISO                  // "2021-12-16"
-	tWord                 // letters, lower-cased, dots dropped: "sept", "am"
-	tDash                 // "-", "–", "—", "to", "until"
-	tComma                // ","
-	tOffset               // "+02:00", "+2"; "-05:00" only after "UTC" or "GMT"
-	tSlashDate            // "13/12/2021": ambiguous, refused
-	tOther                // anything else, refused by the parser
+	tNum       kind = iota // digits: a day, a year, or an hour before "am"
+	tTime                  // "18:15", "18.15", "18:15:00", "15h", "15h30"
+	tISO                   // "2021-12-16"
+	tWord                  // letters, lower-cased, dots dropped: "sept", "am"
+	tDash                  // "-", "–", "—", "to", "until"
+	tComma                 // ","
+	tOffset                // "+02:00", "+2"; "-05:00" only after "UTC" or "GMT"
+	tSlashDate             // "13/12/2021": ambiguous, refused
+	tOther                 // anything else, refused by the parser
 )
 
 type token struct {
