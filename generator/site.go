@@ -26,6 +26,10 @@ type Site struct {
 	Groups   []*Group   // groups named at least once, A to Z
 
 	Updated time.Time // date of the newest report: the feed's <updated>, never the wall clock
+
+	// Processes are the processes the archive defines (content/processes/),
+	// by start; none when it defines none.
+	Processes []*Process
 }
 
 // Link is a titled URL, such as an official document of a session.
@@ -40,7 +44,10 @@ type Session struct {
 	Key        string
 	SourcePath string
 	Title      string
-	Process    string
+	Process    string // the process's title, or the label the session gives
+	// Series is the process the session belongs to, when the archive
+	// defines its processes; nil otherwise.
+	Series     *Process
 	Location   string
 	Start, End time.Time // civil dates at midnight UTC; inclusive
 	Documents  []Link
@@ -64,6 +71,7 @@ type Report struct {
 	End        time.Time // zero when unknown
 	AllDay     bool      // the source gave a date without a time
 	SourceURL  string    // where the original report was published, if known
+	Location   string    // where the meeting was held, if the source says
 	Body       []byte    // Markdown, rendered on demand so the whole site's HTML is never held at once
 	// LoadBody, when set, reads Body, which was left unread because the
 	// source is known unchanged: an update of a large archive renders few

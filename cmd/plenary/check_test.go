@@ -36,7 +36,7 @@ func TestCheckRules(t *testing.T) {
 			"content/reports/2022/r.md:2: toml: basic strings cannot have new lines (fix the TOML syntax on this line)", 1},
 		{"unknown field",
 			map[string]string{"content/reports/2022/r.md": "+++\ntitle = \"R\"\ndate = 2022-03-29\nsession = \"oewg-2021-2025-s2\"\ntopic = [\"x\"]\n+++\nx\n"},
-			`content/reports/2022/r.md:5: unknown field "topic" (remove it or correct its spelling)`, 1},
+			`content/reports/2022/r.md:5: unknown field "topic" (did you mean "topics"?)`, 1},
 		{"unknown session",
 			map[string]string{"content/reports/2022/r.md": "+++\ntitle = \"R\"\ndate = 2022-03-29\nsession = \"oewg-2021-2025-s02\"\n+++\nx\n"},
 			`content/reports/2022/r.md:4: unknown session "oewg-2021-2025-s02" (did you mean oewg-2021-2025-s2?)`, 1},
@@ -126,6 +126,29 @@ func TestCheckGitHubFormat(t *testing.T) {
 	}
 	for _, want := range []string{
 		`::warning file=content/reports/2022/r.md,line=7::"Columbia" is a misspelling of Colombia (write Colombia)`,
+	} {
+		if !hasLine(out, want) {
+			t.Errorf("output lacks\n%s\ngot:\n%s", want, out)
+		}
+	}
+}
+
+// TestCheckEveryProblem checks that check lists every problem of a file:
+// an unknown field no longer hides a wrong session in the same file.
+func TestCheckEveryProblem(t *testing.T) {
+	root := archive(t)
+	write(t, root, map[string]string{
+		"content/reports/2022/r.md": "+++\ntitle = \"R\"\ndate = 2022-03-29\nsession = \"oewg-2021-2025-s02\"\nTopics = []\n+++\n\nx\n",
+		"config.toml":               "baseurl = \"https://example.org/\"\n",
+	})
+	code, out, _ := runCmd(t, "check", "--source", root)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		`config.toml:1: unknown field "baseurl" (keys are case-sensitive: write "baseURL")`,
+		`content/reports/2022/r.md:4: unknown session "oewg-2021-2025-s02" (did you mean oewg-2021-2025-s2?)`,
+		`content/reports/2022/r.md:5: unknown field "Topics" (keys are case-sensitive: write "topics")`,
 	} {
 		if !hasLine(out, want) {
 			t.Errorf("output lacks\n%s\ngot:\n%s", want, out)

@@ -215,7 +215,7 @@ func TestFailedBuildLeavesSiteUntouched(t *testing.T) {
 	want := []string{
 		"content/reports/2022/broken.md:2: ",
 		`content/reports/2022/nosession.md:4: unknown session "s9" (did you mean s2?)`,
-		`content/reports/2022/typo.md:4: unknown field "sesion" (remove it or correct its spelling)`,
+		`content/reports/2022/typo.md:4: unknown field "sesion" (did you mean "session"?)`,
 	}
 	if len(list) < len(want) {
 		t.Fatalf("got %d errors, want at least %d: %v", len(list), len(want), err)

@@ -307,9 +307,12 @@ func (x *hasher) hashTree(fsys fs.FS, dir string) error {
 	return nil
 }
 
-// sourceHashes adds the hashes of sessions and topics: a change to either
-// shows on many pages.
+// sourceHashes adds the hashes of processes, sessions and topics: a change
+// to any shows on many pages.
 func (x *hasher) sources(a *content.Archive) {
+	for _, p := range a.Processes {
+		x.add(p.Path, p.Hash[:])
+	}
 	for _, s := range a.Sessions {
 		x.add(s.Path, s.Hash[:])
 	}

@@ -65,8 +65,16 @@ func TestLoadErrors(t *testing.T) {
 		text string // of content/reports/2022/r.md
 		want string // the whole error line
 	}{
-		{"unknown field", "+++\ntitle = \"T\"\ndate = 2022-01-01\nsession = \"s\"\nspeakers = [\"France\"]\n+++\n",
-			`content/reports/2022/r.md:5: unknown field "speakers" (remove it or correct its spelling)`},
+		{"unknown field", "+++\ntitle = \"T\"\ndate = 2022-01-01\nsession = \"s\"\ncolour = [\"France\"]\n+++\n",
+			`content/reports/2022/r.md:5: unknown field "colour" (remove it or correct its spelling)`},
+		{"mis-cased field", "+++\ntitle = \"T\"\ndate = 2022-01-01\nSession = \"s\"\nsession = \"s\"\n+++\n",
+			`content/reports/2022/r.md:4: unknown field "Session" (keys are case-sensitive: write "session")`},
+		{"speakers not a table", "+++\ntitle = \"T\"\ndate = 2022-01-01\nsession = \"s\"\nspeakers = [\"France\"]\n+++\n",
+			`content/reports/2022/r.md:5: speakers: a TOML array does not fit this field`},
+		{"speakers key", "+++\ntitle = \"T\"\ndate = 2022-01-01\nsession = \"s\"\n[speakers]\n\"p-03\" = [\"Egypt\"]\n+++\n",
+			`content/reports/2022/r.md:5: speakers: "p-03" is not a paragraph ID`},
+		{"speakers empty name", "+++\ntitle = \"T\"\ndate = 2022-01-01\nsession = \"s\"\nspeakers = {\"p-1\" = [\"Egypt\", \" \"]}\n+++\n",
+			`content/reports/2022/r.md:5: speakers: p-1 has an empty name`},
 		{"no title", "+++\ndate = 2022-01-01\nsession = \"s\"\n+++\n",
 			`content/reports/2022/r.md:1: the report has no title (add title = "…")`},
 		{"no date", "+++\ntitle = \"T\"\nsession = \"s\"\n+++\n",
@@ -103,6 +111,47 @@ func TestLoadErrors(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestEveryProblem checks that one load lists every problem of a file: an
+// unknown field does not hide a missing title or a bad end.
+func TestEveryProblem(t *testing.T) {
+	_, errs := load(t, map[string]string{
+		"content/sessions/s.md": "+++\ntitle = \"S\"\nstart = 2022-01-01\nend = 2022-01-02\n+++\n",
+		"content/reports/r.md":  "+++\ncolour = 1\ndate = 2022-01-02T10:00:00Z\nend = 2022-01-01T10:00:00Z\nsession = \"s\"\nstates = \"France\"\n+++\n",
+	})
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`content/reports/r.md:1: the report has no title`,
+		`content/reports/r.md:2: unknown field "colour"`,
+		`content/reports/r.md:4: the report ends`,
+		`content/reports/r.md:6: states: a TOML string does not fit this field`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d problems, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %d\n got %s\nwant %s…", i, got[i], want[i])
+		}
+	}
+}
+
+func TestReportFields(t *testing.T) {
+	a, errs := load(t, map[string]string{
+		"content/sessions/s.md": "+++\ntitle = \"S\"\nstart = 2022-01-01\nend = 2022-01-02\n+++\n",
+		"content/reports/r.md":  "+++\ntitle = \"T\"\ndate = 2022-01-01\nsession = \"s\"\nlocation = \"New York, USA\"\n[speakers]\n\"p-1\" = [\"Brazil\"]\n\"p-12\" = [\"Japan\", \"the EU\"]\n\"p-13\" = []\n+++\n",
+	})
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	f := a.Reports[0].Front
+	if f.Location != "New York, USA" || len(f.Speakers) != 3 || f.Speakers["p-12"][1] != "the EU" {
+		t.Errorf("front = %+v", f)
 	}
 }
 

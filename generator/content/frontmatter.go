@@ -106,6 +106,19 @@ func (f *File) Line(key string) int {
 	return 1
 }
 
+// TableLine returns the line of the table header "[name]" in the front
+// matter, or of the key name when it is written inline ("name = {…}"),
+// or 1 when neither is there.
+func (f *File) TableLine(name string) int {
+	for i, l := range bytes.Split(f.Front, []byte("\n")) {
+		t := bytes.TrimSpace(l)
+		if string(t) == "["+name+"]" {
+			return f.FrontLine + i
+		}
+	}
+	return f.Line(name)
+}
+
 func firstInvalidLine(data []byte) int {
 	line := 1
 	for len(data) > 0 {

@@ -67,6 +67,10 @@ func LoadKnown(fsys fs.FS, known Known) (*Archive, error) {
 		a.Config = c
 	}
 
+	processes, err := list(fsys, ProcessesDir, false)
+	if err != nil {
+		return nil, err
+	}
 	reports, err := list(fsys, ReportsDir, true)
 	if err != nil {
 		return nil, err
@@ -80,8 +84,28 @@ func LoadKnown(fsys fs.FS, known Known) (*Archive, error) {
 		return nil, err
 	}
 
-	files, ferrs := readAll(fsys, append(append(append([]string{}, sessions...), topics...), reports...), len(sessions)+len(topics), known, a.Config.Build.MaxReportBytes)
+	// Processes, sessions and topics are always read; reports from the
+	// index after them may be known unchanged.
+	var paths []string
+	for _, group := range [][]string{processes, sessions, topics, reports} {
+		paths = append(paths, group...)
+	}
+	files, ferrs := readAll(fsys, paths, len(processes)+len(sessions)+len(topics), known, a.Config.Build.MaxReportBytes)
 	errs = append(errs, ferrs...)
+	for i, p := range processes {
+		key := strings.TrimSuffix(path.Base(p), ".md")
+		var pr *Process
+		if f := files[i]; f != nil {
+			pr = decodeProcess(f, &errs)
+		}
+		if pr == nil {
+			a.Broken["process:"+key] = true
+			continue
+		}
+		pr.Key = key
+		a.Processes = append(a.Processes, pr)
+	}
+	files = files[len(processes):]
 	for i, p := range sessions {
 		key := strings.TrimSuffix(path.Base(p), ".md")
 		var s *Session
@@ -107,6 +131,9 @@ func LoadKnown(fsys fs.FS, known Known) (*Archive, error) {
 		}
 		t.Key = key
 		a.Topics = append(a.Topics, t)
+	}
+	for _, k := range a.Processes {
+		checkKey(k.Path, k.Key, &errs)
 	}
 	for _, k := range a.Sessions {
 		checkKey(k.Path, k.Key, &errs)

@@ -7,6 +7,8 @@ package content
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
@@ -26,6 +28,14 @@ type ReportFront struct {
 	Topics  []string `toml:"topics"`
 	Source  string   `toml:"source"`
 	Draft   bool     `toml:"draft"`
+	// Location is where the meeting was held ("New York, USA"), shown on
+	// the report's page.
+	Location string `toml:"location"`
+	// Speakers maps paragraph IDs ("p-3") to the exact names of the
+	// speakers of that paragraph (an empty list: no one speaks), as a
+	// transcript's label lines give them or an editor corrects them;
+	// paragraphs not listed have their speakers detected.
+	Speakers map[string][]string `toml:"speakers"`
 }
 
 // Report is a decoded report source.
@@ -82,13 +92,15 @@ type Topic struct {
 
 // Archive is everything read from an archive's root.
 type Archive struct {
-	Config   *config.Config
-	Reports  []*Report  // in path order
-	Sessions []*Session // in path order
-	Topics   []*Topic   // in path order
+	Config    *config.Config
+	Processes []*Process // in path order
+	Reports   []*Report  // in path order
+	Sessions  []*Session // in path order
+	Topics    []*Topic   // in path order
 
-	// Broken names the sessions and topics whose files exist but did not
-	// decode, so that reports naming them are not reported a second time.
+	// Broken names the processes, sessions and topics whose files exist
+	// but did not decode, so that files naming them are not reported a
+	// second time.
 	Broken map[string]bool
 	// Unread counts the report files known unchanged and not read (see
 	// Known).
@@ -135,16 +147,18 @@ func toTime(v any, loc *time.Location) (t time.Time, allDay bool, err error) {
 
 func decodeReport(f *File, cfg *config.Config, errs *generator.ErrorList) *Report {
 	r := &Report{File: f}
-	if err := config.DecodeStrict(f.Path, f.FrontLine-1, f.Front, &r.Front); err != nil {
-		for _, e := range generator.AsList(err) {
-			errs.Add(e)
-		}
+	decoded, err := config.DecodeAll(f.Path, f.FrontLine-1, f.Front, &r.Front)
+	for _, e := range generator.AsList(err) {
+		errs.Add(e)
+	}
+	if !decoded {
 		return nil
 	}
-	ok := true
+	// Every field is checked even after a problem, so that one run lists
+	// all of a file's problems: the report is returned with them, and the
+	// site checks what it names (its session, topics, states) too.
 	fail := func(key, hint, format string, args ...any) {
 		errs.Add(generator.Errorf(f.Path, f.Line(key), hint, format, args...))
-		ok = false
 	}
 	if r.Front.Title == "" {
 		fail("title", `add title = "…"`, "the report has no title")
@@ -169,13 +183,54 @@ func decodeReport(f *File, cfg *config.Config, errs *generator.ErrorList) *Repor
 			}
 		}
 	}
+	checkSpeakers(f, r.Front.Speakers, errs)
 	if r.Front.Kind == "" {
 		r.Front.Kind = "event-report"
 	}
-	if !ok {
-		return nil
-	}
 	return r
+}
+
+// checkSpeakers checks the speakers table: paragraph IDs "p-N" (N from 1,
+// without leading zeros) mapped to lists of names, none of them empty; an
+// empty list says that no one speaks.
+func checkSpeakers(f *File, sp map[string][]string, errs *generator.ErrorList) {
+	if len(sp) == 0 {
+		return
+	}
+	ids := make([]string, 0, len(sp))
+	for id := range sp {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	line := f.TableLine("speakers")
+	for _, id := range ids {
+		if !paragraphID(id) {
+			errs.Add(generator.Errorf(f.Path, line, `key each entry by a paragraph's ID, like "p-3"`, "speakers: %q is not a paragraph ID", id))
+			continue
+		}
+		// An empty list says that no one speaks in the paragraph.
+		for _, n := range sp[id] {
+			if strings.TrimSpace(n) == "" {
+				errs.Add(generator.Errorf(f.Path, line, "write each speaker's name", "speakers: %s has an empty name", id))
+				break
+			}
+		}
+	}
+}
+
+// paragraphID tells whether id is "p-N" with N a positive integer written
+// without leading zeros, as paragraph anchors are.
+func paragraphID(id string) bool {
+	n, ok := strings.CutPrefix(id, "p-")
+	if !ok || n == "" || n[0] == '0' || len(n) > 9 {
+		return false
+	}
+	for _, c := range n {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func decodeSession(f *File, cfg *config.Config, errs *generator.ErrorList) *Session {

@@ -90,6 +90,7 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 		}
 		return a.Key < b.Key
 	})
+	processes(a, u, s, &errs)
 
 	topics := map[string]*generator.Topic{}
 	for _, src := range a.Topics {
@@ -136,7 +137,7 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 		slugs[src.Slug] = src.Path
 		r := &generator.Report{
 			Slug: src.Slug, SourcePath: src.Path, Title: src.Front.Title, Kind: src.Front.Kind,
-			Date: src.Date, End: src.End, AllDay: src.AllDay, SourceURL: src.Front.Source,
+			Date: src.Date, End: src.End, AllDay: src.AllDay, SourceURL: src.Front.Source, Location: src.Front.Location,
 			SourceHash: src.Hash,
 			// The body stays with its source, which may let go of it
 			// (content.Archive.Release) and read it again when asked.
@@ -145,7 +146,7 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 		r.URL, r.Permalink = u.claim("reports/"+src.Slug+"/", src.Path)
 		if ss, ok := sessions[src.Front.Session]; ok {
 			r.Session = ss
-		} else if !a.Broken["session:"+src.Front.Session] {
+		} else if src.Front.Session != "" && !a.Broken["session:"+src.Front.Session] {
 			errs.Add(generator.Errorf(src.Path, src.Line("session"), suggestKey(src.Front.Session, sessions), "unknown session %q", src.Front.Session))
 		}
 		for _, k := range src.Front.Topics {

@@ -16,8 +16,8 @@ import (
 // there is something to report.
 func checkDate(r *generator.Report, line func(key string) int, sessions []*generator.Session) *generator.Error {
 	ss := r.Session
-	if ss == nil {
-		return nil
+	if ss == nil || r.Date.IsZero() {
+		return nil // no session or no date: reported where the source is read
 	}
 	day := civilDay(r.Date)
 	if !day.Before(ss.Start) && !day.After(ss.End) {
