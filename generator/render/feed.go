@@ -196,6 +196,9 @@ func (r *Renderer) sitemapOutput() Output {
 	}
 	o.Parts = append(o.Parts, end("tail", func(b *bytes.Buffer) {
 		sitemapEntry(b, s.BaseURL+"sessions/", time.Time{})
+		for _, p := range s.Processes {
+			sitemapEntry(b, p.Permalink, time.Time{})
+		}
 		for _, ss := range s.Sessions {
 			sitemapEntry(b, ss.Permalink, time.Time{})
 		}

@@ -22,6 +22,9 @@ var funcs = template.FuncMap{
 func when(start, end time.Time, allDay bool) string {
 	s := start.Format("2 January 2006")
 	if allDay {
+		if !end.IsZero() && !sameDay(start, end) {
+			return span(start, end)
+		}
 		return s
 	}
 	s += ", " + start.Format("15:04")
@@ -38,6 +41,12 @@ func when(start, end time.Time, allDay bool) string {
 		sign, off = "−", -off
 	}
 	return s + fmt.Sprintf(" (UTC%s%02d:%02d)", sign, off/3600, off%3600/60)
+}
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
 }
 
 // span is a session's dates: "28 March – 1 April 2022", "16 December 2021".

@@ -37,6 +37,9 @@ type Page struct {
 	Topic   *generator.Topic
 	Home    *Home
 	Letters []Letter // states A to Z, on the states index
+	Process *generator.Process
+	// Timeline is a process's sessions by year, on its page.
+	Timeline []TimelineYear
 
 	// Groups are this page's share of a state's statements, by session
 	// and report.
@@ -92,6 +95,7 @@ type Home struct {
 // Process groups sessions for the home page's timeline.
 type Process struct {
 	Name     string
+	URL      string // the process's page, when the archive defines it
 	Sessions []*generator.Session
 }
 
@@ -177,6 +181,7 @@ func (r *Renderer) Outputs() []Output {
 		ss := ss
 		add(rel(s, ss.URL)+"index.html", func(w io.Writer) error { return r.session(w, ss) }, "session:"+ss.Key)
 	}
+	out = append(out, r.processOutputs()...)
 	add("states/index.html", func(w io.Writer) error {
 		p := r.base("states", "States", "Every state named in the archive, A to Z.", s.BasePath+"states/")
 		p.Letters = letters(s.States)
@@ -561,6 +566,9 @@ func (r *Renderer) home() *Page {
 		}
 		if n := len(h.Processes); n == 0 || h.Processes[n-1].Name != name {
 			h.Processes = append(h.Processes, Process{Name: name})
+			if ss.Series != nil {
+				h.Processes[len(h.Processes)-1].URL = ss.Series.URL
+			}
 		}
 		last := &h.Processes[len(h.Processes)-1]
 		last.Sessions = append(last.Sessions, ss)

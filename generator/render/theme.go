@@ -42,6 +42,10 @@ type staticFile struct {
 // pageKinds are the page templates every theme provides.
 var pageKinds = []string{"home", "report", "session", "sessions", "state", "states", "topic", "topics", "search", "404", "matrix", "statetopics"}
 
+// optionalKinds are page templates a theme may lack: their pages are then
+// not written. A theme made before process pages existed still loads.
+var optionalKinds = map[string]bool{"process": true}
+
 // LoadTheme reads a theme's layouts/ and static/ from theme, with any file
 // of the same name under overrides (the site's own layouts/) taking its
 // place. overrides may be nil.
@@ -99,10 +103,13 @@ func LoadTheme(theme, overrides fs.FS, m *minify.M) (*Theme, error) {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
 	}
-	for _, kind := range pageKinds {
+	for _, kind := range append(pageKinds, "process") {
 		name := kind + ".html"
 		src, ok := files[name]
 		if !ok {
+			if optionalKinds[kind] {
+				continue
+			}
 			return nil, fmt.Errorf("theme: layouts/%s is missing", name)
 		}
 		t := template.New("baseof.html").Funcs(funcs).Option("missingkey=error")
