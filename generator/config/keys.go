@@ -33,7 +33,7 @@ func scanKeys(data []byte) (keys []keyUse, ok bool) {
 			// A table header is a key too: "[Search]" is as wrong as
 			// "Search.index".
 			for i := range table {
-				keys = append(keys, keyUse{path: table[:i+1:i+1], line: lineOf(&p, e)})
+				keys = append(keys, keyUse{path: table[: i+1 : i+1], line: lineOf(&p, e)})
 			}
 		case unstable.KeyValue:
 			keys = valueKeys(&p, table, e, keys)
