@@ -3,12 +3,26 @@ package importer
 import (
 	"bytes"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/plenary-archive/plenary/generator/markdown"
 )
+
+// hasLeadBefore tells whether a paragraph before paragraph n (of the same
+// turn) names who as its lead-in.
+func (r *Report) hasLeadBefore(n int, who string, blocks []markdown.Block) bool {
+	for k := n - 1; k >= 1; k-- {
+		if strings.HasPrefix(blocks[k-1].Text, who+":") {
+			return true
+		}
+	}
+	return false
+}
 
 func FuzzParse(f *testing.F) {
 	for _, s := range seeds {
@@ -33,6 +47,8 @@ func FuzzParse(f *testing.F) {
 		"T\u00a0\u202f\n16\u00a0Dec\u202f2021\n\u00a0Event\u00a0report\u00a0\n\u00a0\nText.\u00a0",
 		"T\t\n\t16 Dec 2021\t\nE\tR\n\tText\t",
 		"\x00\n\x7f\n\xff",
+		"T\n28 Mar 2022 15:00h - 29 Mar 2022 16:30h\n\nNew York, USA\n\nTranscript\n\nBrazil\n\nWe thank the Chair.\n\n• one\n\nJapan:\n1. a\n2. b\n",
+		"T\n13-17 Dec 2021\nLive blog\nTable of contents\nUruguay proposed X.\nFinland agreed.\nProposals:\nx;\ny;\nz.\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -40,6 +56,7 @@ func FuzzParse(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	md := markdown.New("/")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := Parse("fuzz.txt", data, loc)
 		if err != nil {
@@ -56,8 +73,8 @@ func FuzzParse(f *testing.F) {
 		}
 		if r.AllDay {
 			y, m, dd := r.Start.Date()
-			if d.Date != (toml.LocalDate{Year: y, Month: int(m), Day: dd}) || d.End != nil {
-				t.Errorf("all-day report decodes to %#v – %#v, want %v", d.Date, d.End, r.Start)
+			if d.Date != (toml.LocalDate{Year: y, Month: int(m), Day: dd}) || (d.End != nil) != !r.End.IsZero() {
+				t.Errorf("all-day report decodes to %#v – %#v, want %v – %v", d.Date, d.End, r.Start, r.End)
 			}
 		} else {
 			start, ok := d.Date.(time.Time)
@@ -76,6 +93,25 @@ func FuzzParse(f *testing.F) {
 		}
 		if body != "\n"+r.Body+"\n" || r.Body == "" || strings.HasSuffix(r.Body, "\n") {
 			t.Errorf("body %q does not follow the front matter as %q", body, r.Body)
+		}
+		// Paragraphs are numbered as the site numbers them, so the
+		// speakers table points at the paragraphs it means.
+		blocks := md.Analyse([]byte(r.Body)).Blocks
+		if len(blocks) != r.Paragraphs {
+			t.Errorf("the site finds %d paragraphs, the import counted %d:\n%s", len(blocks), r.Paragraphs, r.Body)
+		}
+		if len(d.Speakers) != len(r.Speakers) {
+			t.Errorf("speakers decode to %v, want %v", d.Speakers, r.Speakers)
+		}
+		for id, names := range r.Speakers {
+			n, err := strconv.Atoi(strings.TrimPrefix(id, "p-"))
+			if err != nil || n < 1 || n > len(blocks) || len(names) == 0 || names[0] == "" {
+				t.Errorf("speakers entry %s = %v points nowhere (%d paragraphs)", id, names, len(blocks))
+				continue
+			}
+			if !strings.Contains(blocks[n-1].Text, names[0]) && !r.hasLeadBefore(n, names[0], blocks) {
+				t.Errorf("paragraph %s does not belong to %s: %q", id, names[0], blocks[n-1].Text)
+			}
 		}
 		if strings.ContainsAny(r.Body, "\r\u00a0\u202f") || strings.Contains(r.Body, " \n") || strings.Contains(r.Title, "\u00a0") {
 			t.Errorf("body or title keeps a CR, no-break space or trailing space: %q", src)

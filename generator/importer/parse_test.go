@@ -42,6 +42,11 @@ func TestDateLine(t *testing.T) {
 		{line: "16 Dec 2021 18:00 - 00:00", start: "2021-12-16 18:00", end: "2021-12-17 00:00"},
 		// The night the clocks go back: 02:00 comes after 01:59 EDT as EST.
 		{line: "5 Nov 2022 23:00 - 02:00", start: "2022-11-05 23:00", end: "2022-11-06 02:00"},
+		{line: "Dec 16 2021", start: "2021-12-16 00:00", allDay: true},
+		{line: "2021-12-16", start: "2021-12-16 00:00", allDay: true},
+		{line: "13 Dec 2021 - 17 Dec 2021", start: "2021-12-13 00:00", end: "2021-12-17 00:00", allDay: true},
+		{line: "28 Mar 2022 15:00h - 29 Mar 2022 16:30h", start: "2022-03-28 15:00", end: "2022-03-29 16:30"},
+		{line: "1 Jun 2021, 09:00h - 18:00h", start: "2021-06-01 09:00", end: "2021-06-01 18:00"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.line, func(t *testing.T) {
@@ -71,12 +76,10 @@ func TestDateLineErrors(t *testing.T) {
 	tests := []struct {
 		line, msg string
 	}{
-		{"yesterday", `"yesterday" is not a date and time`},
-		{"16 Dec 21", "is not a date and time"},
-		{"Dec 16 2021", "is not a date and time"},
-		{"2021-12-16", "is not a date and time"},
-		{"16 Dec 2021 18:15h - 19:45h CET", "is not a date and time"},
-		{"16 Dec 2021 18:15h -", "is not a date and time"},
+		{"yesterday", `"yesterday" is not a date: the date line must follow the title`},
+		{"16 Dec 21", `cannot read "21"`},
+		{"16 Dec 2021 18:15h -", "the date is missing"},
+		{"16 Dec 2021 18:15h - 19:45h XYZ", `cannot read "XYZ"`},
 		{"16 Foo 2021", `"Foo" is not a month`},
 		{"16 De 2021", `"De" is not a month`},
 		{"32 Dec 2021", "has no day 32"},
@@ -119,12 +122,12 @@ func TestParseErrors(t *testing.T) {
 		{"blank lines", "\n  \n\u00a0\n\r\n", 1, "the report is empty"},
 		{"only a title", "Only a title", 1, "ends after its title"},
 		{"only a title after blank lines", "\n\nOnly a title\n\n", 3, "ends after its title"},
-		{"no kind", "Title\n\n16 Dec 2021", 3, "ends after its date"},
-		{"no text", "Title\n16 Dec 2021\nEvent report\n\n", 3, "the report has no text"},
+		{"no text", "Title\n\n16 Dec 2021", 3, "the report has no text"},
+		{"no text after the kind", "Title\n16 Dec 2021\nEvent report\n\n", 3, "the report has no text"},
 		{"no title", "16 Dec 2021 18:15h\n\nEvent report\n\nText.", 1, "starts with a date"},
 		{"no date", "Title\n\nEvent report\n\nText.", 3, `"Event report" is not a date`},
-		{"sentence as kind", "Title\n16 Dec 2021\n" + long + "\n\nText.", 3, "expected the kind of report"},
-		{"kind without letters", "Title\n16 Dec 2021\n* * *\n\nText.", 3, "has no letters or digits"},
+		{"unreadable date", "Title\n16 Dec 2021 10:00 in the morning\n\nText.", 2, `cannot read "in"`},
+		{"date after prose", "Title\n" + long + "\n16 Dec 2021\n\nText.", 2, "is not a date"},
 		{"empty bullet", "Title\n16 Dec 2021\nEvent report\n\nList:\n• a\n•\n• c", 7, "empty list item"},
 		{"invalid UTF-8", "Title\n16 Dec 2021\nEvent report\n\nText \xff.", 5, "not valid UTF-8"},
 		{"control character", "Title\n16 Dec 2021\nEvent report\n\nBell\a.", 5, "control character U+0007"},
@@ -162,7 +165,19 @@ func TestStructure(t *testing.T) {
 		name, in, want string
 	}{
 		{"paragraphs", "One.\n\nTwo.\n\n\n\nThree.", "One.\n\nTwo.\n\nThree."},
-		{"wrapped paragraph", "One line\n  and the next.\nAnd a third.", "One line\nand the next.\nAnd a third."},
+		{"wrapped paragraph", "One line\n  and the next\nand a third.", "One line\nand the next\nand a third."},
+		{"single line breaks", "One line.\nThe next.\nA third.", "One line.\n\nThe next.\n\nA third."},
+		{"single line breaks and a title", "One line.\nCapacity building\nThe next.", "One line.\n\nCapacity building\n\nThe next."},
+		{"hard-wrapped paragraphs", "France highlighted that 57 member states, as well as the EU, are\npromoting the establishment of a programme of action. Chile agreed\nand said so.\nBrazil disagreed with the proposal as it stood.",
+			"France highlighted that 57 member states, as well as the EU, are\npromoting the establishment of a programme of action. Chile agreed\nand said so.\n\nBrazil disagreed with the proposal as it stood."},
+		{"first-line indents", "France highlighted that 57 member states, as well as the EU, are\npromoting the establishment of a programme of action.\n   Chile agreed with the proposal as it was then put by France and\nothers in the room.",
+			"France highlighted that 57 member states, as well as the EU, are\npromoting the establishment of a programme of action.\n\nChile agreed with the proposal as it was then put by France and\nothers in the room."},
+		{"numbered list", "Proposals:\n1. first;\n2. second.\n3. third", "## Proposals\n\n1. first;\n2. second.\n3. third"},
+		{"numbers that are no list", "1. alone\n\n3. apart", "1\\. alone\n\n3\\. apart"},
+		{"list without bullets", "Proposals included:\nrecognising threats;\nexamining law;\nbuilding capacity.", "## Proposals included\n\n- recognising threats;\n- examining law;\n- building capacity."},
+		{"speaker labels", "Brazil\n\nWe thank the Chair.\n\nMore from us.\n\nJapan:\nWe agree.", "**Brazil:** We thank the Chair.\n\nMore from us.\n\n**Japan:** We agree."},
+		{"a label before a list outside transcripts is a heading", "Brazil:\n• one\n• two", "## Brazil\n\n- one\n- two"},
+		{"a state named alone mid-paragraph is text", "It was said by\nBrazil\nand others.", "It was said by\nBrazil\nand others."},
 		{"heading, blank, bullets", "Risks:\n\n  • one;\n  • two;", "## Risks\n\n- one;\n- two;"},
 		{"heading right above bullets", "Risks:\n• one\n• two", "## Risks\n\n- one\n- two"},
 		{"heading after blank lines", "Risks :\n\n\n\n• one", "## Risks\n\n- one"},
@@ -228,11 +243,14 @@ func TestEscaping(t *testing.T) {
 // decoded is what the content loader reads back; unknown keys are an error
 // so that Source cannot grow a key nobody reads.
 type decoded struct {
-	Title   string `toml:"title"`
-	Date    any    `toml:"date"`
-	End     any    `toml:"end"`
-	Session string `toml:"session"`
-	Kind    string `toml:"kind"`
+	Title    string              `toml:"title"`
+	Date     any                 `toml:"date"`
+	End      any                 `toml:"end"`
+	Session  string              `toml:"session"`
+	Kind     string              `toml:"kind"`
+	Location string              `toml:"location"`
+	Source   string              `toml:"source"`
+	Speakers map[string][]string `toml:"speakers"`
 }
 
 // decodeSource splits a source file at its "+++" lines and decodes the

@@ -1,35 +1,63 @@
 package importer
 
 import (
-	"bytes"
 	"fmt"
+	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/plenary-archive/plenary/generator/gazetteer"
+	"github.com/plenary-archive/plenary/generator/importer/dateline"
 )
 
-// Report is one plain-text event report, read but not yet placed: the caller
-// picks its session and file name, then writes it with Source.
+// Report is one meeting report, read but not yet placed: the caller picks
+// its session and file name, then writes it with Source.
 type Report struct {
 	Title string
-	// Start is in the meeting's time zone (the one given to Parse), because
-	// the archive shows the time the meeting was held where it was held;
-	// midnight when the input gives no time.
+	// Start is in the zone the date line names, else in the meeting's
+	// zone given to the Importer, because the archive shows the time the
+	// meeting was held where it was held; midnight when the input gives no
+	// time.
 	Start time.Time
-	// End is zero when the input gives no end time. A meeting that runs
-	// past midnight ends on the next day, so End is never before Start.
+	// End is zero when the input gives no end. A meeting that runs past
+	// midnight ends on the next day, so End is never before Start. For a
+	// range of days without times (AllDay) it is the last day.
 	End time.Time
-	// AllDay records that the input gave a date without a time, so that
+	// AllDay records that the input gave dates without times, so that
 	// Start's midnight is not mistaken for a meeting that began at 00:00.
 	AllDay bool
 	// Kind is the slug of the kind line ("Event report" → "event-report"),
-	// so that it can serve as a key in front matter and URLs.
+	// so that it can serve as a key in front matter and URLs; DefaultKind
+	// when the input has no kind line.
 	Kind string
+	// Location is the location line ("New York, USA"), if any.
+	Location string
+	// SourceURL is the address the report was fetched from, if any.
+	SourceURL string
 	// Body is Markdown without a trailing newline: paragraphs, "## Heading"
 	// for the line introducing a list, "- item" lists, all escaped so that
-	// it shows the plain text as written.
+	// it shows the text as written.
 	Body string
+	// Speakers maps paragraph IDs ("p-3") to the speakers a transcript's
+	// label lines give them.
+	Speakers map[string][]string
+	// Paragraphs is how many paragraphs and list items Body has, numbered
+	// as the site numbers them.
+	Paragraphs int
+	// Notes are what the import decided that its user should know: lines
+	// dropped as page furniture, a missing kind line, suspiciously few
+	// paragraphs.
+	Notes []Note
+}
+
+// Note is something an import did or suspects, with the input line it is
+// about (0 for the whole input).
+type Note struct {
+	Line    int
+	Msg     string
+	Warning bool
 }
 
 // ParseError points at the line of the input that could not be read, so
@@ -57,145 +85,191 @@ func (e *ParseError) Error() string {
 // so that people copy a form that is known to import.
 const dateExample = `"16 Dec 2021 18:15h - 19:45h"`
 
-// maxKindLen bounds the kind line: a longer line is almost certainly the
-// first paragraph of a report that has no kind line, and taking a sentence
-// as the kind would silently drop it from the body.
-const maxKindLen = 40
+// Options are how an Importer reads reports.
+type Options struct {
+	// Location is the zone of times the input does not name; nil is UTC.
+	Location *time.Location
+	// Gazetteer tells speakers' labels and places; nil is the built-in one.
+	Gazetteer *gazetteer.Gazetteer
+	// Kinds are known kinds besides DefaultKinds.
+	Kinds []string
+	// Drop lists furniture besides DefaultDrop (see DefaultDrop for the
+	// form of an entry).
+	Drop []string
+	// NoDefaultDrop leaves DefaultDrop out.
+	NoDefaultDrop bool
+}
 
-// Parse reads one plain-text event report. name is used in errors only.
-// Times in the input are read in loc, the meeting's time zone, because
-// reports give local times without an offset; nil means UTC.
-//
-// Errors are *ParseError.
-func Parse(name string, data []byte, loc *time.Location) (*Report, error) {
-	if loc == nil {
-		loc = time.UTC
+// Importer reads reports with one set of options; it is safe for
+// concurrent use.
+type Importer struct {
+	loc      *time.Location
+	gz       *gazetteer.Gazetteer
+	kinds    map[string]bool
+	kindList []string
+	drop     []dropRule
+}
+
+// New makes an Importer; the error names a drop entry that does not
+// compile.
+func New(opts Options) (*Importer, error) {
+	im := &Importer{loc: opts.Location, gz: opts.Gazetteer, kinds: map[string]bool{}}
+	if im.loc == nil {
+		im.loc = time.UTC
 	}
+	if im.gz == nil {
+		im.gz = gazetteer.Default()
+	}
+	for _, k := range append(append([]string{}, DefaultKinds...), opts.Kinds...) {
+		if !im.kinds[k] {
+			im.kinds[k] = true
+			im.kindList = append(im.kindList, k)
+		}
+	}
+	sort.Strings(im.kindList)
+	var base []dropRule
+	if !opts.NoDefaultDrop {
+		var err error
+		if base, err = defaultRules(); err != nil {
+			return nil, err
+		}
+	}
+	extra, err := compileDrop(opts.Drop)
+	if err != nil {
+		return nil, err
+	}
+	im.drop = append(append([]dropRule{}, base...), extra...)
+	return im, nil
+}
+
+// defaultRules compiles DefaultDrop once: every Importer shares it.
+var defaultRules = sync.OnceValues(func() ([]dropRule, error) { return compileDrop(DefaultDrop) })
+
+// Parse reads one plain-text report with the default options and the
+// meeting zone loc. name is used in errors only.
+func Parse(name string, data []byte, loc *time.Location) (*Report, error) {
+	im, err := New(Options{Location: loc})
+	if err != nil {
+		return nil, err
+	}
+	return im.Parse(name, data)
+}
+
+// Parse reads one plain-text report: a title line, header lines (the date
+// and time, a location, the kind of report, in any order after the title),
+// then the text. name is used in errors only. Errors are *ParseError.
+func (im *Importer) Parse(name string, data []byte) (*Report, error) {
 	ls, err := splitLines(name, data)
 	if err != nil {
 		return nil, err
 	}
+	return im.parseLines(name, ls)
+}
+
+func (im *Importer) parseLines(name string, ls []line) (*Report, error) {
+	var notes []Note
+	loc := im.loc
+	for i := range ls {
+		text := strings.Join(strings.Fields(ls[i].text), " ")
+		if text == "" {
+			continue
+		}
+		if r, ok := dropped(im.drop, text); ok {
+			ls[i].dropped = true
+			notes = append(notes, Note{Line: ls[i].n, Msg: fmt.Sprintf("dropped %q (page furniture: %s)", shorten(text, 80), r.entry)})
+			continue
+		}
+		if m := zoneNote.FindStringSubmatch(text); m != nil {
+			if w, err := dateline.Parse("1 Jan 2000 00:00 "+m[8], nil); err == nil && w.Zone != "" {
+				loc = w.Start.Location()
+				ls[i].dropped = true
+				notes = append(notes, Note{Line: ls[i].n, Msg: fmt.Sprintf("dropped %q: times without a zone are read in %s", shorten(text, 80), w.Zone)})
+			}
+		}
+	}
 	fail := func(line int, hint, format string, args ...any) (*Report, error) {
 		return nil, &ParseError{Name: name, Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint}
 	}
-
 	i := nextNonBlank(ls, 0)
 	if i == len(ls) {
 		return fail(1, "the first line must be the report's title", "the report is empty")
 	}
 	titleLine := ls[i]
-	title := strings.TrimLeft(titleLine.text, " \t")
-	if _, err := parseWhen(title, loc); err == nil {
-		return fail(titleLine.n, "put the report's title on the first line, the date on the next",
-			"the report starts with a date, not a title")
+	title := titleLine.trimmed()
+	if dateline.Looks(title) {
+		if _, err := dateline.Parse(title, loc); err == nil {
+			return fail(titleLine.n, "put the report's title on the first line, the date on the next",
+				"the report starts with a date, not a title")
+		}
 	}
-
-	i = nextNonBlank(ls, i+1)
-	if i == len(ls) {
-		return fail(titleLine.n, "add the date on the line after the title, like "+dateExample,
-			"the report ends after its title")
-	}
-	dateLine := ls[i]
-	w, derr := parseWhen(dateLine.text, loc)
-	if derr != nil {
-		return fail(dateLine.n, derr.hint, "%s", derr.msg)
-	}
-
-	i = nextNonBlank(ls, i+1)
-	if i == len(ls) {
-		return fail(dateLine.n, `add the kind of report, like "Event report", on the line after the date`,
-			"the report ends after its date")
-	}
-	kindLine := ls[i]
-	kindText := strings.TrimLeft(kindLine.text, " \t")
-	if utf8.RuneCountInString(kindText) > maxKindLen {
-		return fail(kindLine.n, `the line after the date must name the kind of report, like "Event report"`,
-			"expected the kind of report, found a line of %d characters", utf8.RuneCountInString(kindText))
-	}
-	kind := slug(kindText)
-	if kind == "" {
-		return fail(kindLine.n, `the line after the date must name the kind of report, like "Event report"`,
-			"the kind line %q has no letters or digits", kindText)
-	}
-
-	body, err := renderBody(name, ls[i+1:])
+	h, err := im.readHeader(name, ls, titleLine, i+1, loc, &notes)
 	if err != nil {
 		return nil, err
 	}
-	if body == "" {
-		return fail(kindLine.n, "add the report's text after the kind line", "the report has no text")
+	b, err := im.renderBody(name, ls[h.bodyFrom:], h.kind == "transcript")
+	if err != nil {
+		return nil, err
 	}
+	if b.markdown == "" {
+		last := ls[nextNonBlank(ls, i+1)].n
+		for _, l := range ls[:h.bodyFrom] {
+			if !l.blank() {
+				last = l.n
+			}
+		}
+		return fail(last, "add the report's text after the header lines", "the report has no text")
+	}
+	notes = append(notes, fewParagraphs(b)...)
 	return &Report{
-		Title:  title,
-		Start:  w.start,
-		End:    w.end,
-		AllDay: w.allDay,
-		Kind:   kind,
-		Body:   body,
+		Title:      title,
+		Start:      h.when.Start,
+		End:        h.when.End,
+		AllDay:     h.when.AllDay,
+		Kind:       h.kind,
+		Location:   h.location,
+		Body:       b.markdown,
+		Speakers:   b.speakers,
+		Paragraphs: b.paragraphs,
+		Notes:      notes,
 	}, nil
 }
 
-// line is one input line after normalisation, with its number in the input
-// as an editor shows it, so errors point at the right place whatever was
-// normalised away.
-type line struct {
-	n    int
-	text string // no line end, no trailing spaces, non-breaking spaces as spaces
-}
+// A report is suspected of having lost its paragraph breaks when its text
+// is long and its paragraphs few, or when one paragraph is very long.
+const (
+	fewParagraphsFrom = 2000 // characters of text
+	longParagraph     = 4000 // characters in one paragraph
+)
 
-func (l line) blank() bool { return strings.TrimLeft(l.text, " \t") == "" }
-
-func nextNonBlank(ls []line, i int) int {
-	for i < len(ls) && ls[i].blank() {
-		i++
+func fewParagraphs(b *bodyText) []Note {
+	switch {
+	case b.chars >= fewParagraphsFrom && b.paragraphs <= 2:
+		return []Note{{Warning: true, Msg: fmt.Sprintf("%d characters of text make only %d paragraph(s): if the paragraphs were separated by single line breaks that could not be told apart, separate them with blank lines and import again", b.chars, b.paragraphs)}}
+	case b.longest.chars >= longParagraph:
+		return []Note{{Line: b.longest.line, Warning: true, Msg: fmt.Sprintf("a paragraph of %d characters: check that it is not several paragraphs run together", b.longest.chars)}}
 	}
-	return i
+	return nil
 }
 
-// nbspReplacer folds the no-break spaces that copying from web pages and
-// word processors leaves in text: they are invisible, so the same report
-// with and without them must import the same.
-var nbspReplacer = strings.NewReplacer("\u00a0", " ", "\u202f", " ")
-
-// splitLines normalises everything an editor or a copy-and-paste may change
-// without changing what the text says (byte-order mark, CRLF or CR line
-// ends, no-break spaces, trailing spaces) and refuses bytes that cannot be
-// plain text, which would otherwise end up unescaped in the output.
-func splitLines(name string, data []byte) ([]line, error) {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	raw := strings.Split(string(data), "\n")
-	var out []line
-	n := 1
-	for _, r := range raw {
-		// A CR before LF is a CRLF line end; any other CR is an old-style
-		// line end of its own, so it counts as a line for error positions.
-		r = strings.TrimSuffix(r, "\r")
-		for part := range strings.SplitSeq(r, "\r") {
-			if !utf8.ValidString(part) {
-				return nil, &ParseError{Name: name, Line: n, Msg: "the text is not valid UTF-8", Hint: "save the report as UTF-8"}
-			}
-			for _, c := range part {
-				if (c < 0x20 && c != '\t') || c == 0x7f {
-					return nil, &ParseError{Name: name, Line: n,
-						Msg:  fmt.Sprintf("control character %U in the text", c),
-						Hint: "remove it: a report holds only printable characters, tabs and line ends"}
-				}
-			}
-			out = append(out, line{n: n, text: strings.TrimRight(nbspReplacer.Replace(part), " \t")})
-			n++
-		}
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
 	}
-	return out, nil
+	cut := n
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
-// slug turns the kind line into a key: lower case, letters and digits, runs
+// slug turns a kind line into a key: lower case, letters and digits, runs
 // of anything else as one hyphen, so "Event report" and "Event  Report"
 // are the same kind.
 func slug(s string) string {
 	var b strings.Builder
 	hyphen := false
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isLetterOrDigit(r) {
 			if hyphen && b.Len() > 0 {
 				b.WriteByte('-')
 			}

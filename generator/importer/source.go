@@ -2,6 +2,8 @@ package importer
 
 import (
 	"bytes"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,13 +13,15 @@ import (
 // frontMatter fixes the order of the keys, so that the same report always
 // writes the same file. Date is a time.Time (a TOML offset date-time) or,
 // for a report without a time, a toml.LocalDate, so that no time of day
-// is invented.
+// is invented; End likewise.
 type frontMatter struct {
-	Title   string    `toml:"title"`
-	Date    any       `toml:"date"`
-	End     time.Time `toml:"end,omitzero"`
-	Session string    `toml:"session,omitempty"`
-	Kind    string    `toml:"kind"`
+	Title    string `toml:"title"`
+	Date     any    `toml:"date"`
+	End      any    `toml:"end,omitempty"`
+	Session  string `toml:"session,omitempty"`
+	Kind     string `toml:"kind"`
+	Location string `toml:"location,omitempty"`
+	Source   string `toml:"source,omitempty"`
 }
 
 // Source renders the report as an archive source file: TOML front matter
@@ -25,15 +29,20 @@ type frontMatter struct {
 // newline. Values go through go-toml, never hand-built quoting, because
 // titles contain quotes, backslashes and dashes. An empty session is left
 // out, so the content loader reports it as missing instead of reading a
-// key that names nothing.
+// key that names nothing. The speakers table comes last, its paragraphs in
+// document order.
 func (r *Report) Source(session string) []byte {
-	fm := frontMatter{Title: r.Title, Session: session, Kind: r.Kind}
+	fm := frontMatter{Title: r.Title, Session: session, Kind: r.Kind, Location: r.Location, Source: r.SourceURL}
 	if r.AllDay {
-		y, m, d := r.Start.Date()
-		fm.Date = toml.LocalDate{Year: y, Month: int(m), Day: d}
+		fm.Date = localDate(r.Start)
+		if !r.End.IsZero() {
+			fm.End = localDate(r.End)
+		}
 	} else {
 		fm.Date = r.Start
-		fm.End = r.End
+		if !r.End.IsZero() {
+			fm.End = r.End
+		}
 	}
 	front, err := toml.Marshal(fm)
 	if err != nil {
@@ -44,6 +53,21 @@ func (r *Report) Source(session string) []byte {
 	var b bytes.Buffer
 	b.WriteString("+++\n")
 	b.Write(front)
+	if len(r.Speakers) > 0 {
+		b.WriteString("\n[speakers]\n")
+		ids := make([]string, 0, len(r.Speakers))
+		for id := range r.Speakers {
+			ids = append(ids, id)
+		}
+		sort.Slice(ids, func(i, j int) bool { return paragraphNumber(ids[i]) < paragraphNumber(ids[j]) })
+		for _, id := range ids {
+			line, err := toml.Marshal(map[string][]string{id: r.Speakers[id]})
+			if err != nil {
+				panic("importer: encoding speakers: " + err.Error())
+			}
+			b.Write(line)
+		}
+	}
 	b.WriteString("+++\n")
 	if body := strings.TrimRight(r.Body, "\n"); body != "" {
 		b.WriteString("\n")
@@ -51,4 +75,14 @@ func (r *Report) Source(session string) []byte {
 		b.WriteString("\n")
 	}
 	return b.Bytes()
+}
+
+func localDate(t time.Time) toml.LocalDate {
+	y, m, d := t.Date()
+	return toml.LocalDate{Year: y, Month: int(m), Day: d}
+}
+
+func paragraphNumber(id string) int {
+	n, _ := strconv.Atoi(strings.TrimPrefix(id, "p-"))
+	return n
 }
