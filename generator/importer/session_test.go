@@ -50,7 +50,7 @@ func TestChooseSession(t *testing.T) {
 		{name: "late on the last day", date: at("2022-04-01 23:30"), spans: spans, want: "s2"},
 		// 21:00 in New York the day before is already the first day in UTC.
 		{name: "evening before the first day", date: at("2022-03-27 21:00"), spans: spans,
-			has: []string{"no session contains 2022-03-27", "s2 (2022-03-28 – 2022-04-01)", "--session KEY"}},
+			has: []string{"no session contains 2022-03-27", "s2 (2022-03-28 – 2022-04-01)", "--start 2022-03-27 --end 2022-03-27"}},
 		{name: "just after the last day", date: at("2022-04-02 00:30"), spans: spans,
 			has: []string{"no session contains 2022-04-02", "s2 (2022-03-28 – 2022-04-01)"}},
 		{name: "spans given in another zone", date: at("2022-04-01 23:30"),
@@ -60,11 +60,11 @@ func TestChooseSession(t *testing.T) {
 			has:   []string{"2021-12-16 falls within 2 sessions: s1 (2021-12-13 – 2021-12-17), informal-1 (2021-12-16 – 2021-12-16)", "--session KEY"},
 			hasnt: []string{"s2"}},
 		{name: "none, nearest five", date: at("2022-05-15 10:00"), spans: spans,
-			has:   []string{"no session contains 2022-05-15; the nearest are s1 (2021-12-13 – 2021-12-17), informal-1 (2021-12-16 – 2021-12-16), s2 (2022-03-28 – 2022-04-01), s3 (2022-07-25 – 2022-07-29), s4 (2022-12-05 – 2022-12-09) (pass --session KEY"},
+			has:   []string{"no session contains 2022-05-15; the nearest are s1 (2021-12-13 – 2021-12-17), informal-1 (2021-12-16 – 2021-12-16), s2 (2022-03-28 – 2022-04-01), s3 (2022-07-25 – 2022-07-29), s4 (2022-12-05 – 2022-12-09): add a session for it with plenary new session meeting-2022-05-15 --title \"Meeting of 15 May 2022\" --start 2022-05-15 --end 2022-05-15"},
 			hasnt: []string{"s5", "s6", "s7"}},
 		{name: "none, before all", date: at("2020-01-01 10:00"), spans: spans[:3],
-			has: []string{"s1 (2021-12-13 – 2021-12-17), informal-1 (2021-12-16 – 2021-12-16), s7 (2023-12-11 – 2023-12-15)", "--session KEY"}},
-		{name: "no sessions", date: at("2022-05-15 10:00"), spans: nil, has: []string{"no sessions", "--session KEY"}},
+			has: []string{"s1 (2021-12-13 – 2021-12-17), informal-1 (2021-12-16 – 2021-12-16), s7 (2023-12-11 – 2023-12-15)", "plenary new session meeting-2020-01-01"}, hasnt: []string{"--session"}},
+		{name: "no sessions", date: at("2022-05-15 10:00"), spans: nil, has: []string{"no sessions", "plenary new session meeting-2022-05-15"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,5 +92,39 @@ func TestChooseSession(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestReportSessions(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	spans := []Span{
+		{Key: "s2", Start: day("2022-03-28"), End: day("2022-04-01"), Process: "oewg-2021-2025"},
+		{Key: "s11", Start: day("2025-07-07"), End: day("2025-07-11"), Process: "oewg-2021-2025"},
+	}
+	r := &Report{Start: day("2025-07-10"), End: day("2025-07-11"), AllDay: true}
+	if err := r.CheckSession("s11", spans); err != nil {
+		t.Errorf("s11 holds 10 July 2025: %v", err)
+	}
+	err := r.CheckSession("s2", spans)
+	if err == nil || !strings.Contains(err.Error(), "--session s2 runs from 2022-03-28 to 2022-04-01, which does not contain the report's date 2025-07-10 (sessions on that day: s11)") {
+		t.Errorf("s2: %v", err)
+	}
+	if err := r.CheckSession("nope", spans); err == nil || !strings.Contains(err.Error(), "no such session") {
+		t.Errorf("nope: %v", err)
+	}
+	r = &Report{Start: day("2025-08-04"), End: day("2025-08-05"), AllDay: true}
+	_, err = r.ChooseSession(spans)
+	want := `plenary new session oewg-2021-2025-2025-08-04 --title "Meeting of 4 August to 5 August 2025" --start 2025-08-04 --end 2025-08-05 --process oewg-2021-2025`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("no fit: %v\nwant %s", err, want)
+	}
+	if err := r.CheckSession("s2", spans); err == nil || !strings.Contains(err.Error(), "no session holds that day: add one with plenary new session oewg-2021-2025-2025-08-04") {
+		t.Errorf("s2 for August: %v", err)
 	}
 }
