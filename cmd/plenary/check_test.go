@@ -30,7 +30,7 @@ func TestCheckRules(t *testing.T) {
 		want  string // one whole line of output
 		code  int
 	}{
-		{"clean archive", nil, "ok: 1 reports, 13 sessions, 2 states, 10 topics; 0 warnings", 0},
+		{"clean archive", nil, "ok: 1 reports, 26 sessions, 2 states, 10 topics; 0 warnings", 0},
 		{"front matter does not parse",
 			map[string]string{"content/reports/2022/r.md": "+++\ntitle = \"R\ndate = 2022-03-29\n+++\nx\n"},
 			"content/reports/2022/r.md:2: toml: basic strings cannot have new lines (fix the TOML syntax on this line)", 1},
@@ -121,7 +121,7 @@ func TestCheckGitHubFormat(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
-	if !strings.Contains(out, "::error file=content/reports/2022/r.md,line=4::unknown session \"s2, or s3\" (known: oewg-2021-2025-org, ") {
+	if !strings.Contains(out, "::error file=content/reports/2022/r.md,line=4::unknown session \"s2, or s3\" (known: global-mechanism-dtg-2026-12, ") {
 		t.Errorf("no error annotation for the session:\n%s", out)
 	}
 	for _, want := range []string{
@@ -181,17 +181,21 @@ func TestNew(t *testing.T) {
 	if code, out, _ := runCmd(t, "check", "--source", root); code != 0 {
 		t.Errorf("check after new: exit %d\n%s", code, out)
 	}
-	// A date no session spans names the nearest and asks for --session.
-	if code, _, errs := runCmd(t, "new", "report", "Later", "--source", root, "--date", "2030-01-01"); code != 1 || !strings.Contains(errs, "--session") {
+	// A date no session spans names the nearest and the command that
+	// adds a session for it.
+	if code, _, errs := runCmd(t, "new", "report", "Later", "--source", root, "--date", "2030-01-01"); code != 1 || !strings.Contains(errs, "plenary new session global-mechanism-2030-01-01") {
 		t.Errorf("no session: exit %d %q", code, errs)
 	}
-	if code, out, _ := runCmd(t, "new", "session", "gm-2026-org", "--source", root, "--start", "2026-03-30", "--end", "2026-03-31"); code != 0 || !strings.Contains(out, "content/sessions/gm-2026-org.md") {
+	if code, out, _ := runCmd(t, "new", "session", "gm-2027-org", "--source", root, "--start", "2027-03-30", "--end", "2027-03-31", "--process", "global-mechanism"); code != 0 || !strings.Contains(out, "content/sessions/gm-2027-org.md") {
 		t.Errorf("new session: exit %d %s", code, out)
+	}
+	if code, _, errs := runCmd(t, "new", "session", "gm-2028", "--source", root, "--process", "nope"); code != 1 || !strings.Contains(errs, `--process "nope": no such process`) {
+		t.Errorf("new session with an unknown process: exit %d %q", code, errs)
 	}
 	if code, out, _ := runCmd(t, "new", "topic", "ransomware", "--source", root); code != 0 || !strings.Contains(out, "content/topics/ransomware.md") {
 		t.Errorf("new topic: exit %d %s", code, out)
 	}
-	if code, out, _ := runCmd(t, "check", "--source", root); code != 0 || !strings.Contains(out, "14 sessions") || !strings.Contains(out, "11 topics") {
+	if code, out, _ := runCmd(t, "check", "--source", root); code != 0 || !strings.Contains(out, "27 sessions") || !strings.Contains(out, "11 topics") {
 		t.Errorf("check after new session and topic: exit %d\n%s", code, out)
 	}
 }

@@ -1,71 +1,71 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/build"
 	"github.com/plenary-archive/plenary/generator/content"
-	"github.com/plenary-archive/plenary/generator/gazetteer"
 	"github.com/plenary-archive/plenary/generator/importer"
+	"github.com/plenary-archive/plenary/generator/ingest"
 )
 
 func importCmd(args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("import", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	source := fl.String("source", ".", "the archive's root")
-	session := fl.String("session", "", "file the reports under this session (default: chosen by date)")
-	force := fl.Bool("force", false, "overwrite existing files")
+	session := fl.String("session", "", "file the reports under this session, which must hold their dates (default: chosen by date)")
+	force := fl.Bool("force", false, "replace reports imported before")
+	tz := fl.String("tz", "", `zone of times the reports do not name (default: [import] timeZone, else timeZone), e.g. "UTC"`)
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: plenary import [--source DIR] [--session KEY] [--force] FILE...")
+		fmt.Fprintln(stderr, "usage: plenary import [--source DIR] [--session KEY] [--tz ZONE] [--force] FILE|DIR|URL...")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
+	inputs, err := parseInterspersed(fl, args)
+	if err != nil {
 		return errUsage
 	}
-	if fl.NArg() == 0 {
+	if len(inputs) == 0 {
 		fl.Usage()
 		return errUsage
 	}
-	root := os.DirFS(*source)
-	archive, err := content.Load(root)
+	archive, err := content.Load(os.DirFS(*source))
 	if archive == nil {
 		return err
 	}
-	spans := make([]importer.Span, 0, len(archive.Sessions))
-	known := map[string]bool{}
-	for _, s := range archive.Sessions {
-		spans = append(spans, importer.Span{Key: s.Key, Start: s.Start, End: s.End})
-		known[s.Key] = true
+	im, err := ingest.NewImporter(archive.Config, *tz)
+	if err != nil {
+		return err
 	}
-	if *session != "" && !known[*session] {
-		return fmt.Errorf("--session %q: no such session in %s (see content/sessions/)", *session, content.SessionsDir)
+	sum, err := ingest.Run(context.Background(), archive, inputs, ingest.Options{Dir: *source, Session: *session, Force: *force, Importer: im})
+	if err != nil {
+		return err
 	}
-
 	var problems generator.ErrorList
-	var written []string
-	for _, name := range fl.Args() {
-		path, err := importOne(name, *source, *session, *force, archive, spans)
-		if err != nil {
-			var pe *importer.ParseError
-			if errors.As(err, &pe) {
-				problems.Add(&generator.Error{Path: pe.Name, Line: pe.Line, Msg: pe.Msg, Hint: pe.Hint})
-			} else {
-				problems.Add(&generator.Error{Path: name, Msg: err.Error()})
-			}
-			continue
+	var written []ingest.Outcome
+	for _, o := range sum.Outcomes {
+		switch o.Status {
+		case ingest.Written, ingest.Replaced:
+			written = append(written, o)
+		case ingest.Skipped:
+			fmt.Fprintf(stdout, "skipped %s: %s exists (pass --force to replace it)\n", o.Input, o.Path)
+		case ingest.Refused:
+			problems.Add(asProblem(o))
 		}
-		written = append(written, path)
 	}
 	if len(written) > 0 {
-		describe(written, root, stdout)
+		describe(written, os.DirFS(*source), stdout)
+	}
+	if len(sum.Outcomes) > 1 {
+		fmt.Fprintf(stdout, "imported %d: %d written, %d replaced, %d skipped as existing, %d refused\n", len(sum.Outcomes),
+			sum.Count(ingest.Written), sum.Count(ingest.Replaced), sum.Count(ingest.Skipped), sum.Count(ingest.Refused))
 	}
 	if len(problems) > 0 {
 		return problems
@@ -73,41 +73,24 @@ func importCmd(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// importOne converts one file and writes it; it returns the path written,
-// relative to the archive's root.
-func importOne(name, source, session string, force bool, archive *content.Archive, spans []importer.Span) (string, error) {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return "", err
+// asProblem is why an input was refused, positioned when the importer
+// knows the line.
+func asProblem(o ingest.Outcome) *generator.Error {
+	var pe *importer.ParseError
+	if errors.As(o.Err, &pe) {
+		return &generator.Error{Path: pe.Name, Line: pe.Line, Msg: pe.Msg, Hint: pe.Hint}
 	}
-	rep, err := importer.Parse(name, data, archive.Config.Location)
-	if err != nil {
-		return "", err
+	var pathErr *fs.PathError
+	if errors.As(o.Err, &pathErr) {
+		return &generator.Error{Path: o.Input, Msg: pathErr.Err.Error()}
 	}
-	key := session
-	if key == "" {
-		if key, err = importer.ChooseSession(rep.Start, spans); err != nil {
-			return "", err
-		}
-	}
-	slug := rep.Start.Format("2006-01-02") + "-" + gazetteer.Slugify(rep.Title)
-	rel := filepath.ToSlash(filepath.Join(content.ReportsDir, rep.Start.Format("2006"), slug+".md"))
-	path := filepath.Join(source, filepath.FromSlash(rel))
-	if _, err := os.Stat(path); err == nil && !force {
-		return "", fmt.Errorf("%s exists: pass --force to overwrite it", rel)
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return "", err
-	}
-	if err := os.WriteFile(path, rep.Source(key), 0o644); err != nil {
-		return "", err
-	}
-	return rel, nil
+	return &generator.Error{Path: o.Input, Msg: o.Err.Error()}
 }
 
-// describe prints each written report with the states and topics the build
-// will find in it, by assembling the archive as a build does.
-func describe(written []string, root fs.FS, stdout io.Writer) {
+// describe prints each written report with what the import noted and the
+// states and topics the build will find in it, by assembling the archive
+// as a build does.
+func describe(written []ingest.Outcome, root fs.FS, stdout io.Writer) {
 	s, _, problems, _, err := build.Load(build.Options{Root: root, Drafts: true})
 	byPath := map[string]*generator.Report{}
 	if err == nil && s != nil {
@@ -115,11 +98,22 @@ func describe(written []string, root fs.FS, stdout io.Writer) {
 			byPath[r.SourcePath] = r
 		}
 	}
-	for _, p := range written {
-		fmt.Fprintf(stdout, "wrote %s\n", p)
-		r := byPath[p]
+	for _, o := range written {
+		fmt.Fprintf(stdout, "wrote %s\n", o.Path)
+		for _, n := range o.Report.Notes {
+			prefix := "  "
+			if n.Warning {
+				prefix = "  warning: "
+			}
+			if n.Line > 0 {
+				fmt.Fprintf(stdout, "%sline %d: %s\n", prefix, n.Line, n.Msg)
+			} else {
+				fmt.Fprintf(stdout, "%s%s\n", prefix, n.Msg)
+			}
+		}
+		r := byPath[o.Path]
 		if r == nil {
-			fmt.Fprintf(stdout, "  (the archive has other problems, so nothing was detected: run plenary build to see them; %d found)\n", len(problems.Errors()))
+			fmt.Fprintf(stdout, "  (the archive has other problems, so nothing was detected: run plenary check to see them; %d found)\n", len(problems.Errors()))
 			continue
 		}
 		var states, topics []string
@@ -129,7 +123,7 @@ func describe(written []string, root fs.FS, stdout io.Writer) {
 		for _, t := range r.Topics {
 			topics = append(topics, t.Key)
 		}
-		fmt.Fprintf(stdout, "  session: %s\n  states (%d): %s\n  topics (%d): %s\n", r.Session.Key,
+		fmt.Fprintf(stdout, "  session: %s\n  paragraphs: %d\n  states (%d): %s\n  topics (%d): %s\n", r.Session.Key, o.Report.Paragraphs,
 			len(states), orNone(strings.Join(states, ", ")), len(topics), orNone(strings.Join(topics, ", ")))
 	}
 }

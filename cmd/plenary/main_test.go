@@ -15,7 +15,7 @@ import (
 func archive(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
-	for _, dir := range []string{"content/sessions", "content/topics"} {
+	for _, dir := range []string{"content/processes", "content/sessions", "content/topics"} {
 		entries, err := os.ReadDir(filepath.Join("..", "..", dir))
 		if err != nil {
 			t.Fatal(err)
@@ -77,10 +77,10 @@ func TestImport(t *testing.T) {
 		t.Errorf("written front matter: %v\n%s", err, written)
 	}
 
-	// A second import refuses to overwrite, and says how.
-	code, _, errs = runCmd(t, "import", "--source", root, seed)
-	if code != 1 || !strings.Contains(errs, "exists: pass --force") {
-		t.Errorf("second import: exit %d, %q", code, errs)
+	// A second import skips the report, and says how to replace it.
+	code, out, errs = runCmd(t, "import", "--source", root, seed)
+	if code != 0 || !strings.Contains(out, "skipped "+seed+": "+rel+" exists (pass --force to replace it)") {
+		t.Errorf("second import: exit %d, %q %q", code, out, errs)
 	}
 	if err := os.WriteFile(filepath.Join(root, rel), []byte("edited"), 0o644); err != nil {
 		t.Fatal(err)

@@ -5,20 +5,17 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
-	"github.com/pelletier/go-toml/v2"
-
 	"github.com/plenary-archive/plenary/generator/content"
-	"github.com/plenary-archive/plenary/generator/gazetteer"
 	"github.com/plenary-archive/plenary/generator/importer"
+	"github.com/plenary-archive/plenary/generator/ingest"
+	"github.com/plenary-archive/plenary/generator/scaffold"
 )
 
 const newUsage = `usage:
   plenary new report "Title" [--session KEY] [--date YYYY-MM-DD]
-  plenary new session KEY [--title "…"] [--start YYYY-MM-DD] [--end YYYY-MM-DD]
+  plenary new session KEY [--title "…"] [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--process KEY]
   plenary new topic KEY [--title "…"]`
 
 func newCmd(args []string, stdout, stderr io.Writer) error {
@@ -31,6 +28,7 @@ func newCmd(args []string, stdout, stderr io.Writer) error {
 	title := fl.String("title", "", "session or topic: its title (default: from the key)")
 	start := fl.String("start", "", "session: first day (default: today)")
 	end := fl.String("end", "", "session: last day (default: the first day)")
+	process := fl.String("process", "", "session: the key of its process (content/processes/)")
 	pos, err := parseInterspersed(fl, args)
 	if err != nil {
 		return errUsage
@@ -44,107 +42,88 @@ func newCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	cfg := archive.Config
-	today := time.Now().In(cfg.Location).Format("2006-01-02")
+	today := time.Now().In(cfg.Location).Format(time.DateOnly)
+	day := func(v, def string) (time.Time, error) {
+		if v == "" {
+			v = def
+		}
+		d, err := time.Parse(time.DateOnly, v)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("%q: write a date such as 2022-03-28", v)
+		}
+		return d, nil
+	}
 	var rel string
 	var text []byte
 	switch pos[0] {
 	case "report":
-		day := *date
-		if day == "" {
-			day = today
-		}
-		d, err := time.ParseInLocation("2006-01-02", day, cfg.Location)
+		d, err := day(*date, today)
 		if err != nil {
-			return fmt.Errorf("--date %q: write a date such as 2022-03-28", day)
+			return err
 		}
+		spans := ingest.Spans(archive)
 		key := *session
+		r := &importer.Report{Start: d, AllDay: true}
 		if key == "" {
-			spans := make([]importer.Span, 0, len(archive.Sessions))
-			for _, s := range archive.Sessions {
-				spans = append(spans, importer.Span{Key: s.Key, Start: s.Start, End: s.End})
-			}
-			if key, err = importer.ChooseSession(d, spans); err != nil {
+			if key, err = r.ChooseSession(spans); err != nil {
 				return err
 			}
-		} else if !hasSession(archive, key) {
-			return fmt.Errorf("--session %q: no such session in %s", key, content.SessionsDir)
+		} else if err := r.CheckSession(key, spans); err != nil {
+			return err
 		}
-		slug := day + "-" + gazetteer.Slugify(pos[1])
-		rel = fmt.Sprintf("%s/%s/%s.md", content.ReportsDir, day[:4], slug)
-		text = frontMatter([][2]any{
-			{"title", pos[1]}, {"date", toml.LocalDate{Year: d.Year(), Month: int(d.Month()), Day: d.Day()}},
-			{"session", key}, {"kind", "event-report"}, {"states", []string{}}, {"topics", []string{}}, {"source", ""},
-		})
+		if rel, err = scaffold.ReportPath(d, pos[1]); err != nil {
+			return err
+		}
+		text = scaffold.NewReport(pos[1], d, key)
 	case "session", "topic":
 		key := pos[1]
-		if gazetteer.Slugify(key) != key {
-			return fmt.Errorf("%q cannot be a key: use lower-case letters, digits and hyphens, e.g. %q", key, gazetteer.Slugify(key))
+		if err := scaffold.CheckKey(key); err != nil {
+			return err
 		}
 		t := *title
 		if t == "" {
-			t = strings.ToUpper(key[:1]) + strings.ReplaceAll(key[1:], "-", " ")
+			t = scaffold.TitleFromKey(key)
 		}
-		if pos[0] == "session" {
-			first, last := *start, *end
-			if first == "" {
-				first = today
-			}
-			if last == "" {
-				last = first
-			}
-			var days [2]toml.LocalDate
-			for i, v := range []string{first, last} {
-				d, err := time.Parse("2006-01-02", v)
-				if err != nil {
-					return fmt.Errorf("%q: write a date such as 2022-03-28", v)
-				}
-				days[i] = toml.LocalDate{Year: d.Year(), Month: int(d.Month()), Day: d.Day()}
-			}
-			rel = content.SessionsDir + "/" + key + ".md"
-			text = frontMatter([][2]any{{"title", t}, {"process", ""}, {"start", days[0]}, {"end", days[1]}, {"location", ""}})
-		} else {
-			rel = content.TopicsDir + "/" + key + ".md"
-			text = frontMatter([][2]any{{"title", t}, {"summary", ""}, {"keywords", []string{}}})
+		if pos[0] == "topic" {
+			rel, text = scaffold.TopicPath(key), scaffold.NewTopic(t)
+			break
 		}
+		first, err := day(*start, today)
+		if err != nil {
+			return err
+		}
+		last, err := day(*end, first.Format(time.DateOnly))
+		if err != nil {
+			return err
+		}
+		if last.Before(first) {
+			return fmt.Errorf("--end %s is before --start %s", last.Format(time.DateOnly), first.Format(time.DateOnly))
+		}
+		if *process != "" && !hasProcess(archive, *process) {
+			return fmt.Errorf("--process %q: no such process in %s", *process, content.ProcessesDir)
+		}
+		rel, text = scaffold.SessionPath(key), scaffold.NewSession(t, *process, first, last)
 	default:
 		fl.Usage()
 		return errUsage
 	}
-	path := filepath.Join(*source, filepath.FromSlash(rel))
-	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("%s exists: edit it, or choose another title or key", rel)
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	w, err := scaffold.Open(*source)
+	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, text, 0o644); err != nil {
-		return err
+	defer w.Close()
+	if err := w.Create(rel, text); err != nil {
+		return fmt.Errorf("%w: edit it, or choose another title or key", err)
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", rel)
 	return nil
 }
 
-func hasSession(a *content.Archive, key string) bool {
-	for _, s := range a.Sessions {
-		if s.Key == key {
+func hasProcess(a *content.Archive, key string) bool {
+	for _, p := range a.Processes {
+		if p.Key == key {
 			return true
 		}
 	}
 	return false
-}
-
-// frontMatter writes keys in the given order, each value encoded by
-// go-toml so that quotes and backslashes in a title are safe.
-func frontMatter(fields [][2]any) []byte {
-	var b strings.Builder
-	b.WriteString("+++\n")
-	for _, f := range fields {
-		v, err := toml.Marshal(map[string]any{f[0].(string): f[1]})
-		if err != nil {
-			panic(err) // strings, dates and string lists always encode
-		}
-		b.Write(v)
-	}
-	b.WriteString("+++\n\n")
-	return []byte(b.String())
 }
