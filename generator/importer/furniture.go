@@ -22,10 +22,11 @@ var DefaultDrop = []string{
 	`/^(read|see|view|show|load)\s+(more|less)$/`, "Continue reading", "Download PDF", "Download (PDF)",
 	"Watch the recording", "Watch the session", "Listen to the session",
 	// Disclaimers of generated text.
-	`/^(disclaimer:\s*)?(this|the)\s+(summary|report|text|transcript|article|page|content|session\s+report|update|overview)\s+(was|is|has\s+been|may\s+have\s+been)\s+([a-z]+\s+){0,3}(generated|drafted|produced|written|prepared|created|compiled|summari[sz]ed|translated|transcribed)\b.{0,120}\b(ai|a\.i\.|artificial\s+intelligence|automated|automatically|machines?|language\s+models?|llms?)\b.{0,200}$/`,
-	`/^(disclaimer:\s*)?(this|the)\s+(summary|report|text|transcript|article|page|content|session\s+report|update|overview)\s+(was|is|has\s+been)\s+(automatically|machine|ai)[- ]?(generated|drafted|produced|written|transcribed|translated)\b.{0,200}$/`,
-	`/^(ai|machine)[- ](generated|assisted|powered)\b.{0,200}$/`,
-	`/^(generated|drafted|produced|written|prepared|summari[sz]ed)\s+(by|with|using|with\s+the\s+help\s+of|with\s+the\s+assistance\s+of)\s+(an?\s+)?(ai|artificial\s+intelligence|automated\s+tools?|language\s+models?|llms?)\b.{0,200}$/`,
+	`/^(disclaimer:\s*)?(this|the)\s+(summary|report|text|transcript|article|page|content|session\s+report|update|overview)\s+(was|is|has\s+been|may\s+have\s+been)\s+([a-z]+\s+){0,2}(generated|drafted|produced|written|prepared|created|compiled|summari[sz]ed|translated|transcribed)\s+(by|with|using|through|with\s+the\s+(help|assistance|support)\s+of)\s+(an?\s+|the\s+)?([a-z-]+\s+){0,2}(ai|a\.i\.|artificial\s+intelligence|automated|machines?|language\s+models?|llms?|diploai)\b.{0,300}$/`,
+	`/^(disclaimer:\s*)?(this|the)\s+(summary|report|text|transcript|article|page|content|session\s+report|update|overview)\s+(was|is|has\s+been)\s+(automatically|machine|ai)[- ]?(generated|drafted|produced|written|transcribed|translated)\b.{0,300}$/`,
+	`/^disclaimer:.{0,500}\b(ai|artificial\s+intelligence|automatically|automated|machine[- ]generated|language\s+models?|llms?|diploai)\b.{0,500}$/`,
+	`/^(ai|machine)[- ](generated|assisted|powered)\s+(summary|report|transcript|text|content)\b.{0,300}$/`,
+	`/^(generated|drafted|produced|written|prepared|summari[sz]ed)\s+(by|with|using|with\s+the\s+help\s+of|with\s+the\s+assistance\s+of)\s+(an?\s+)?(ai|artificial\s+intelligence|automated\s+tools?|language\s+models?|llms?)\b.{0,300}$/`,
 	// Share buttons and sign-ups.
 	`/^share(\s+(this|it))?(\s+(page|article|report|post))?(\s+(on|via)\s+\S+)?:?$/`,
 	"Tweet", "Print", "Print this page", "Email", "E-mail", "Copy link", "Link copied", "Facebook", "Twitter", "X (Twitter)",
@@ -75,7 +76,7 @@ func furnitureKey(s string) string {
 
 // maxFurniture bounds the lines a drop rule can remove: furniture is
 // short, and a paragraph that happens to match a pattern is text.
-const maxFurniture = 300
+const maxFurniture = 1000
 
 // dropped returns the rule that drops text, if any.
 func dropped(rules []dropRule, text string) (dropRule, bool) {

@@ -151,11 +151,11 @@ var lowerWords = map[string]bool{
 // short, capitalised, without a sentence's end, and not ending on a word
 // that needs more.
 func titleLike(t string) bool {
-	if t == "" || utf8.RuneCountInString(t) > 80 || endsSentence(t) || !startsNew(t) {
+	if t == "" || utf8.RuneCountInString(t) > 50 || endsSentence(t) || !startsNew(t) || strings.Contains(t, ",") {
 		return false
 	}
 	words := strings.Fields(t)
-	if len(words) > 10 {
+	if len(words) > 8 {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(t)

@@ -143,11 +143,14 @@ func Extract(data []byte) (*Article, error) {
 	w := &walker{a: a, m: m}
 	w.walk(m.root())
 	w.flush()
-	if a.Title == "" {
-		a.Title = pageTitle(doc)
-	}
+	// Without a first-level heading, the article's first heading is its
+	// title, and the page's <title> (which often names the site) is the
+	// last resort.
 	if a.Title == "" && len(a.Blocks) > 0 && a.Blocks[0].Kind == Heading {
 		a.Title, a.Blocks = a.Blocks[0].Text, a.Blocks[1:]
+	}
+	if a.Title == "" {
+		a.Title = pageTitle(doc)
 	}
 	return a, nil
 }
