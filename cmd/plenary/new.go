@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/plenary-archive/plenary/generator/content"
-	"github.com/plenary-archive/plenary/generator/importer"
 	"github.com/plenary-archive/plenary/generator/ingest"
 	"github.com/plenary-archive/plenary/generator/scaffold"
 )
@@ -63,12 +62,11 @@ func newCmd(args []string, stdout, stderr io.Writer) error {
 		}
 		spans := ingest.Spans(archive)
 		key := *session
-		r := &importer.Report{Start: d, AllDay: true}
 		if key == "" {
-			if key, err = r.ChooseSession(spans); err != nil {
+			if key, err = ingest.ChooseSession(d, d, spans); err != nil {
 				return err
 			}
-		} else if err := r.CheckSession(key, spans); err != nil {
+		} else if err := ingest.CheckSession(key, d, d, spans); err != nil {
 			return err
 		}
 		if rel, err = scaffold.ReportPath(d, pos[1]); err != nil {

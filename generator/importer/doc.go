@@ -1,13 +1,18 @@
-// Package importer owns the one-way door from plain-text meeting reports, as
-// they are published and pasted (a title, a date-and-time line, a kind line,
-// prose and bullet lists), into the archive's source format: Markdown with
-// TOML front matter between "+++" lines.
+// Package importer owns the one-way door from meeting reports as they are
+// published and pasted into the archive's source format: Markdown with TOML
+// front matter between "+++" lines.
 //
-// It owns reading that plain text (Parse), choosing the session a report
-// belongs to from the sessions' dates (ChooseSession) and writing the source
-// file (Report.Source). It owns nothing after that: file names, where files
-// go and whether one may be overwritten are the caller's business, and the
-// written file is read back by the content loader like any hand-written one.
+// It reads a title, header lines in any order (a date-and-time line in
+// every form editors paste, read by the dateline package; a location line;
+// an optional kind line), then the text: paragraphs rebuilt from blank
+// lines, single line breaks, indentation and titles; bullet, numbered and
+// bullet-less lists; a transcript's speaker labels, which name the speaker
+// of the paragraphs that follow; page furniture dropped and noted. Web
+// pages go through the webpage package first and are read the same way.
+// Report.Source writes the source file. Where the file goes, under which
+// session, and whether it may be written are the ingest and scaffold
+// packages' business; the content loader reads the file back like any
+// hand-written one.
 //
 // Two promises shape the code. Input that differs only in ways an editor or a
 // copy from a web page introduces (CRLF line ends, a byte-order mark,

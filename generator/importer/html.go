@@ -9,31 +9,14 @@ import (
 // ParseHTML reads a web page as a report: the article's title, then its
 // text as a pasted report's lines (webpage.Extract), headings kept as
 // headings and list items as items. Line numbers in errors and notes
-// count lines of that extracted text (see Text). Errors are *ParseError.
+// count lines of that extracted text: the title is line 1, and each
+// block is followed by a blank line. Errors are *ParseError.
 func (im *Importer) ParseHTML(name string, data []byte) (*Report, error) {
 	ls, err := htmlLines(name, data)
 	if err != nil {
 		return nil, err
 	}
 	return im.parseLines(name, ls)
-}
-
-// Text is the text an import reads from a web page, one line per line,
-// as ParseHTML numbers them: what to look at when a page imports wrong.
-func Text(name string, data []byte) (string, error) {
-	ls, err := htmlLines(name, data)
-	if err != nil {
-		return "", err
-	}
-	var b strings.Builder
-	for _, l := range ls {
-		if l.heading {
-			b.WriteString("## ")
-		}
-		b.WriteString(l.text)
-		b.WriteByte('\n')
-	}
-	return b.String(), nil
 }
 
 func htmlLines(name string, data []byte) ([]line, error) {

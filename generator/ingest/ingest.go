@@ -1,9 +1,11 @@
 // Package ingest imports a batch of reports into an archive in one go:
 // files, folders of files and web addresses are read by the importer,
-// filed under their sessions, written into content/reports/ through the
-// scaffold package's contained writer, and summed up: written, skipped as
-// existing, refused with why. Nothing is written for a report that would
-// not build (an unreadable date, a session that does not hold its date).
+// filed under their sessions (ChooseSession, which never guesses, and
+// CheckSession for a session the editor names), written into
+// content/reports/ through the scaffold package's contained writer, and
+// summed up: written, skipped as existing, refused with why. Nothing is
+// written for a report that would not build (an unreadable date, a
+// session that does not hold its date).
 package ingest
 
 import (
@@ -128,14 +130,14 @@ func Run(ctx context.Context, a *content.Archive, inputs []string, opts Options)
 
 // Spans are the archive's sessions as the importer files reports under
 // them; a session's process is given when the archive defines it.
-func Spans(a *content.Archive) []importer.Span {
+func Spans(a *content.Archive) []Span {
 	processes := map[string]bool{}
 	for _, p := range a.Processes {
 		processes[p.Key] = true
 	}
-	spans := make([]importer.Span, 0, len(a.Sessions))
+	spans := make([]Span, 0, len(a.Sessions))
 	for _, s := range a.Sessions {
-		sp := importer.Span{Key: s.Key, Start: s.Start, End: s.End}
+		sp := Span{Key: s.Key, Start: s.Start, End: s.End}
 		if processes[s.Front.Process] {
 			sp.Process = s.Front.Process
 		}
@@ -241,18 +243,22 @@ func fetch(ctx context.Context, addr string, opts Options) (*importer.Report, er
 // place files a read report under its session and writes it. A file of
 // the same name is the same report imported before: it is skipped, or
 // replaced with Force.
-func place(o *Outcome, w *scaffold.Writer, spans []importer.Span, opts Options) {
+func place(o *Outcome, w *scaffold.Writer, spans []Span, opts Options) {
 	r := o.Report
 	refuse := func(err error) { o.Status, o.Err = Refused, err }
+	last := r.Start
+	if !r.End.IsZero() {
+		last = r.End
+	}
 	key := opts.Session
 	if key != "" {
-		if err := r.CheckSession(key, spans); err != nil {
+		if err := CheckSession(key, r.Start, last, spans); err != nil {
 			refuse(err)
 			return
 		}
 	} else {
 		var err error
-		if key, err = r.ChooseSession(spans); err != nil {
+		if key, err = ChooseSession(r.Start, last, spans); err != nil {
 			refuse(err)
 			return
 		}

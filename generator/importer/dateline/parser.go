@@ -21,12 +21,11 @@ type clock struct {
 
 // parts are the pieces of a line before they are checked and combined.
 type parts struct {
-	weekday    *time.Weekday
-	a, b       day
-	hasB       bool
-	t1, t2     clock
-	zones      []*zone
-	zonesNamed []string
+	weekday *time.Weekday
+	a, b    day
+	hasB    bool
+	t1, t2  clock
+	zones   []*zone
 }
 
 type parser struct {

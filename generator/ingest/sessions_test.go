@@ -1,4 +1,4 @@
-package importer
+package ingest
 
 import (
 	"strings"
@@ -7,7 +7,10 @@ import (
 )
 
 func TestChooseSession(t *testing.T) {
-	loc := newYork(t)
+	loc, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
 	day := func(s string) time.Time {
 		t.Helper()
 		d, err := time.Parse(time.DateOnly, s)
@@ -68,7 +71,7 @@ func TestChooseSession(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := ChooseSession(tc.date, tc.spans)
+			got, err := ChooseSession(tc.date, tc.date, tc.spans)
 			if tc.want != "" {
 				if err != nil || got != tc.want {
 					t.Fatalf("ChooseSession = %q, %v; want %q", got, err, tc.want)
@@ -107,24 +110,24 @@ func TestReportSessions(t *testing.T) {
 		{Key: "s2", Start: day("2022-03-28"), End: day("2022-04-01"), Process: "oewg-2021-2025"},
 		{Key: "s11", Start: day("2025-07-07"), End: day("2025-07-11"), Process: "oewg-2021-2025"},
 	}
-	r := &Report{Start: day("2025-07-10"), End: day("2025-07-11"), AllDay: true}
-	if err := r.CheckSession("s11", spans); err != nil {
+	first, last := day("2025-07-10"), day("2025-07-11")
+	if err := CheckSession("s11", first, last, spans); err != nil {
 		t.Errorf("s11 holds 10 July 2025: %v", err)
 	}
-	err := r.CheckSession("s2", spans)
+	err := CheckSession("s2", first, last, spans)
 	if err == nil || !strings.Contains(err.Error(), "--session s2 runs from 2022-03-28 to 2022-04-01, which does not contain the report's date 2025-07-10 (sessions on that day: s11)") {
 		t.Errorf("s2: %v", err)
 	}
-	if err := r.CheckSession("nope", spans); err == nil || !strings.Contains(err.Error(), "no such session") {
+	if err := CheckSession("nope", first, last, spans); err == nil || !strings.Contains(err.Error(), "no such session") {
 		t.Errorf("nope: %v", err)
 	}
-	r = &Report{Start: day("2025-08-04"), End: day("2025-08-05"), AllDay: true}
-	_, err = r.ChooseSession(spans)
+	first, last = day("2025-08-04"), day("2025-08-05")
+	_, err = ChooseSession(first, last, spans)
 	want := `plenary new session oewg-2021-2025-2025-08-04 --title "Meeting of 4 August to 5 August 2025" --start 2025-08-04 --end 2025-08-05 --process oewg-2021-2025`
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("no fit: %v\nwant %s", err, want)
 	}
-	if err := r.CheckSession("s2", spans); err == nil || !strings.Contains(err.Error(), "no session holds that day: add one with plenary new session oewg-2021-2025-2025-08-04") {
+	if err := CheckSession("s2", first, last, spans); err == nil || !strings.Contains(err.Error(), "no session holds that day: add one with plenary new session oewg-2021-2025-2025-08-04") {
 		t.Errorf("s2 for August: %v", err)
 	}
 }

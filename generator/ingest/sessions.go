@@ -1,4 +1,4 @@
-package importer
+package ingest
 
 import (
 	"cmp"
@@ -8,8 +8,8 @@ import (
 	"time"
 )
 
-// Span is a session's dates, so the importer can file a report without
-// loading the sessions' sources. Start and End are civil dates, inclusive;
+// Span is a session's dates, so a report can be filed without loading the
+// sessions' sources. Start and End are civil dates, inclusive;
 // only their year, month and day count (the site keeps them at midnight
 // UTC). Process is the key of the session's process, if it names one.
 type Span struct {
@@ -32,21 +32,10 @@ const maxNearest = 5
 // candidates and asks for --session KEY; when none does, it names the
 // nearest and the command that adds a session for the date, because a
 // report filed under the wrong session is hard to notice afterwards.
-func ChooseSession(date time.Time, spans []Span) (string, error) {
-	return choose(date, date, spans)
-}
-
-// ChooseSession picks the report's session by its first day (see the
-// function ChooseSession); a suggested new session spans all its days.
-func (r *Report) ChooseSession(spans []Span) (string, error) {
-	last := r.Start
-	if !r.End.IsZero() {
-		last = r.End
-	}
-	return choose(r.Start, last, spans)
-}
-
-func choose(date, last time.Time, spans []Span) (string, error) {
+//
+// last is the report's last day (the same as date for most): a suggested
+// new session spans all its days.
+func ChooseSession(date, last time.Time, spans []Span) (string, error) {
 	day := civil(date)
 	var fits []Span
 	for _, s := range spans {
@@ -76,10 +65,10 @@ func choose(date, last time.Time, spans []Span) (string, error) {
 }
 
 // CheckSession checks that the session key, chosen by the editor, contains
-// the report's first day, so that a report is never written where the
-// build would refuse it.
-func (r *Report) CheckSession(key string, spans []Span) error {
-	day := civil(r.Start)
+// the report's first day (date), so that a report is never written where
+// the build would refuse it; last is its last day.
+func CheckSession(key string, date, last time.Time, spans []Span) error {
+	day := civil(date)
 	var fits []string
 	for _, s := range spans {
 		if civil(s.Start) <= day && day <= civil(s.End) {
@@ -95,14 +84,10 @@ func (r *Report) CheckSession(key string, spans []Span) error {
 		}
 		hint := "sessions on that day: " + strings.Join(fits, ", ")
 		if len(fits) == 0 {
-			last := r.Start
-			if !r.End.IsZero() {
-				last = r.End
-			}
-			hint = "no session holds that day: add one with " + NewSessionCommand(r.Start, last, s.Process)
+			hint = "no session holds that day: add one with " + NewSessionCommand(date, last, s.Process)
 		}
 		return fmt.Errorf("--session %s runs from %s to %s, which does not contain the report's date %s (%s)",
-			key, s.Start.Format(time.DateOnly), s.End.Format(time.DateOnly), r.Start.Format(time.DateOnly), hint)
+			key, s.Start.Format(time.DateOnly), s.End.Format(time.DateOnly), date.Format(time.DateOnly), hint)
 	}
 	return fmt.Errorf("--session %q: no such session in content/sessions/", key)
 }
