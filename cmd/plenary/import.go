@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strings"
 
 	"github.com/plenary-archive/plenary/generator"
@@ -36,7 +35,12 @@ func importCmd(args []string, stdout, stderr io.Writer) error {
 		fl.Usage()
 		return errUsage
 	}
-	archive, err := content.Load(os.DirFS(*source))
+	root, err := content.OpenRoot(*source, nil)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	archive, err := content.Load(root.FS())
 	if archive == nil {
 		return err
 	}
@@ -61,7 +65,7 @@ func importCmd(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if len(written) > 0 {
-		describe(written, os.DirFS(*source), stdout)
+		describe(written, root.FS(), stdout)
 	}
 	if len(sum.Outcomes) > 1 {
 		fmt.Fprintf(stdout, "imported %d: %d written, %d replaced, %d skipped as existing, %d refused\n", len(sum.Outcomes),

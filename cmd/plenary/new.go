@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/plenary-archive/plenary/generator/content"
@@ -36,7 +35,12 @@ func newCmd(args []string, stdout, stderr io.Writer) error {
 		fl.Usage()
 		return errUsage
 	}
-	archive, err := content.Load(os.DirFS(*source))
+	root, err := content.OpenRoot(*source, nil)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	archive, err := content.Load(root.FS())
 	if archive == nil {
 		return err
 	}
