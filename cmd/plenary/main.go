@@ -2,7 +2,7 @@
 //
 //	plenary build  [--source DIR] [--dest DIR] [--drafts]
 //	plenary serve  [--source DIR] [--port N] [--bind ADDR] [--drafts]
-//	plenary import [--source DIR] [--session KEY] [--force] FILE...
+//	plenary import [--source DIR] [--session KEY] [--tz ZONE] [--force] FILE|DIR|URL...
 //	plenary check  [--source DIR] [--format text|github]
 //	plenary new    report "Title" [--session KEY] [--date YYYY-MM-DD] | session KEY | topic KEY
 //
@@ -28,7 +28,7 @@ const usage = `usage: plenary <command> [flags]
 commands:
   build    write the site (default into public/)
   serve    build and preview the site on http://localhost:1313
-  import   convert plain-text event reports into content/reports/
+  import   convert reports (text, web pages, addresses, folders) into content/reports/
   check    validate the archive without writing anything
   new      start a report, session or topic from a template
   bench    build a generated archive and print where the time went
