@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/plenary-archive/plenary/generator/gazetteer"
@@ -80,36 +79,34 @@ var cities = map[string]bool{
 var locationSplit = regexp.MustCompile(`\s*(?:,|\||/|·|\s&\s|\sand\s|\s[-–—]\s)\s*`)
 
 // isLocation tells whether text is a location line: "New York, USA",
-// "Online", "UN Headquarters, New York and online". A state's name alone
-// is not one: in a transcript it is a speaker's label.
+// "Online", "UN Headquarters, New York and online". Each of its parts must
+// be a city, a venue ("Conference Room 4", "Online") or, after another
+// part, a state: a state's name alone is not one (in a transcript it is a
+// speaker's label), nor is a title that happens to name a venue.
 func isLocation(text string, gz *gazetteer.Gazetteer) bool {
 	t := strings.TrimSpace(text)
 	if t == "" || utf8.RuneCountInString(t) > 80 || endsSentence(t) || strings.HasSuffix(t, ":") || strings.HasSuffix(t, ";") {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(t); unicode.IsLower(r) && !venueWords.MatchString(t) {
-		return false
-	}
-	if venueWords.MatchString(t) {
-		return len(strings.Fields(t)) <= 10
-	}
 	parts := locationSplit.Split(t, -1)
-	place := false
 	for i, p := range parts {
-		if len(strings.Fields(p)) > 5 {
+		words := len(strings.Fields(p))
+		switch {
+		case words == 0:
+			return false
+		case cities[strings.ToLower(p)]:
+		case words <= 4 && venueWords.MatchString(p):
+		case i > 0 && isState(p, gz):
+		default:
 			return false
 		}
-		lp := strings.ToLower(p)
-		switch {
-		case cities[lp]:
-			place = true
-		case i > 0:
-			if e, ok := gz.Lookup(p); ok && e.IsState() {
-				place = true
-			}
-		}
 	}
-	return place
+	return true
+}
+
+func isState(s string, gz *gazetteer.Gazetteer) bool {
+	e, ok := gz.Lookup(s)
+	return ok && e.IsState()
 }
 
 // endsSentence tells whether text ends like a sentence: a full stop, a
@@ -188,7 +185,13 @@ func (im *Importer) readHeader(name string, ls []line, title line, i int, loc *t
 			}
 			i++
 			if haveDate {
-				break // the kind line ends the header
+				// The kind line ends the header, but for a location
+				// written after it.
+				if j := nextNonBlank(ls, i); j < len(ls) && h.location == "" && isLocation(ls[j].trimmed(), im.gz) {
+					h.location = strings.Join(strings.Fields(ls[j].trimmed()), " ")
+					i = j + 1
+				}
+				break
 			}
 			continue
 		}
@@ -242,9 +245,5 @@ func splitDateLocation(text string, loc *time.Location, gz *gazetteer.Gazetteer)
 // isPlaceName tells whether s is a city or a state alone, which after a
 // date can only be where the meeting was.
 func isPlaceName(s string, gz *gazetteer.Gazetteer) bool {
-	if cities[strings.ToLower(s)] {
-		return true
-	}
-	e, ok := gz.Lookup(s)
-	return ok && e.IsState()
+	return cities[strings.ToLower(s)] || isState(s, gz)
 }

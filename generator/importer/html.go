@@ -9,8 +9,9 @@ import (
 // ParseHTML reads a web page as a report: the article's title, then its
 // text as a pasted report's lines (webpage.Extract), headings kept as
 // headings and list items as items. Line numbers in errors and notes
-// count lines of that extracted text: the title is line 1, and each
-// block is followed by a blank line. Errors are *ParseError.
+// count lines of that extracted text: the title is line 1, and a blank
+// line comes before each block but between list items. Errors are
+// *ParseError.
 func (im *Importer) ParseHTML(name string, data []byte) (*Report, error) {
 	ls, err := htmlLines(name, data)
 	if err != nil {
