@@ -193,3 +193,32 @@ func TestTopicDescriptionIsSummary(t *testing.T) {
 		t.Errorf("summary = %q", a.Topics[0].Front.Summary)
 	}
 }
+
+// TestEveryProblemOfASession checks that a session's unknown field does
+// not hide its other problems.
+func TestEveryProblemOfASession(t *testing.T) {
+	_, errs := load(t, map[string]string{
+		"content/sessions/s.md": "+++\nTitle = \"S\"\nstart = 2022-01-02\nend = 2022-01-01\n+++\n",
+		"content/topics/t.md":   "+++\ncolour = 1\nsummary = \"a\"\ndescription = \"b\"\n+++\n",
+	})
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.Error())
+	}
+	for _, want := range []string{
+		`content/sessions/s.md:1: the session has no title`,
+		`content/sessions/s.md:2: unknown field "Title" (keys are case-sensitive: write "title")`,
+		`content/sessions/s.md:4: the session ends before it starts`,
+		`content/topics/t.md:1: the topic has no title`,
+		`content/topics/t.md:2: unknown field "colour"`,
+		`content/topics/t.md:4: both summary and description are given`,
+	} {
+		found := false
+		for _, g := range got {
+			found = found || strings.HasPrefix(g, want)
+		}
+		if !found {
+			t.Errorf("no problem %q in\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+}

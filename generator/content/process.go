@@ -36,13 +36,14 @@ type Process struct {
 
 func decodeProcess(f *File, errs *generator.ErrorList) *Process {
 	p := &Process{File: f}
-	if err := config.DecodeStrict(f.Path, f.FrontLine-1, f.Front, &p.Front); err != nil {
-		for _, e := range generator.AsList(err) {
-			errs.Add(e)
-		}
+	decoded, err := config.DecodeAll(f.Path, f.FrontLine-1, f.Front, &p.Front)
+	for _, e := range generator.AsList(err) {
+		errs.Add(e)
+	}
+	if !decoded {
 		return nil
 	}
-	ok := true
+	ok := err == nil
 	fail := func(key, hint, format string, args ...any) {
 		errs.Add(generator.Errorf(f.Path, f.Line(key), hint, format, args...))
 		ok = false
@@ -66,7 +67,7 @@ func decodeProcess(f *File, errs *generator.ErrorList) *Process {
 	}
 	p.Start = day("start", p.Front.Start)
 	p.End = day("end", p.Front.End)
-	if ok && !p.End.IsZero() && p.End.Before(p.Start) {
+	if !p.Start.IsZero() && !p.End.IsZero() && p.End.Before(p.Start) {
 		fail("end", "end must be on or after start", "the process ends before it starts")
 	}
 	for i, d := range p.Front.Documents {

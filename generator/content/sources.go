@@ -235,13 +235,16 @@ func paragraphID(id string) bool {
 
 func decodeSession(f *File, cfg *config.Config, errs *generator.ErrorList) *Session {
 	s := &Session{File: f}
-	if err := config.DecodeStrict(f.Path, f.FrontLine-1, f.Front, &s.Front); err != nil {
-		for _, e := range generator.AsList(err) {
-			errs.Add(e)
-		}
+	decoded, err := config.DecodeAll(f.Path, f.FrontLine-1, f.Front, &s.Front)
+	for _, e := range generator.AsList(err) {
+		errs.Add(e)
+	}
+	if !decoded {
 		return nil
 	}
-	ok := true
+	// The other fields are checked too, so that one run lists every
+	// problem; a session with any is not used.
+	ok := err == nil
 	fail := func(key, hint, format string, args ...any) {
 		errs.Add(generator.Errorf(f.Path, f.Line(key), hint, format, args...))
 		ok = false
@@ -263,7 +266,7 @@ func decodeSession(f *File, cfg *config.Config, errs *generator.ErrorList) *Sess
 	}
 	s.Start = civil("start", s.Front.Start)
 	s.End = civil("end", s.Front.End)
-	if ok && s.End.Before(s.Start) {
+	if !s.Start.IsZero() && !s.End.IsZero() && s.End.Before(s.Start) {
 		fail("end", "end must be on or after start", "the session ends before it starts")
 	}
 	for i, d := range s.Front.Documents {
@@ -279,20 +282,25 @@ func decodeSession(f *File, cfg *config.Config, errs *generator.ErrorList) *Sess
 
 func decodeTopic(f *File, errs *generator.ErrorList) *Topic {
 	t := &Topic{File: f}
-	if err := config.DecodeStrict(f.Path, f.FrontLine-1, f.Front, &t.Front); err != nil {
-		for _, e := range generator.AsList(err) {
-			errs.Add(e)
-		}
+	decoded, err := config.DecodeAll(f.Path, f.FrontLine-1, f.Front, &t.Front)
+	for _, e := range generator.AsList(err) {
+		errs.Add(e)
+	}
+	if !decoded {
 		return nil
 	}
+	ok := err == nil
 	if t.Front.Title == "" {
 		errs.Add(generator.Errorf(f.Path, f.Line("title"), `add title = "…"`, "the topic has no title"))
-		return nil
+		ok = false
 	}
 	if t.Front.Summary == "" {
 		t.Front.Summary = t.Front.Description
 	} else if t.Front.Description != "" {
 		errs.Add(generator.Errorf(f.Path, f.Line("description"), "keep one of them", "both summary and description are given"))
+		ok = false
+	}
+	if !ok {
 		return nil
 	}
 	return t
