@@ -41,6 +41,7 @@ const (
 	Refused                // not written: Err says why
 )
 
+// String names the outcome as the import's summary does.
 func (s Status) String() string {
 	return [...]string{"written", "replaced", "skipped as existing", "refused"}[s]
 }

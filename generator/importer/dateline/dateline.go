@@ -39,6 +39,7 @@ type Error struct {
 	Hint string
 }
 
+// Error prints what is wrong, then what to do in brackets.
 func (e *Error) Error() string { return e.Msg + " (" + e.Hint + ")" }
 
 // Forms are the accepted shapes, quoted in errors so that an editor can
