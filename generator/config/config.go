@@ -111,7 +111,7 @@ func Default() *Config {
 // every one of them: the decoding's and the values'.
 func Parse(path string, data []byte) (*Config, error) {
 	c := &Config{}
-	lines, err := decodeStrict(path, 0, data, c)
+	lines, err := decodeStrict(path, 0, data, c, true)
 	c.lines = lines
 	list := generator.AsList(err)
 	if err != nil && list == nil {
@@ -249,7 +249,7 @@ func Complete(c *Config) (*Config, error) {
 // Content front matter uses it too, so every TOML error in the archive
 // reads the same.
 func DecodeStrict(path string, lineOffset int, data []byte, v any) error {
-	_, err := decodeStrict(path, lineOffset, data, v)
+	_, err := decodeStrict(path, lineOffset, data, v, false)
 	return err
 }
 
@@ -257,13 +257,15 @@ func DecodeStrict(path string, lineOffset int, data []byte, v any) error {
 // decoded: true unless the TOML does not parse. The caller can then check
 // the fields that did decode and report their problems in the same run.
 func DecodeAll(path string, lineOffset int, data []byte, v any) (decoded bool, err error) {
-	lines, err := decodeStrict(path, lineOffset, data, v)
-	return lines != nil, err
+	keys, err := decodeStrict(path, lineOffset, data, v, false)
+	return keys != nil, err
 }
 
-// decodeStrict is DecodeStrict that also returns the line of every key
-// (dotted paths), so that problems found after decoding can name a line.
-func decodeStrict(path string, lineOffset int, data []byte, v any) (map[string]int, error) {
+// decodeStrict is DecodeStrict that also returns, with withLines, the line
+// of every key (dotted paths), so that problems found after decoding can
+// name a line; without, a map that is empty but not nil when the TOML
+// parsed.
+func decodeStrict(path string, lineOffset int, data []byte, v any, withLines bool) (map[string]int, error) {
 	keys, syntaxOK := scanKeys(data)
 	if !syntaxOK {
 		err := toml.Unmarshal(data, v)
@@ -272,20 +274,24 @@ func decodeStrict(path string, lineOffset int, data []byte, v any) (map[string]i
 		}
 		return nil, generator.ErrorList{generator.Errorf(path, errorLine(err)+lineOffset, "fix the TOML syntax on this line", "%s", errText(err))}
 	}
-	list, bad := checkKeys(path, lineOffset, keys, reflect.TypeOf(v))
+	list, bad := checkKeys(path, lineOffset, data, keys, reflect.TypeOf(v))
+	decodeFrom := data
 	if len(bad) > 0 {
 		// The decoder matches keys regardless of case: decode without
 		// the wrong keys, so that "baseurl" never stands in for baseURL.
-		data = without(data, bad)
+		decodeFrom = without(data, bad)
 	}
-	if err := toml.Unmarshal(data, v); err != nil {
-		list = append(list, typeErrors(path, lineOffset, data, keys, v)...)
+	if err := toml.Unmarshal(decodeFrom, v); err != nil {
+		list = append(list, typeErrors(path, lineOffset, decodeFrom, data, keys, v)...)
 	}
-	lines := make(map[string]int, len(keys))
-	for _, k := range keys {
-		p := strings.Join(k.path, ".")
-		if _, seen := lines[p]; !seen {
-			lines[p] = k.line + lineOffset
+	lines := parsed
+	if withLines {
+		lines = make(map[string]int, len(keys))
+		for _, k := range keys {
+			p := strings.Join(k.path, ".")
+			if _, seen := lines[p]; !seen {
+				lines[p] = lineAt(data, k.off) + lineOffset
+			}
 		}
 	}
 	if len(list) > 0 {
@@ -294,6 +300,10 @@ func decodeStrict(path string, lineOffset int, data []byte, v any) (map[string]i
 	}
 	return lines, nil
 }
+
+// parsed is the lines of a document whose lines were not asked for: empty,
+// and not nil, to tell that the TOML parsed. Nobody writes to it.
+var parsed = map[string]int{}
 
 // errorLine is the line a go-toml error points at, or 1.
 func errorLine(err error) int {
@@ -351,7 +361,8 @@ func errText(err error) string {
 // typeErrors decodes each top-level key on its own to report every value
 // of the wrong type at its line, then decodes the keys that are right into
 // v, so that checks of the other fields can still run.
-func typeErrors(path string, lineOffset int, data []byte, keys []keyUse, v any) generator.ErrorList {
+// data is what is decoded; original, the text the keys' offsets are in.
+func typeErrors(path string, lineOffset int, data, original []byte, keys []keyUse, v any) generator.ErrorList {
 	var doc map[string]any
 	if err := toml.Unmarshal(data, &doc); err != nil {
 		// Not a type: a key defined twice, which the decoder finds.
@@ -360,7 +371,7 @@ func typeErrors(path string, lineOffset int, data []byte, keys []keyUse, v any) 
 	line := func(key string) int {
 		for _, k := range keys {
 			if k.path[0] == key {
-				return k.line + lineOffset
+				return lineAt(original, k.off) + lineOffset
 			}
 		}
 		return lineOffset + 1

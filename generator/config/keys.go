@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"reflect"
 	"sort"
 	"strings"
@@ -13,40 +14,52 @@ import (
 )
 
 // keyUse is one key of a TOML document as written: its dotted path, as
-// the decoder resolves it, and the line it is on (1-based in the TOML text).
+// the decoder resolves it, and where it starts in the TOML text (its
+// line is counted only when a problem or Config.Line asks for it).
 type keyUse struct {
 	path []string
-	line int
+	off  int
+}
+
+// lineAt is the 1-based line of the byte offset off in data.
+func lineAt(data []byte, off int) int {
+	return 1 + bytes.Count(data[:min(off, len(data))], []byte("\n"))
 }
 
 // scanKeys lists every key of a TOML document with its line, in document
 // order. It returns ok false on a syntax error, which the decoder reports.
 func scanKeys(data []byte) (keys []keyUse, ok bool) {
-	var p unstable.Parser
+	p := parsers.Get().(*unstable.Parser)
+	defer parsers.Put(p)
 	p.Reset(data)
 	var table []string
 	for p.NextExpression() {
 		e := p.Expression()
 		switch e.Kind {
 		case unstable.Table, unstable.ArrayTable:
-			table, _ = keyPath(&p, nil, e.Key())
+			var off int
+			table, off = keyPath(nil, e.Key())
 			// A table header is a key too: "[Search]" is as wrong as
 			// "Search.index".
 			for i := range table {
-				keys = append(keys, keyUse{path: table[: i+1 : i+1], line: lineOf(&p, e)})
+				keys = append(keys, keyUse{path: table[: i+1 : i+1], off: off})
 			}
 		case unstable.KeyValue:
-			keys = valueKeys(&p, table, e, keys)
+			keys = valueKeys(p, table, e, keys)
 		}
 	}
 	return keys, p.Error() == nil
 }
 
+// parsers are reused: every report's front matter is scanned, and a
+// parser's node arena is most of what a scan allocates.
+var parsers = sync.Pool{New: func() any { return new(unstable.Parser) }}
+
 // valueKeys adds the keys of a key/value expression: its own, and those of
 // inline tables in its value.
 func valueKeys(p *unstable.Parser, prefix []string, kv *unstable.Node, keys []keyUse) []keyUse {
-	path, line := keyPath(p, prefix, kv.Key())
-	keys = append(keys, keyUse{path: path, line: line})
+	path, off := keyPath(prefix, kv.Key())
+	keys = append(keys, keyUse{path: path, off: off})
 	return nestedKeys(p, path, kv.Value(), keys)
 }
 
@@ -67,22 +80,19 @@ func nestedKeys(p *unstable.Parser, path []string, v *unstable.Node, keys []keyU
 }
 
 // keyPath is prefix followed by the parts of a (possibly dotted) key, and
-// the line of its first part.
-func keyPath(p *unstable.Parser, prefix []string, it unstable.Iterator) ([]string, int) {
-	path := append([]string(nil), prefix...)
-	line := 0
+// the offset of its first part.
+func keyPath(prefix []string, it unstable.Iterator) ([]string, int) {
+	path := make([]string, len(prefix), len(prefix)+1)
+	copy(path, prefix)
+	off := -1
 	for it.Next() {
 		n := it.Node()
-		if line == 0 {
-			line = lineOf(p, n)
+		if off < 0 {
+			off = int(n.Raw.Offset)
 		}
 		path = append(path, string(n.Data))
 	}
-	return path, line
-}
-
-func lineOf(p *unstable.Parser, n *unstable.Node) int {
-	return p.Shape(n.Raw).Start.Line
+	return path, off
 }
 
 // fields are a struct type's TOML keys: each exact key's type, and each
@@ -129,7 +139,7 @@ var timeType = reflect.TypeOf(time.Time{})
 // otherwise take for that field.
 // It also returns the paths of those keys, so that their values can be
 // left out of the decoding.
-func checkKeys(path string, lineOffset int, keys []keyUse, t reflect.Type) (generator.ErrorList, [][]string) {
+func checkKeys(path string, lineOffset int, data []byte, keys []keyUse, t reflect.Type) (generator.ErrorList, [][]string) {
 	var errs generator.ErrorList
 	var bad [][]string
 	seen := map[string]bool{}
@@ -157,7 +167,7 @@ func checkKeys(path string, lineOffset int, keys []keyUse, t reflect.Type) (gene
 			} else if near := closest(part, f.names); near != "" {
 				hint = "did you mean " + quote(strings.Join(append(append([]string{}, k.path[:i]...), near), ".")) + "?"
 			}
-			errs.Add(generator.Errorf(path, k.line+lineOffset, hint, "unknown field %q", full))
+			errs.Add(generator.Errorf(path, lineAt(data, k.off)+lineOffset, hint, "unknown field %q", full))
 			bad = append(bad, k.path[:i+1])
 			break
 		}
