@@ -162,8 +162,7 @@ func (im *Importer) readHeader(name string, ls []line, title line, i int, loc *t
 				}
 			}
 			if err != nil {
-				e := err.(*dateline.Error)
-				return nil, &ParseError{Name: name, Line: l.n, Msg: e.Msg, Hint: e.Hint}
+				return nil, dateError(name, l.n, text, err)
 			}
 			h.when, haveDate = w, true
 			i++
@@ -207,8 +206,7 @@ func (im *Importer) readHeader(name string, ls []line, title line, i int, loc *t
 		if strings.ContainsAny(text, "0123456789") && !endsSentence(text) {
 			// Something like a date: say what is wrong with it.
 			if _, err := dateline.Parse(text, loc); err != nil {
-				e := err.(*dateline.Error)
-				return nil, &ParseError{Name: name, Line: ls[j].n, Msg: e.Msg, Hint: e.Hint}
+				return nil, dateError(name, ls[j].n, text, err)
 			}
 		}
 		return nil, &ParseError{Name: name, Line: ls[j].n,
@@ -221,6 +219,20 @@ func (im *Importer) readHeader(name string, ls []line, title line, i int, loc *t
 	}
 	h.bodyFrom = i
 	return h, nil
+}
+
+// dateError is a date line that cannot be read: the error quotes the line
+// and says what is wrong, the hint what to do and the accepted forms.
+func dateError(name string, n int, text string, err error) *ParseError {
+	e := err.(*dateline.Error)
+	msg, hint := e.Msg, e.Hint
+	if quoted := fmt.Sprintf("%q", text); !strings.Contains(msg, quoted) {
+		msg = "the date line " + quoted + " cannot be read: " + msg
+	}
+	if forms := dateline.FormsHint(); !strings.Contains(hint, forms) {
+		hint += "; " + forms
+	}
+	return &ParseError{Name: name, Line: n, Msg: msg, Hint: hint}
 }
 
 // splitDateLocation reads a line that holds a date and then a location,

@@ -355,3 +355,15 @@ func TestSourceBodyEnding(t *testing.T) {
 		t.Errorf("Source of an empty body ends %q", got)
 	}
 }
+
+// TestDateErrorsQuoteTheLine checks that every refused date line is quoted
+// in the error, with the accepted forms in the hint.
+func TestDateErrorsQuoteTheLine(t *testing.T) {
+	for _, l := range []string{"32 Dec 2021 10:00h", "16 Foo 2021", "16 Dec 2021 25:00h", "13/12/2021", "Friday, 16 December 2021"} {
+		_, err := Parse("r.txt", []byte("Title\n\n"+l+"\n\nEvent report\n\nText.\n"), time.UTC)
+		var pe *ParseError
+		if !errors.As(err, &pe) || !strings.Contains(pe.Msg, `"`+l+`"`) || !strings.Contains(pe.Hint, "accepted forms: ") {
+			t.Errorf("%q: %v", l, err)
+		}
+	}
+}
