@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/plenary-archive/plenary/generator/build"
 	"github.com/plenary-archive/plenary/generator/index"
+	"github.com/plenary-archive/plenary/generator/pipeline"
 	"github.com/plenary-archive/plenary/internal/corpus"
 )
 
@@ -43,7 +43,7 @@ func TestBadIndexIsAClearError(t *testing.T) {
 }
 
 func TestServesAndShutsDown(t *testing.T) {
-	s, _, _, _, err := build.Load(build.Options{Root: corpus.FS(20, 1)})
+	s, _, _, _, err := pipeline.Load(pipeline.Options{Root: corpus.FS(20, 1)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,15 +10,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/plenary-archive/plenary/generator/build"
 	"github.com/plenary-archive/plenary/generator/index"
+	"github.com/plenary-archive/plenary/generator/pipeline"
 	"github.com/plenary-archive/plenary/internal/corpus"
 )
 
 // TestServesShards serves two shards of a generated archive with --shard
 // and checks that the endpoint counts the reports of both.
 func TestServesShards(t *testing.T) {
-	s, _, _, _, err := build.Load(build.Options{Root: corpus.FS(20, 1)})
+	s, _, _, _, err := pipeline.Load(pipeline.Options{Root: corpus.FS(20, 1)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,8 +15,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/plenary-archive/plenary/generator/build"
 	"github.com/plenary-archive/plenary/generator/index"
+	"github.com/plenary-archive/plenary/generator/pipeline"
 	"github.com/plenary-archive/plenary/internal/corpus"
 )
 
@@ -44,7 +44,7 @@ func TestServesACopyAsAnotherUser(t *testing.T) {
 	if err != nil {
 		t.Skip("no cp")
 	}
-	s, _, _, _, err := build.Load(build.Options{Root: corpus.FS(10, 1)})
+	s, _, _, _, err := pipeline.Load(pipeline.Options{Root: corpus.FS(10, 1)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,8 +9,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/plenary-archive/plenary/generator/build"
 	"github.com/plenary-archive/plenary/generator/content"
+	"github.com/plenary-archive/plenary/generator/pipeline"
 	"github.com/plenary-archive/plenary/internal/corpus"
 )
 
@@ -48,7 +48,7 @@ func benchCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	defer root.Close()
 	t = time.Now()
-	res, err := build.Build(build.Options{
+	res, err := pipeline.Build(pipeline.Options{
 		Root: root.FS(), Dest: filepath.Join(dir, "public"), Source: src, Clean: true,
 	})
 	if err != nil {

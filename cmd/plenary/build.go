@@ -10,8 +10,8 @@ import (
 	"time"
 
 	plenary "github.com/plenary-archive/plenary"
-	"github.com/plenary-archive/plenary/generator/build"
 	"github.com/plenary-archive/plenary/generator/content"
+	"github.com/plenary-archive/plenary/generator/pipeline"
 )
 
 func buildCmd(args []string, stdout, stderr io.Writer) error {
@@ -51,11 +51,11 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "no content/ in %s: building the bundled archive\n", *source)
 	}
 	start := time.Now()
-	opts := build.Options{Root: root.FS(), Dest: *dest, Drafts: *drafts, Clean: *clean, Source: *source, IndexDir: *indexDir, BaseURL: *baseURL, CacheDir: root.CacheDir()}
+	opts := pipeline.Options{Root: root.FS(), Dest: *dest, Drafts: *drafts, Clean: *clean, Source: *source, IndexDir: *indexDir, BaseURL: *baseURL, CacheDir: root.CacheDir()}
 	if !*quiet {
 		opts.Progress = newProgress(stdout)
 	}
-	res, err := build.Build(opts)
+	res, err := pipeline.Build(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "plenary: the build failed; %s was left as it was\n", *dest)
 		return err

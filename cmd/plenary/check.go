@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/plenary-archive/plenary/generator"
-	"github.com/plenary-archive/plenary/generator/build"
 	"github.com/plenary-archive/plenary/generator/content"
+	"github.com/plenary-archive/plenary/generator/pipeline"
 )
 
 func checkCmd(args []string, stdout, stderr io.Writer) error {
@@ -28,7 +28,7 @@ func checkCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer root.Close()
-	s, _, problems, _, err := build.Load(build.Options{Root: root.FS()})
+	s, _, problems, _, err := pipeline.Load(pipeline.Options{Root: root.FS()})
 	if err != nil {
 		return err
 	}

@@ -10,10 +10,10 @@ import (
 	"strings"
 
 	"github.com/plenary-archive/plenary/generator"
-	"github.com/plenary-archive/plenary/generator/build"
 	"github.com/plenary-archive/plenary/generator/content"
 	"github.com/plenary-archive/plenary/generator/importer"
 	"github.com/plenary-archive/plenary/generator/ingest"
+	"github.com/plenary-archive/plenary/generator/pipeline"
 )
 
 func importCmd(args []string, stdout, stderr io.Writer) error {
@@ -95,7 +95,7 @@ func asProblem(o ingest.Outcome) *generator.Error {
 // states and topics the build will find in it, by assembling the archive
 // as a build does.
 func describe(written []ingest.Outcome, root fs.FS, stdout io.Writer) {
-	s, _, problems, _, err := build.Load(build.Options{Root: root, Drafts: true})
+	s, _, problems, _, err := pipeline.Load(pipeline.Options{Root: root, Drafts: true})
 	byPath := map[string]*generator.Report{}
 	if err == nil && s != nil {
 		for _, r := range s.Reports {

@@ -10,8 +10,8 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 
 	"github.com/plenary-archive/plenary/generator"
-	"github.com/plenary-archive/plenary/generator/build"
 	"github.com/plenary-archive/plenary/generator/opendata"
+	"github.com/plenary-archive/plenary/generator/pipeline"
 	"github.com/plenary-archive/plenary/internal/corpus"
 )
 
@@ -26,7 +26,7 @@ func BenchmarkOpenData(b *testing.B) {
 		for p, data := range corpus.Files(n, 1) {
 			fsys[p] = &fstest.MapFile{Data: data}
 		}
-		s, _, _, _, err := build.Load(build.Options{Root: fsys})
+		s, _, _, _, err := pipeline.Load(pipeline.Options{Root: fsys})
 		if err != nil || s == nil {
 			b.Fatalf("load: %v", err)
 		}

@@ -12,7 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/plenary-archive/plenary/generator/build"
+	"github.com/plenary-archive/plenary/generator/pipeline"
 	"github.com/plenary-archive/plenary/generator/search/endpoint"
 )
 
@@ -57,7 +57,7 @@ func Listen(opts ListenOptions) (*Listener, error) {
 	// The preview answers searches from the index each build writes.
 	l.live = endpoint.NewLive(endpoint.Options{})
 	var opened atomic.Bool
-	onBuild := func(res *build.Result) {
+	onBuild := func(res *pipeline.Result) {
 		if res.Index == nil || (res.Index.Unchanged && opened.Load()) {
 			return
 		}

@@ -22,8 +22,8 @@ import (
 	"time"
 
 	"github.com/plenary-archive/plenary/generator"
-	"github.com/plenary-archive/plenary/generator/build"
 	"github.com/plenary-archive/plenary/generator/content"
+	"github.com/plenary-archive/plenary/generator/pipeline"
 )
 
 // EventsPath is where tabs listen for reloads.
@@ -37,7 +37,7 @@ type Options struct {
 	Log     io.Writer
 	// OnBuild, when set, is called after every successful build, e.g. to
 	// reopen the search index the build wrote.
-	OnBuild func(*build.Result)
+	OnBuild func(*pipeline.Result)
 	// Sample, when set, is the archive previewed when Source holds none:
 	// it is written out into the preview's private folder, and watched
 	// there like any other.
@@ -49,7 +49,7 @@ type Server struct {
 	opts    Options
 	dir     string // private folder: site/ and cache/
 	mu      sync.Mutex
-	last    *build.Result
+	last    *pipeline.Result
 	failure generator.ErrorList // the errors of the last build, if it failed
 	other   error               // a failure without positions
 	version int                 // counts builds, for listeners
@@ -103,7 +103,7 @@ func (s *Server) IndexDir() string { return filepath.Join(s.dir, "search.bleve")
 func (s *Server) Sample() bool { return s.sample }
 
 // Result is the last successful build, or nil.
-func (s *Server) Result() *build.Result {
+func (s *Server) Result() *pipeline.Result {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.last
@@ -139,13 +139,13 @@ func (s *Server) Rebuild() {
 
 // build builds the archive, read through a root opened for this build
 // alone, so that the archive's folder may be replaced between builds.
-func (s *Server) build() (*build.Result, error) {
+func (s *Server) build() (*pipeline.Result, error) {
 	root, err := content.OpenRoot(s.opts.Source, nil)
 	if err != nil {
 		return nil, err
 	}
 	defer root.Close()
-	return build.Build(build.Options{
+	return pipeline.Build(pipeline.Options{
 		Root: root.FS(), Dest: s.SiteDir(), Drafts: s.opts.Drafts,
 		BaseURL: s.opts.BaseURL, CacheDir: filepath.Join(s.dir, "cache"), IndexDir: s.IndexDir(),
 	})

@@ -18,8 +18,8 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/plenary-archive/plenary/generator"
-	"github.com/plenary-archive/plenary/generator/build"
 	"github.com/plenary-archive/plenary/generator/config"
+	"github.com/plenary-archive/plenary/generator/pipeline"
 )
 
 //go:embed testdata/archive.txtar
@@ -62,7 +62,7 @@ func With(fsys fstest.MapFS, a *txtar.Archive) fstest.MapFS {
 
 // Load reads and assembles the archive fsys; content errors are errors.
 func Load(fsys fs.FS) (*generator.Site, *config.Config, error) {
-	s, cfg, problems, _, err := build.Load(build.Options{Root: fsys})
+	s, cfg, problems, _, err := pipeline.Load(pipeline.Options{Root: fsys})
 	if err == nil && len(problems.Errors()) > 0 {
 		err = problems.Errors()
 	}
@@ -74,7 +74,7 @@ func Load(fsys fs.FS) (*generator.Site, *config.Config, error) {
 // dir/search.bleve, which it returns.
 func Build(fsys fs.FS, dir string) (*generator.Site, string, error) {
 	ix := filepath.Join(dir, "search.bleve")
-	res, err := build.Build(build.Options{Root: fsys, Dest: filepath.Join(dir, "public"), IndexDir: ix})
+	res, err := pipeline.Build(pipeline.Options{Root: fsys, Dest: filepath.Join(dir, "public"), IndexDir: ix})
 	if err != nil {
 		return nil, "", err
 	}

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 // SetTextsKeptFrom sets the size of sources from which paragraph texts go
 // to the body file, until the test ends.

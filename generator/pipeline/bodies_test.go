@@ -1,11 +1,11 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
 	"strings"
 	"testing"
 
-	"github.com/plenary-archive/plenary/generator/build"
+	"github.com/plenary-archive/plenary/generator/pipeline"
 )
 
 // TestReportBodiesKept checks that a build, which renders report bodies
@@ -23,7 +23,7 @@ func TestReportBodiesKept(t *testing.T) {
 		{"texts in memory", 1 << 40, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			build.SetTextsKeptFrom(t, tc.keptFrom)
+			pipeline.SetTextsKeptFrom(t, tc.keptFrom)
 			checkBodiesKept(t, tc.textsKept)
 		})
 	}

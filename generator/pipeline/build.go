@@ -1,8 +1,8 @@
-// Package build runs the stages of a build in order: load the sources,
+// Package pipeline runs the stages of a build in order: load the sources,
 // assemble the Site, render and publish the pages. It owns the choice of
 // theme, the cache that makes rebuilds incremental, and the timing of each
 // stage.
-package build
+package pipeline
 
 import (
 	"bytes"

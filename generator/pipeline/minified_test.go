@@ -1,12 +1,12 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
 	"path"
 	"testing"
 
-	"github.com/plenary-archive/plenary/generator/build"
 	"github.com/plenary-archive/plenary/generator/markdown"
+	"github.com/plenary-archive/plenary/generator/pipeline"
 	"github.com/plenary-archive/plenary/generator/publish"
 	"github.com/plenary-archive/plenary/generator/render"
 	"github.com/plenary-archive/plenary/themes"
@@ -35,7 +35,7 @@ func TestThemeMinifiedOnce(t *testing.T) {
 	m := publish.Minifier()
 	for _, name := range []string{"small.txtar", "publish.txtar"} {
 		fsys := archive(t, name)
-		s, cfg, _, _, err := build.Load(build.Options{Root: fsys})
+		s, cfg, _, _, err := pipeline.Load(pipeline.Options{Root: fsys})
 		if err != nil || s == nil {
 			t.Fatalf("%s: load: %v", name, err)
 		}

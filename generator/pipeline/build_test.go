@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -14,7 +14,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/plenary-archive/plenary/generator"
-	"github.com/plenary-archive/plenary/generator/build"
+	"github.com/plenary-archive/plenary/generator/pipeline"
 	"github.com/plenary-archive/plenary/internal/corpus"
 )
 
@@ -39,10 +39,10 @@ func toFS(a *txtar.Archive) fstest.MapFS {
 }
 
 // site builds fsys into a fresh folder and returns it.
-func site(t testing.TB, fsys fs.FS) (string, *build.Result) {
+func site(t testing.TB, fsys fs.FS) (string, *pipeline.Result) {
 	t.Helper()
 	dest := filepath.Join(t.TempDir(), "public")
-	res, err := build.Build(build.Options{Root: fsys, Dest: dest})
+	res, err := pipeline.Build(pipeline.Options{Root: fsys, Dest: dest})
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
@@ -199,7 +199,7 @@ func tree(t *testing.T, dir string) map[string][]byte {
 func TestFailedBuildLeavesSiteUntouched(t *testing.T) {
 	fsys := archive(t, "small.txtar")
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Build(build.Options{Root: fsys, Dest: dest}); err != nil {
+	if _, err := pipeline.Build(pipeline.Options{Root: fsys, Dest: dest}); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dest, ".gitkeep"), nil, 0o644); err != nil {
@@ -210,7 +210,7 @@ func TestFailedBuildLeavesSiteUntouched(t *testing.T) {
 	fsys["content/reports/2022/broken.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Broken\ndate = 2022-01-01\n+++\nbody\n")}
 	fsys["content/reports/2022/typo.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"T\"\ndate = 2022-04-01\nsesion = \"s2\"\n+++\n")}
 	fsys["content/reports/2022/nosession.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"T\"\ndate = 2022-04-01\nsession = \"s9\"\n+++\n")}
-	_, err := build.Build(build.Options{Root: fsys, Dest: dest})
+	_, err := pipeline.Build(pipeline.Options{Root: fsys, Dest: dest})
 	list := generator.AsList(err)
 	want := []string{
 		"content/reports/2022/broken.md:2: ",
@@ -241,7 +241,7 @@ func TestFailedBuildLeavesSiteUntouched(t *testing.T) {
 	delete(fsys, "content/reports/2022/typo.md")
 	delete(fsys, "content/reports/2022/nosession.md")
 	delete(fsys, "content/reports/2022/law.md")
-	if _, err := build.Build(build.Options{Root: fsys, Dest: dest}); err != nil {
+	if _, err := pipeline.Build(pipeline.Options{Root: fsys, Dest: dest}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dest, "reports/law")); err == nil {
@@ -288,7 +288,7 @@ func TestGoldenReportPage(t *testing.T) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if got != string(want) {
-		t.Errorf("report page differs from %s (run go test ./generator/build -update and review the diff)\ngot:\n%s", golden, got)
+		t.Errorf("report page differs from %s (run go test ./generator/pipeline -update and review the diff)\ngot:\n%s", golden, got)
 	}
 }
 

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"fmt"
@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/plenary-archive/plenary/generator/build"
 	"github.com/plenary-archive/plenary/generator/content"
+	"github.com/plenary-archive/plenary/generator/pipeline"
 	"github.com/plenary-archive/plenary/internal/corpus"
 )
 
@@ -18,7 +18,7 @@ import (
 // from disk, as `plenary build` does, and reports reports per second and
 // the process's peak resident memory.
 //
-//	go test -run '^$' -bench Build -benchtime 3x ./generator/build
+//	go test -run '^$' -bench Build -benchtime 3x ./generator/pipeline
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("reports=%d", n), func(b *testing.B) {
@@ -30,7 +30,7 @@ func BenchmarkBuild(b *testing.B) {
 			root := openRoot(b, src)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				if _, err := build.Build(build.Options{Root: root.FS(), Dest: dest}); err != nil {
+				if _, err := pipeline.Build(pipeline.Options{Root: root.FS(), Dest: dest}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -51,7 +51,7 @@ func BenchmarkBuild(b *testing.B) {
 // completed, which moves a statement into the middle of the lists of the
 // states it names and so re-renders every later archive page of theirs.
 //
-//	go test -run '^$' -bench AddOneReport -benchtime 5x ./generator/build
+//	go test -run '^$' -bench AddOneReport -benchtime 5x ./generator/pipeline
 func BenchmarkAddOneReport(b *testing.B) {
 	newest := corpus.Sessions()[0]
 	for _, s := range corpus.Sessions() {
@@ -89,14 +89,14 @@ func addOneReport(b *testing.B, place func(i int, data []byte) (string, []byte))
 	}
 	dest := filepath.Join(b.TempDir(), "public")
 	root := openRoot(b, src)
-	opts := build.Options{Root: root.FS(), Dest: dest, CacheDir: root.CacheDir(), IndexDir: filepath.Join(src, "search.bleve")}
+	opts := pipeline.Options{Root: root.FS(), Dest: dest, CacheDir: root.CacheDir(), IndexDir: filepath.Join(src, "search.bleve")}
 	// Sources changed within the racy window are read by every build: a
 	// real archive's files are older than that.
 	time.Sleep(content.RacyWindow)
 	// The first build is a clean one, site and index: the yardstick of
 	// the ratio reported below.
 	start := time.Now()
-	if _, err := build.Build(opts); err != nil {
+	if _, err := pipeline.Build(opts); err != nil {
 		b.Fatal(err)
 	}
 	clean := time.Since(start)
@@ -116,7 +116,7 @@ func addOneReport(b *testing.B, place func(i int, data []byte) (string, []byte))
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		res, err := build.Build(opts)
+		res, err := pipeline.Build(opts)
 		if err != nil {
 			b.Fatal(err)
 		}

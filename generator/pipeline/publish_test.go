@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"encoding/csv"
@@ -21,9 +21,9 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/plenary-archive/plenary/generator"
-	"github.com/plenary-archive/plenary/generator/build"
 	"github.com/plenary-archive/plenary/generator/markdown"
 	"github.com/plenary-archive/plenary/generator/opendata"
+	"github.com/plenary-archive/plenary/generator/pipeline"
 	"github.com/plenary-archive/plenary/generator/render"
 )
 
@@ -789,11 +789,11 @@ func TestMatrix(t *testing.T) {
 // outputs of its site, rendered from each report's Markdown.
 func loadedOutputs(t *testing.T, fsys fs.FS) (*generator.Site, []render.Output) {
 	t.Helper()
-	s, cfg, _, _, err := build.Load(build.Options{Root: fsys})
+	s, cfg, _, _, err := pipeline.Load(pipeline.Options{Root: fsys})
 	if err != nil || s == nil {
 		t.Fatalf("load: %v", err)
 	}
-	th, err := build.Theme(fsys, cfg)
+	th, err := pipeline.Theme(fsys, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

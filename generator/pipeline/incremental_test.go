@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/plenary-archive/plenary/generator/build"
 	"github.com/plenary-archive/plenary/generator/content"
+	"github.com/plenary-archive/plenary/generator/pipeline"
 	"github.com/plenary-archive/plenary/internal/corpus"
 )
 
@@ -40,7 +40,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 	time.Sleep(content.RacyWindow + 100*time.Millisecond)
 	cache := filepath.Join(root, ".plenary-cache")
 	dest := filepath.Join(t.TempDir(), "public")
-	res, err := build.Build(build.Options{Root: os.DirFS(root), Dest: dest, CacheDir: cache})
+	res, err := pipeline.Build(pipeline.Options{Root: os.DirFS(root), Dest: dest, CacheDir: cache})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +177,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 				t.Fatal(err)
 			}
 			step.change(t)
-			inc, err := build.Build(build.Options{Root: os.DirFS(root), Dest: dest, CacheDir: cache})
+			inc, err := pipeline.Build(pipeline.Options{Root: os.DirFS(root), Dest: dest, CacheDir: cache})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -191,7 +191,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 				}
 			}
 			clean := filepath.Join(t.TempDir(), "public")
-			if _, err := build.Build(build.Options{Root: os.DirFS(root), Dest: clean}); err != nil {
+			if _, err := pipeline.Build(pipeline.Options{Root: os.DirFS(root), Dest: clean}); err != nil {
 				t.Fatal(err)
 			}
 			a, b := tree(t, dest), tree(t, clean)
