@@ -13,7 +13,7 @@ const ExcerptLen = 240
 // Excerpt shortens text to about n bytes around the first occurrence of
 // name, cutting at word boundaries and marking cuts with "…".
 func Excerpt(text, name string, n int) string {
-	cutStart, out, cutEnd := excerpt(text, name, n)
+	cutStart, out, cutEnd := ExcerptParts(text, name, n)
 	if cutStart {
 		out = "… " + out
 	}
@@ -23,15 +23,11 @@ func Excerpt(text, name string, n int) string {
 	return out
 }
 
-// ExcerptParts is the statement's excerpt as Excerpt makes it, in parts
-// that point into the paragraph's text: whether the text is cut before
-// and after it. A state's pages write thousands of excerpts, and need
-// not make a string of each.
-func (s *Statement) ExcerptParts() (cutStart bool, text string, cutEnd bool) {
-	return excerpt(s.Paragraph.Text(), s.State.Name, ExcerptLen)
-}
-
-func excerpt(text, name string, n int) (cutStart bool, out string, cutEnd bool) {
+// ExcerptParts is the excerpt Excerpt makes, in parts: whether text is
+// cut before it, the excerpt itself (a slice of text), and whether text is
+// cut after it. A state's pages write thousands of excerpts, and need not
+// make a string of each.
+func ExcerptParts(text, name string, n int) (cutStart bool, out string, cutEnd bool) {
 	if len(text) <= n {
 		return false, text, false
 	}

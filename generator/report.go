@@ -16,15 +16,14 @@ type Report struct {
 	AllDay     bool      // the source gave a date without a time
 	SourceURL  string    // where the original report was published, if known
 	Location   string    // where the meeting was held, if the source says
-	Body       []byte    // Markdown, rendered on demand so the whole site's HTML is never held at once
-	// LoadBody, when set, reads Body, which was left unread because the
-	// source is known unchanged: an update of a large archive renders few
-	// report pages and need not read every source.
-	LoadBody func() ([]byte, error)
-	// LoadHTML, when set, reads the body as HTML, rendered by assembly
-	// from the parse that found its paragraphs: a report page then need
-	// not parse its Markdown a second time.
-	LoadHTML   func() ([]byte, error)
+	// Body is the Markdown, when the Site holds it. A build that keeps the
+	// body as HTML (see HTML), or renders every page, holds none: its
+	// pages read the HTML or the source again.
+	Body []byte
+	// HTML is where a build's store keeps the body rendered as HTML by
+	// assembly, from the parse that found its paragraphs, so that its page
+	// does not parse the Markdown again. Len 0: none is kept.
+	HTML       Span
 	SourceHash [32]byte // of the source file, so a rebuild can tell what changed
 	URL        string
 	Permalink  string
@@ -36,36 +35,3 @@ type Report struct {
 	Paragraphs []*Paragraph // every paragraph and list item, in document order
 	Prev, Next *Report      // neighbours within the session, chronological
 }
-
-// Markdown returns the report's Markdown body, reading it if it was left
-// unread.
-func (r *Report) Markdown() ([]byte, error) {
-	if r.Body == nil && r.LoadBody != nil {
-		return r.LoadBody()
-	}
-	return r.Body, nil
-}
-
-// Statement is a paragraph in which a state is named: the archive's answer to
-// "what did this state say, when, on what".
-type Statement struct {
-	State     *State
-	Report    *Report
-	Paragraph *Paragraph
-	// Key is ParagraphKey of its report's Key and its paragraph's
-	// number: pages listing thousands of statements decide where they end
-	// and whether they changed from keys alone, without reaching into
-	// every report.
-	Key uint64
-}
-
-// URL is the report's URL with the paragraph's anchor. It is made when
-// asked for: an archive has tens of statements per report, and keeping
-// each one's URL was a fifth of the Site's memory.
-func (s *Statement) URL() string { return s.Report.URL + "#" + s.Paragraph.ID }
-
-// Excerpt is the statement's paragraph shortened to about 240 bytes around
-// the first place the state is named, cut at word boundaries. It is made
-// when a page shows it rather than stored: the statements of a large
-// archive would otherwise hold a second copy of its text.
-func (s *Statement) Excerpt() string { return Excerpt(s.Paragraph.Text(), s.State.Name, ExcerptLen) }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/plenary-archive/plenary/generator/content"
 	"github.com/plenary-archive/plenary/generator/pipeline"
+	"github.com/plenary-archive/plenary/generator/pipeline/memory"
 	"github.com/plenary-archive/plenary/internal/corpus"
 )
 
@@ -49,7 +50,7 @@ func benchCmd(args []string, stdout, stderr io.Writer) error {
 	defer root.Close()
 	t = time.Now()
 	res, err := pipeline.Build(pipeline.Options{
-		Root: root.FS(), Dest: filepath.Join(dir, "public"), Source: src, Clean: true,
+		Root: root.FS(), Dest: filepath.Join(dir, "public"), Source: src, Clean: true, Memory: memory.Budgets(),
 	})
 	if err != nil {
 		return err

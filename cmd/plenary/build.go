@@ -12,6 +12,7 @@ import (
 	plenary "github.com/plenary-archive/plenary"
 	"github.com/plenary-archive/plenary/generator/content"
 	"github.com/plenary-archive/plenary/generator/pipeline"
+	"github.com/plenary-archive/plenary/generator/pipeline/memory"
 )
 
 func buildCmd(args []string, stdout, stderr io.Writer) error {
@@ -51,7 +52,10 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "no content/ in %s: building the bundled archive\n", *source)
 	}
 	start := time.Now()
-	opts := pipeline.Options{Root: root.FS(), Dest: *dest, Drafts: *drafts, Clean: *clean, Source: *source, IndexDir: *indexDir, BaseURL: *baseURL, CacheDir: root.CacheDir()}
+	opts := pipeline.Options{
+		Root: root.FS(), Dest: *dest, Drafts: *drafts, Clean: *clean, Source: *source, IndexDir: *indexDir, BaseURL: *baseURL,
+		CacheDir: root.CacheDir(), Memory: memory.Budgets(),
+	}
 	if !*quiet {
 		opts.Progress = newProgress(stdout)
 	}

@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	plenary "github.com/plenary-archive/plenary"
+	"github.com/plenary-archive/plenary/generator/pipeline/memory"
 	"github.com/plenary-archive/plenary/generator/preview"
 )
 
@@ -31,7 +32,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) error {
 // serve runs the preview until ctx ends; ready, when set, receives the
 // address once the server listens (tests use port 0).
 func serve(ctx context.Context, source, bind string, port int, drafts bool, stdout, stderr io.Writer, ready chan<- string) error {
-	p, err := preview.Listen(preview.ListenOptions{Source: source, Bind: bind, Port: port, Drafts: drafts, Sample: plenary.Sample, Log: stderr})
+	p, err := preview.Listen(preview.ListenOptions{Source: source, Bind: bind, Port: port, Drafts: drafts, Sample: plenary.Sample, Log: stderr, Memory: memory.Budgets()})
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"io/fs"
 	"regexp"
 	"unicode/utf8"
 
@@ -21,9 +20,9 @@ type File struct {
 	// Stamp is the file's stat data before it was read, when HasStamp.
 	Stamp    Stamp
 	HasStamp bool
-	fsys     fs.FS // set when Body was not read: see Known
-	from     fs.FS // where the file was read from, so Release can let go of it
-	freed    int   // bytes Release let go of
+	// Unread says the file was known unchanged by its stamp (see Known)
+	// and not read: Body is nil, and ReadBody reads it when needed.
+	Unread bool
 }
 
 var bom = []byte("\ufeff")

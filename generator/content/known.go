@@ -37,54 +37,42 @@ func (f *File) Trusted(start time.Time) bool {
 	return f.HasStamp && f.Stamp.Ctime < start.Add(-RacyWindow).UnixNano() && f.Stamp.Mtime < start.Add(-RacyWindow).UnixNano()
 }
 
-// ReadBody returns the Markdown body. A File found by Known was not read:
-// its body is read now, and must be the one the stamp stood for.
-func (f *File) ReadBody() ([]byte, error) {
-	if f.fsys == nil {
-		return f.Body, nil
-	}
-	data, err := fs.ReadFile(f.fsys, f.Path)
+// ReadBody reads the Markdown body of the file at path of fsys again, and
+// refuses a file that is no longer the one whose hash was taken: a build
+// reads again the bodies it did not read or let go of.
+func ReadBody(fsys fs.FS, path string, hash [32]byte) ([]byte, error) {
+	data, err := fs.ReadFile(fsys, path)
 	if err != nil {
-		return nil, generator.Errorf(f.Path, 0, "check the file's permissions", "cannot read: %v", err)
+		return nil, generator.Errorf(path, 0, "check the file's permissions", "cannot read: %v", err)
 	}
-	if sha256.Sum256(data) != f.Hash {
-		return nil, generator.Errorf(f.Path, 0, "build again", "the file changed while the site was built")
+	if sha256.Sum256(data) != hash {
+		return nil, generator.Errorf(path, 0, "build again", "the file changed while the site was built")
 	}
-	g, err := Split(f.Path, data)
+	f, err := Split(path, data)
 	if err != nil {
 		return nil, err
 	}
-	return g.Body, nil
+	return f.Body, nil
 }
 
-// Release lets go of the body of a file read whole, so that ReadBody
-// reads it again when a page needs it: a full build of a large archive
-// would otherwise hold every source while it renders, 230 MB at 30,000
-// reports. The front matter is copied, since it shares the file's bytes.
-// It returns how many bytes it let go of.
-func (f *File) Release() int {
-	if f.from == nil || f.fsys != nil || f.Body == nil {
-		return 0
+// TakeBody hands the Markdown body over to the caller and lets go of it
+// here, so that it is held once: assembly takes each report's body, and
+// lets go of it as soon as it is analysed. The front matter is copied,
+// since it shares the file's bytes. An unread file gives nil.
+func (f *File) TakeBody() []byte {
+	b := f.Body
+	if b != nil {
+		f.Front = bytes.Clone(f.Front)
+		f.Body = nil
 	}
-	n := len(f.Front) + len(f.Body)
-	f.Front = bytes.Clone(f.Front)
-	f.Body = nil
-	f.fsys, f.from = f.from, nil
-	f.freed = n
-	return n
+	return b
 }
-
-// Freed is how many bytes Release let go of, whenever it did.
-func (f *File) Freed() int { return f.freed }
-
-// Unread tells whether the body was left unread (see Known).
-func (f *File) Unread() bool { return f.fsys != nil }
 
 // known is a File found by Known: its front matter is there, its body is
-// read on demand from fsys.
-func known(fsys fs.FS, f *File) *File {
+// not read.
+func known(f *File) *File {
 	g := *f
 	g.Body = nil
-	g.fsys = fsys
+	g.Unread = true
 	return &g
 }

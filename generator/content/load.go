@@ -48,10 +48,10 @@ func Load(fsys fs.FS) (*Archive, error) { return LoadKnown(fsys, nil) }
 
 // LoadKnown is Load with the report files known tells unchanged left
 // unread: their front matter comes from known, their body is read when
-// asked for (File.ReadBody).
+// needed (ReadBody).
 func LoadKnown(fsys fs.FS, known Known) (*Archive, error) {
 	var errs generator.ErrorList
-	a := &Archive{Broken: map[string]bool{}}
+	a := &Archive{Root: fsys, Broken: map[string]bool{}}
 	data, err := fs.ReadFile(fsys, ConfigFile)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -160,7 +160,7 @@ func LoadKnown(fsys fs.FS, known Known) (*Archive, error) {
 		if r != nil {
 			checkKey(r.Path, r.Slug, &errs)
 			a.Reports = append(a.Reports, r)
-			if r.Unread() {
+			if r.Unread {
 				a.Unread++
 			}
 		}
@@ -225,7 +225,7 @@ func readAll(fsys fs.FS, paths []string, from int, kn Known, limit int64) ([]*Fi
 		}
 		if stamped && i >= from {
 			if f := kn.Known(paths[i], stamp); f != nil {
-				files[i] = known(fsys, f)
+				files[i] = known(f)
 				files[i].Stamp, files[i].HasStamp = stamp, true
 				return
 			}
@@ -242,7 +242,6 @@ func readAll(fsys fs.FS, paths []string, from int, kn Known, limit int64) ([]*Fi
 		}
 		f.Hash = sha256.Sum256(data)
 		f.Stamp, f.HasStamp = stamp, stamped
-		f.from = fsys
 		files[i] = f
 	})
 	var list generator.ErrorList

@@ -7,6 +7,7 @@ package content
 
 import (
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 	"time"
@@ -92,6 +93,7 @@ type Topic struct {
 
 // Archive is everything read from an archive's root.
 type Archive struct {
+	Root      fs.FS // where it was read from, to read unread bodies again
 	Config    *config.Config
 	Processes []*Process // in path order
 	Reports   []*Report  // in path order
@@ -105,27 +107,6 @@ type Archive struct {
 	// Unread counts the report files known unchanged and not read (see
 	// Known).
 	Unread int
-}
-
-// Held is how many bytes of report sources the archive holds.
-func (a *Archive) Held() int64 {
-	var n int64
-	for _, r := range a.Reports {
-		n += int64(len(r.File.Front) + len(r.Body))
-	}
-	return n
-}
-
-// Release lets go of the bodies of the reports read whole (File.Release)
-// and returns how many bytes the archive let go of, by this call or
-// before.
-func (a *Archive) Release() int64 {
-	var n int64
-	for _, r := range a.Reports {
-		r.Release()
-		n += int64(r.Freed())
-	}
-	return n
 }
 
 const dateHint = "write a date such as 2022-04-01 or a date-time with offset such as 2022-04-01T14:00:00-04:00"

@@ -21,10 +21,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -35,6 +33,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/bodies"
 	"github.com/plenary-archive/plenary/generator/index/checksum"
 	"github.com/plenary-archive/plenary/generator/resultspage"
 )
@@ -62,6 +61,9 @@ type Options struct {
 	// how a report's text becomes paragraphs: an index written by another
 	// is rebuilt, not updated.
 	Program string
+	// Texts reads the paragraphs' texts the Site does not hold; nil when
+	// it holds them all.
+	Texts *bodies.Store
 	// BeforeMerge, when set, is called once every document is in a
 	// segment, with the segments' size in bytes, and the segments are
 	// merged into one when it returns. The merge reads them all mapped into
@@ -174,7 +176,7 @@ func Stage(s *generator.Site, dir string, opts Options) (*Staged, error) {
 func stageBleve(dir, tmp string, s *generator.Site, mapping string, sums [][sha256.Size]byte, opts Options) (int, bool, error) {
 	if old, err := readDocuments(dir); err == nil {
 		if c, ok := diff(old, mapping, s, sums); ok {
-			err := update(dir, tmp, c)
+			err := update(dir, tmp, c, opts.Texts)
 			if err == nil {
 				return len(c.put) + len(c.delete), true, nil
 			}
@@ -188,7 +190,6 @@ func stageBleve(dir, tmp string, s *generator.Site, mapping string, sums [][sha2
 			}
 		}
 	}
-	defer tightGC(len(s.Reports))()
 	return 0, false, writeBleve(tmp, s, opts)
 }
 
@@ -362,7 +363,7 @@ func writeBleve(dir string, s *generator.Site, opts Options) error {
 	if err != nil {
 		return err
 	}
-	err = eachDocument(s.Reports, m, func(d *bdoc.Document) error {
+	err = eachDocument(s.Reports, m, opts.Texts, func(d *bdoc.Document) error {
 		if opts.Done != nil {
 			defer opts.Done()
 		}
@@ -383,7 +384,7 @@ func writeBleve(dir string, s *generator.Site, opts Options) error {
 // eachDocument maps and analyses the reports' documents on every core, a
 // chunk ahead of fn, which gets them one at a time in the Site's order, so
 // the index does not depend on scheduling.
-func eachDocument(reports []*generator.Report, m mapping.IndexMapping, fn func(d *bdoc.Document) error) error {
+func eachDocument(reports []*generator.Report, m mapping.IndexMapping, texts *bodies.Store, fn func(d *bdoc.Document) error) error {
 	// Analysis runs up to a few chunks ahead, so that it goes on while
 	// the builder writes a segment; more would hold more memory for little.
 	// Chunks of 64 instead of 128 held 130 MB less at 10,000 reports at
@@ -402,7 +403,7 @@ func eachDocument(reports []*generator.Report, m mapping.IndexMapping, fn func(d
 			part := reports[lo:min(lo+chunk, len(reports))]
 			p := prepared{docs: make([]*bdoc.Document, len(part))}
 			errs := make([]error, len(part))
-			generator.Parallel(len(part), func(i int) { p.docs[i], errs[i] = analyzed(part[i], m) })
+			generator.Parallel(len(part), func(i int) { p.docs[i], errs[i] = analyzed(part[i], m, texts) })
 			p.err = errors.Join(errs...)
 			select {
 			case out <- p:
@@ -425,8 +426,8 @@ func eachDocument(reports []*generator.Report, m mapping.IndexMapping, fn func(d
 }
 
 // analyzed is a report's document, mapped and analysed.
-func analyzed(r *generator.Report, m mapping.IndexMapping) (*bdoc.Document, error) {
-	data, err := document(r)
+func analyzed(r *generator.Report, m mapping.IndexMapping, texts *bodies.Store) (*bdoc.Document, error) {
+	data, err := document(r, texts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", r.SourcePath, err)
 	}
@@ -472,7 +473,11 @@ func (analyzedField) Analyze() {}
 
 // stored is what a hit shows of a report, and what it holds of the
 // report's text: its paragraphs and headings, without empty ones.
-func stored(r *generator.Report) *Stored {
+func stored(r *generator.Report, store *bodies.Store) (*Stored, error) {
+	texts, err := store.Texts(r)
+	if err != nil {
+		return nil, err
+	}
 	st := &Stored{
 		Title: r.Title, URL: r.Permalink, Date: r.Date.Format(time.RFC3339), AllDay: r.AllDay, Kind: r.Kind,
 		States: codes(r.States), Topics: topicKeys(r.Topics),
@@ -481,7 +486,6 @@ func stored(r *generator.Report) *Stored {
 		st.Session = r.Session.Key
 	}
 	heading := ""
-	texts := r.Texts()
 	for i, p := range r.Paragraphs {
 		if p.Heading != heading {
 			// A heading is searched as the start of its section: a
@@ -496,12 +500,15 @@ func stored(r *generator.Report) *Stored {
 		}
 		st.Paras = append(st.Paras, Para{N: p.N, Text: texts[i], States: codes(p.States)})
 	}
-	return st
+	return st, nil
 }
 
-// document is the indexed form of one report.
-func document(r *generator.Report) (map[string]any, error) {
-	st := stored(r)
+// document is the indexed form of one report, its texts read from texts.
+func document(r *generator.Report, texts *bodies.Store) (map[string]any, error) {
+	st, err := stored(r, texts)
+	if err != nil {
+		return nil, err
+	}
 	text := make([]string, len(st.Paras))
 	for i, p := range st.Paras {
 		text[i] = p.Text
@@ -588,51 +595,6 @@ func synonymGroups(topics []*generator.Topic, config [][]string) [][]string {
 		add(append([]string{t.Title}, t.Keywords...))
 	}
 	return out
-}
-
-// gcTarget is the garbage collector's target while the index of an
-// archive of n reports is written. Analysis makes garbage fast, and the
-// default target (100) lets the heap grow by as much as the live data,
-// the whole Site included, which grows with the archive. The target
-// shrinks as the archive grows so that the garbage allowed stays about
-// the same: 100 up to 2,000 reports, 50 at 4,000, 25 from 8,000. Measured
-// at 10,000 reports: 25 instead of 50 takes the index alone from 664 MB
-// to 584 MB (9.1 s to 12.8 s) and a whole build with the index from
-// 1.08 GB to 0.80 GB (25.2 s to 29.5 s), inside the memory budgets of
-// both; at 1,000 reports 25 cost a third more CPU for nothing. A GOGC set
-// by the user wins.
-func gcTarget(n int) int {
-	return min(100, max(25, 200_000/max(n, 1)))
-}
-
-var gc struct {
-	sync.Mutex
-	users int
-	saved int
-}
-
-// tightGC lowers the GC target until the returned func is called;
-// overlapping builds restore the original target when the last ends.
-func tightGC(n int) func() {
-	// A GOGC or a memory limit set by the user or the program governs
-	// the collector instead.
-	if os.Getenv("GOGC") != "" || debug.SetMemoryLimit(-1) != math.MaxInt64 {
-		return func() {}
-	}
-	gc.Lock()
-	if gc.users == 0 {
-		gc.saved = debug.SetGCPercent(gcTarget(n))
-	}
-	gc.users++
-	gc.Unlock()
-	return func() {
-		gc.Lock()
-		gc.users--
-		if gc.users == 0 {
-			debug.SetGCPercent(gc.saved)
-		}
-		gc.Unlock()
-	}
 }
 
 func du(dir string) (int64, error) {

@@ -172,7 +172,10 @@ func TestEmptySite(t *testing.T) {
 func TestHeadingsPointAtTheirSection(t *testing.T) {
 	s := assemble(t, generated(5))
 	for _, r := range s.Reports {
-		st := stored(r)
+		st, err := stored(r, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for i, p := range st.Paras {
 			if !p.Heading {
 				continue

@@ -25,7 +25,11 @@ func BenchmarkLayout(b *testing.B) {
 	s := assemble(b, generated(n))
 	paras := 0
 	for _, r := range s.Reports {
-		paras += len(stored(r).Paras)
+		st, err := stored(r, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		paras += len(st.Paras)
 	}
 	for _, tc := range []struct {
 		name  string
@@ -70,7 +74,7 @@ func writeBatch(dir string, reports []*generator.Report, perParagraph, merge boo
 		return nil
 	}
 	for _, r := range reports {
-		doc, err := document(r)
+		doc, err := document(r, nil)
 		if err != nil {
 			return err
 		}

@@ -21,6 +21,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
 	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/bodies"
 	"github.com/plenary-archive/plenary/generator/index/checksum"
 	"github.com/plenary-archive/plenary/generator/resultspage"
 )
@@ -141,7 +142,7 @@ func diff(old *documents, mapping string, s *generator.Site, sums [][sha256.Size
 // update stages an index that is the old one in dir with the changes
 // applied: bleve's segment files are immutable once written, so the new
 // folder links them rather than copying them, and copies the rest.
-func update(dir, tmp string, c changes) error {
+func update(dir, tmp string, c changes, texts *bodies.Store) error {
 	segments := 0
 	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -186,7 +187,7 @@ func update(dir, tmp string, c changes) error {
 		b.Delete(id)
 	}
 	for _, r := range c.put {
-		doc, err := document(r)
+		doc, err := document(r, texts)
 		if err != nil {
 			_ = idx.Close()
 			return fmt.Errorf("%s: %w", r.SourcePath, err)

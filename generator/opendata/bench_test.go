@@ -41,7 +41,7 @@ func BenchmarkOpenData(b *testing.B) {
 			each func() []func(w io.Writer) error // the files, for minifying one by one; nil for CSV
 		}{
 			{"reports.json", reports, func() []func(w io.Writer) error { return []func(w io.Writer) error{reports} }},
-			{"statements.csv", func(w io.Writer) error { return opendata.Statements(w, s) }, nil},
+			{"statements.csv", func(w io.Writer) error { return opendata.Statements(w, nil, s) }, nil},
 			{"states", func(w io.Writer) error { return states(w, s) }, func() []func(w io.Writer) error { return perState }},
 		}
 		for _, f := range files {

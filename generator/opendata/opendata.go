@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/bodies"
 )
 
 // Paths of the files, below the site's root. A state's file is
@@ -163,13 +164,13 @@ func reportRecord(r *generator.Report) report {
 // during a session at the end of the file, where an incremental build
 // appends it instead of writing the file again. It is StatementsHead
 // followed by every report's ReportStatements, the parts an incremental
-// build renders one by one.
-func Statements(w io.Writer, s *generator.Site) error {
+// build renders one by one. Paragraph texts are read from texts.
+func Statements(w io.Writer, texts *bodies.Store, s *generator.Site) error {
 	if err := StatementsHead(w); err != nil {
 		return err
 	}
 	for i := len(s.Reports) - 1; i >= 0; i-- {
-		if err := ReportStatements(w, s.Reports[i]); err != nil {
+		if err := ReportStatements(w, texts, s.Reports[i]); err != nil {
 			return err
 		}
 	}
@@ -187,13 +188,16 @@ func StatementsHead(w io.Writer) error {
 }
 
 // ReportStatements writes the rows of data/statements.csv that are r's.
-func ReportStatements(w io.Writer, r *generator.Report) error {
+func ReportStatements(w io.Writer, store *bodies.Store, r *generator.Report) error {
+	texts, err := store.Texts(r)
+	if err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	row := make([]string, len(StatementsHeader))
 	row[2], row[3] = r.Slug, r.Title
 	row[4] = sessionKey(r)
 	row[5] = r.Date.Format(dateOnly)
-	texts := r.Texts()
 	for i, p := range r.Paragraphs {
 		if len(p.States) == 0 {
 			continue

@@ -46,7 +46,7 @@ func tiny() (*generator.Site, string) {
 func TestStatementsCSV(t *testing.T) {
 	s, text := tiny()
 	var b bytes.Buffer
-	if err := opendata.Statements(&b, s); err != nil {
+	if err := opendata.Statements(&b, nil, s); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(bytes.NewReader(b.Bytes())).ReadAll()

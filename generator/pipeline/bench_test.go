@@ -11,6 +11,7 @@ import (
 
 	"github.com/plenary-archive/plenary/generator/content"
 	"github.com/plenary-archive/plenary/generator/pipeline"
+	"github.com/plenary-archive/plenary/generator/pipeline/memory"
 	"github.com/plenary-archive/plenary/internal/corpus"
 )
 
@@ -30,7 +31,7 @@ func BenchmarkBuild(b *testing.B) {
 			root := openRoot(b, src)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				if _, err := pipeline.Build(pipeline.Options{Root: root.FS(), Dest: dest}); err != nil {
+				if _, err := pipeline.Build(pipeline.Options{Root: root.FS(), Dest: dest, Memory: memory.Budgets()}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -89,10 +90,12 @@ func addOneReport(b *testing.B, place func(i int, data []byte) (string, []byte))
 	}
 	dest := filepath.Join(b.TempDir(), "public")
 	root := openRoot(b, src)
-	opts := pipeline.Options{Root: root.FS(), Dest: dest, CacheDir: root.CacheDir(), IndexDir: filepath.Join(src, "search.bleve")}
 	// Sources changed within the racy window are read by every build: a
-	// real archive's files are older than that.
-	time.Sleep(content.RacyWindow)
+	// real archive's files are older than that, as the clock makes these.
+	opts := pipeline.Options{
+		Root: root.FS(), Dest: dest, CacheDir: root.CacheDir(), IndexDir: filepath.Join(src, "search.bleve"),
+		Memory: memory.Budgets(), Now: outOfRacyWindow,
+	}
 	// The first build is a clean one, site and index: the yardstick of
 	// the ratio reported below.
 	start := time.Now()

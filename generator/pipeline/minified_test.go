@@ -40,7 +40,7 @@ func TestThemeMinifiedOnce(t *testing.T) {
 			t.Fatalf("%s: load: %v", name, err)
 		}
 		md := markdown.New(cfg.BasePath)
-		as, bs := render.New(s, plain, md).Outputs(), render.New(s, minified, md).Outputs()
+		as, bs := render.New(s, plain, md, nil).Outputs(), render.New(s, minified, md, nil).Outputs()
 		if len(as) != len(bs) {
 			t.Fatalf("%s: %d outputs against %d", name, len(bs), len(as))
 		}

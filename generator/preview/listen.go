@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/plenary-archive/plenary/generator/pipeline"
+	"github.com/plenary-archive/plenary/generator/pipeline/memory"
 	"github.com/plenary-archive/plenary/generator/search/endpoint"
 )
 
@@ -24,6 +25,7 @@ type ListenOptions struct {
 	Drafts bool
 	Sample fs.FS     // previewed when Source holds no archive (see Options)
 	Log    io.Writer // build results, warnings and errors
+	Memory memory.Policy
 }
 
 // Listener is a preview listening on its address, with the search
@@ -69,7 +71,7 @@ func Listen(opts ListenOptions) (*Listener, error) {
 		}
 		opened.Store(true)
 	}
-	srv, err := New(Options{Source: opts.Source, Drafts: opts.Drafts, BaseURL: l.URL, Log: opts.Log, OnBuild: onBuild, Sample: opts.Sample})
+	srv, err := New(Options{Source: opts.Source, Drafts: opts.Drafts, BaseURL: l.URL, Log: opts.Log, OnBuild: onBuild, Sample: opts.Sample, Memory: opts.Memory})
 	if err != nil {
 		l.live.Close()
 		ln.Close()

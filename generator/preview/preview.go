@@ -24,6 +24,7 @@ import (
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/content"
 	"github.com/plenary-archive/plenary/generator/pipeline"
+	"github.com/plenary-archive/plenary/generator/pipeline/memory"
 )
 
 // EventsPath is where tabs listen for reloads.
@@ -42,6 +43,9 @@ type Options struct {
 	// it is written out into the preview's private folder, and watched
 	// there like any other.
 	Sample fs.FS
+	// Memory is how builds set the Go runtime's collector (see
+	// pipeline.Options).
+	Memory memory.Policy
 }
 
 // Server is a running preview.
@@ -148,6 +152,7 @@ func (s *Server) build() (*pipeline.Result, error) {
 	return pipeline.Build(pipeline.Options{
 		Root: root.FS(), Dest: s.SiteDir(), Drafts: s.opts.Drafts,
 		BaseURL: s.opts.BaseURL, CacheDir: filepath.Join(s.dir, "cache"), IndexDir: s.IndexDir(),
+		Memory: s.opts.Memory,
 	})
 }
 

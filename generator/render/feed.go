@@ -5,11 +5,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"strings"
 	"time"
 
 	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/bodies"
 )
 
 const feedEntries = 50
@@ -59,13 +61,25 @@ func feedFile(s *generator.Site, url string) string { return rel(s, url) + "feed
 
 // feed writes the site-wide Atom feed of the newest reports. Its dates come
 // from the reports, never the clock, so rebuilding changes nothing.
-func feed(w io.Writer, s *generator.Site) error {
+func feed(w io.Writer, s *generator.Site, texts *bodies.Store) error {
 	f := newFeed(s, s.Title, s.Description, "feed.xml", s.BaseURL, s.Updated)
 	f.ID = s.BaseURL
-	for _, r := range s.Reports[:min(feedEntries, len(s.Reports))] {
-		f.Entries = append(f.Entries, reportEntry(r, summary(r)))
+	if err := f.add(texts, s.Reports[:min(feedEntries, len(s.Reports))]); err != nil {
+		return err
 	}
 	return writeFeed(w, f)
+}
+
+// add adds an entry for each of reports, summarised.
+func (f *atomFeed) add(texts *bodies.Store, reports []*generator.Report) error {
+	for _, r := range reports {
+		sum, err := summary(texts, r)
+		if err != nil {
+			return err
+		}
+		f.Entries = append(f.Entries, reportEntry(r, sum))
+	}
+	return nil
 }
 
 // newFeed starts a feed whose own address is file (site-relative) and whose
@@ -108,7 +122,7 @@ func newest(rs []*generator.Report, fallback time.Time) time.Time {
 
 // stateFeed lists the newest reports naming a state; each entry's summary
 // is what the state said there, the question the archive answers.
-func stateFeed(w io.Writer, s *generator.Site, st *generator.State) error {
+func stateFeed(w io.Writer, s *generator.Site, texts *bodies.Store, st *generator.State) error {
 	f := newFeed(s, st.Name+" · "+s.Title, "Reports naming "+st.Name+", newest first.",
 		feedFile(s, st.URL), st.Permalink, newest(st.Reports, emptyFeedUpdated))
 	entries := st.Reports[:min(feedEntries, len(st.Reports))]
@@ -120,31 +134,38 @@ func stateFeed(w io.Writer, s *generator.Site, st *generator.State) error {
 	}
 	for _, stmt := range st.Statements {
 		if ex, ok := said[stmt.Report]; ok {
-			said[stmt.Report] = append(ex, stmt.Excerpt())
+			text, err := texts.Text(stmt.Paragraph)
+			if err != nil {
+				return fmt.Errorf("%s: %w", stmt.Report.SourcePath, err)
+			}
+			said[stmt.Report] = append(ex, generator.Excerpt(text, st.Name, generator.ExcerptLen))
 		}
 	}
 	for _, r := range entries {
-		sum := summary(r)
-		if ex := said[r]; len(ex) > 0 {
-			sum = shorten(strings.Join(ex, " ¶ "), 600)
+		ex := said[r]
+		if len(ex) == 0 {
+			if err := f.add(texts, []*generator.Report{r}); err != nil {
+				return err
+			}
+			continue
 		}
-		f.Entries = append(f.Entries, reportEntry(r, sum))
+		f.Entries = append(f.Entries, reportEntry(r, shorten(strings.Join(ex, " ¶ "), 600)))
 	}
 	return writeFeed(w, f)
 }
 
 // topicFeed lists the newest reports on a topic.
-func topicFeed(w io.Writer, s *generator.Site, t *generator.Topic) error {
+func topicFeed(w io.Writer, s *generator.Site, texts *bodies.Store, t *generator.Topic) error {
 	f := newFeed(s, t.Title+" · "+s.Title, t.Summary, feedFile(s, t.URL), t.Permalink, newest(t.Reports, emptyFeedUpdated))
-	for _, r := range t.Reports[:min(feedEntries, len(t.Reports))] {
-		f.Entries = append(f.Entries, reportEntry(r, summary(r)))
+	if err := f.add(texts, t.Reports[:min(feedEntries, len(t.Reports))]); err != nil {
+		return err
 	}
 	return writeFeed(w, f)
 }
 
 // sessionFeed lists a session's reports newest first, as feed readers
 // expect, though the session page lists them in order.
-func sessionFeed(w io.Writer, s *generator.Site, ss *generator.Session) error {
+func sessionFeed(w io.Writer, s *generator.Site, texts *bodies.Store, ss *generator.Session) error {
 	rs := ss.Reports
 	updated := ss.Start
 	if len(rs) > 0 {
@@ -152,7 +173,9 @@ func sessionFeed(w io.Writer, s *generator.Site, ss *generator.Session) error {
 	}
 	f := newFeed(s, ss.Title+" · "+s.Title, "Reports of "+ss.Title+", newest first.", feedFile(s, ss.URL), ss.Permalink, updated)
 	for i := len(rs) - 1; i >= 0 && len(f.Entries) < feedEntries; i-- {
-		f.Entries = append(f.Entries, reportEntry(rs[i], summary(rs[i])))
+		if err := f.add(texts, rs[i:i+1]); err != nil {
+			return err
+		}
 	}
 	return writeFeed(w, f)
 }
@@ -187,7 +210,7 @@ func (r *Renderer) sitemapOutput() Output {
 		sitemapEntry(b, s.BaseURL, s.Updated)
 	}))
 	for _, rep := range s.Reports {
-		o.Parts = append(o.Parts, Part{Name: rep.Slug, Deps: []string{DataDep(rep.Slug)}, Render: func(w io.Writer) error {
+		o.Parts = append(o.Parts, Part{Name: rep.Slug, Deps: []Dep{DataDep(rep.Slug)}, Render: func(w io.Writer) error {
 			var b bytes.Buffer
 			sitemapEntry(&b, rep.Permalink, rep.Date)
 			_, err := w.Write(b.Bytes())

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"math"
 	"net/url"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/bodies"
 	"github.com/plenary-archive/plenary/generator/charts"
 )
 
@@ -249,7 +251,7 @@ type StateTopic struct {
 // for a state with thousands of statements.
 const stateTopicLatest = 5
 
-func stateTopics(s *generator.Site, st *generator.State) []StateTopic {
+func stateTopics(s *generator.Site, texts *bodies.Store, st *generator.State) ([]StateTopic, error) {
 	out := make([]StateTopic, len(st.Topics))
 	at := make(map[*generator.Topic]int, len(st.Topics))
 	for i, tc := range st.Topics {
@@ -276,20 +278,27 @@ func stateTopics(s *generator.Site, st *generator.State) []StateTopic {
 		}
 	}
 	for i := range out {
-		out[i].List = topicStatements(out[i].Latest)
+		var err error
+		if out[i].List, err = topicStatements(texts, out[i].Latest); err != nil {
+			return nil, err
+		}
 	}
-	return out
+	return out, nil
 }
 
 // topicStatements is the markup of a topic's latest statements on a
 // state's page by topic.
-func topicStatements(stmts []*generator.Statement) template.HTML {
+func topicStatements(texts *bodies.Store, stmts []*generator.Statement) (template.HTML, error) {
 	var b strings.Builder
 	for _, s := range stmts {
+		text, err := texts.Text(s.Paragraph)
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", s.Report.SourcePath, err)
+		}
 		b.WriteString(`<li><blockquote cite="`)
 		writeStatementURL(&b, s)
 		b.WriteString(`"><p>`)
-		writeExcerpt(&b, s)
+		writeExcerpt(&b, s, text)
 		b.WriteString(`</p></blockquote><p class=meta><a href="`)
 		writeStatementURL(&b, s)
 		b.WriteString(`">`)
@@ -302,5 +311,5 @@ func topicStatements(stmts []*generator.Statement) template.HTML {
 		b.WriteString(s.Report.Date.Format("2 January 2006"))
 		b.WriteString("</time></p></li>")
 	}
-	return template.HTML(b.String()) //nolint:gosec // every value escaped above
+	return template.HTML(b.String()), nil //nolint:gosec // every value escaped above
 }

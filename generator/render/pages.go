@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/bodies"
 	"github.com/plenary-archive/plenary/generator/gazetteer"
 	"github.com/plenary-archive/plenary/generator/markdown"
 	"github.com/plenary-archive/plenary/generator/resultspage"
@@ -109,11 +110,11 @@ type Letter struct {
 // depends on, and how to produce its bytes.
 type Output struct {
 	Path string
-	// Deps name what the file shows, for incremental builds: "report:SLUG",
-	// "session:KEY", "state:CODE", "topic:KEY". A file is rendered again
-	// when one of them changed. No deps means the file shows the site as a
-	// whole (home, lists, feeds) and is rendered on every change.
-	Deps []string
+	// Deps name what the file shows, for incremental builds: a file is
+	// rendered again when one of them is touched. No deps means the file
+	// shows the site as a whole (home, lists, feeds) and is rendered on
+	// every change.
+	Deps []Dep
 	// Key, when set, fingerprints everything the file shows besides what
 	// every page shows; it replaces Deps: the file is rendered again when
 	// its key changed.
@@ -135,7 +136,7 @@ type Part struct {
 	Name string // unique within its file
 	// Deps name what the part shows, as Output.Deps do; none means the
 	// part shows nothing a content change alters (a header row).
-	Deps   []string
+	Deps   []Dep
 	Render func(w io.Writer) error
 }
 
@@ -144,20 +145,22 @@ type Renderer struct {
 	site  *generator.Site
 	theme *Theme
 	md    *markdown.Renderer
+	texts *bodies.Store
 	css   string
 	feed  string
 }
 
-// New prepares rendering of s.
-func New(s *generator.Site, th *Theme, md *markdown.Renderer) *Renderer {
-	return &Renderer{site: s, theme: th, md: md, css: s.BasePath + "css/style.css", feed: s.BasePath + "feed.xml"}
+// New prepares rendering of s, whose report bodies and paragraph texts
+// the Site does not hold are read from texts (nil: it holds them all).
+func New(s *generator.Site, th *Theme, md *markdown.Renderer, texts *bodies.Store) *Renderer {
+	return &Renderer{site: s, theme: th, md: md, texts: texts, css: s.BasePath + "css/style.css", feed: s.BasePath + "feed.xml"}
 }
 
 // Outputs lists every file of the site in a fixed order.
 func (r *Renderer) Outputs() []Output {
 	s := r.site
 	var out []Output
-	add := func(path string, fn func(w io.Writer) error, deps ...string) {
+	add := func(path string, fn func(w io.Writer) error, deps ...Dep) {
 		out = append(out, Output{Path: path, Deps: deps, Render: fn})
 	}
 	// A long list's archive pages, keyed by what they show.
@@ -172,14 +175,14 @@ func (r *Renderer) Outputs() []Output {
 	add("index.html", func(w io.Writer) error { return r.page(w, "home", r.home()) })
 	for _, rep := range s.Reports {
 		rep := rep
-		add(rel(s, rep.URL)+"index.html", func(w io.Writer) error { return r.report(w, rep) }, "report:"+rep.Slug)
+		add(rel(s, rep.URL)+"index.html", func(w io.Writer) error { return r.report(w, rep) }, ReportDep(rep.Slug))
 	}
 	add("sessions/index.html", func(w io.Writer) error {
 		return r.page(w, "sessions", r.base("sessions", "Sessions", "All sessions of the archive, in order.", s.BasePath+"sessions/"))
 	})
 	for _, ss := range s.Sessions {
 		ss := ss
-		add(rel(s, ss.URL)+"index.html", func(w io.Writer) error { return r.session(w, ss) }, "session:"+ss.Key)
+		add(rel(s, ss.URL)+"index.html", func(w io.Writer) error { return r.session(w, ss) }, SessionDep(ss.Key))
 	}
 	out = append(out, r.processOutputs()...)
 	add("states/index.html", func(w io.Writer) error {
@@ -193,7 +196,7 @@ func (r *Renderer) Outputs() []Output {
 	generator.Parallel(len(s.States), func(i int) { statePages[i] = statementPages(s.States[i]) })
 	for i, st := range s.States {
 		pages := statePages[i]
-		add(rel(s, st.URL)+"index.html", func(w io.Writer) error { return r.state(w, st, pages, -1) }, "state:"+st.Code)
+		add(rel(s, st.URL)+"index.html", func(w io.Writer) error { return r.state(w, st, pages, -1) }, StateDep(st.Code))
 		archived("state", st.Code, st.URL, pages, func(w io.Writer, k int) error { return r.state(w, st, pages, k) })
 	}
 	add("topics/index.html", func(w io.Writer) error {
@@ -202,14 +205,14 @@ func (r *Renderer) Outputs() []Output {
 	for _, t := range s.Topics {
 		t := t
 		pages := reportPages(t)
-		add(rel(s, t.URL)+"index.html", func(w io.Writer) error { return r.topic(w, t, pages, -1) }, "topic:"+t.Key)
+		add(rel(s, t.URL)+"index.html", func(w io.Writer) error { return r.topic(w, t, pages, -1) }, TopicDep(t.Key))
 		archived("topic", t.Key, t.URL, pages, func(w io.Writer, k int) error { return r.topic(w, t, pages, k) })
 	}
 	add("search/index.html", func(w io.Writer) error { return r.Search(w, "", "") })
 	add("404.html", func(w io.Writer) error {
 		return r.page(w, "404", r.base("404", "Page not found", "", s.BasePath+"404.html"))
 	})
-	add("feed.xml", func(w io.Writer) error { return feed(w, s) })
+	add("feed.xml", func(w io.Writer) error { return feed(w, s, r.texts) })
 	out = append(out, r.sitemapOutput())
 	add("robots.txt", func(w io.Writer) error {
 		_, err := fmt.Fprintf(w, "User-agent: *\nAllow: /\nSitemap: %ssitemap.xml\n", s.BaseURL)
@@ -243,7 +246,9 @@ func (r *Renderer) base(kind, title, desc, url string) *Page {
 }
 
 func (r *Renderer) page(w io.Writer, kind string, p *Page) error {
-	r.decorate(p)
+	if err := r.decorate(p); err != nil {
+		return fmt.Errorf("%s: %w", p.URL, err)
+	}
 	for _, c := range p.Charts {
 		var svg strings.Builder
 		if err := r.theme.minify(&svg, strings.NewReader(string(c.SVG))); err != nil {
@@ -293,29 +298,41 @@ func (r *Renderer) minified(html io.Reader) (template.HTML, error) {
 }
 
 func (r *Renderer) report(w io.Writer, rep *generator.Report) error {
-	p := r.base("report", rep.Title, summary(rep), rep.URL)
-	p.Report = rep
-	var body template.HTML
-	if rep.LoadHTML != nil {
-		html, err := rep.LoadHTML()
-		if err != nil {
-			return fmt.Errorf("%s: %w", rep.SourcePath, err)
-		}
-		body, err = r.minified(bytes.NewReader(html))
-		if err != nil {
-			return fmt.Errorf("%s: %w", rep.SourcePath, err)
-		}
-	} else {
-		src, err := rep.Markdown()
-		if err != nil {
-			return err
-		}
-		if body, err = r.markdown(src); err != nil {
-			return fmt.Errorf("%s: %w", rep.SourcePath, err)
-		}
+	desc, err := summary(r.texts, rep)
+	if err != nil {
+		return err
 	}
-	p.Body = body
+	p := r.base("report", rep.Title, desc, rep.URL)
+	p.Report = rep
+	if p.Body, err = r.reportBody(rep); err != nil {
+		return err
+	}
 	return r.page(w, "report", p)
+}
+
+// reportBody is the report's body as HTML: kept by assembly, or rendered
+// from its Markdown.
+func (r *Renderer) reportBody(rep *generator.Report) (template.HTML, error) {
+	html, err := r.texts.HTML(rep)
+	if err != nil {
+		return "", err
+	}
+	if html != nil {
+		body, err := r.minified(bytes.NewReader(html))
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
+		}
+		return body, nil
+	}
+	src, err := r.texts.Markdown(rep)
+	if err != nil {
+		return "", err
+	}
+	body, err := r.markdown(src)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
+	}
+	return body, nil
 }
 
 func (r *Renderer) session(w io.Writer, ss *generator.Session) error {
@@ -348,7 +365,11 @@ func (r *Renderer) state(w io.Writer, st *generator.State, pages []archivePage, 
 	if k < 0 {
 		p := r.base("state", st.Name, fmt.Sprintf("What %s said in the archive: %d statements in %d reports.", st.Name, len(st.Statements), len(st.Reports)), st.URL)
 		p.State = st
-		p.Groups = groupBySession(st.Statements[:min(landingStatements, len(st.Statements))])
+		groups, err := groupBySession(r.texts, st.Statements[:min(landingStatements, len(st.Statements))])
+		if err != nil {
+			return err
+		}
+		p.Groups = groups
 		p.Pager = landingPager(st.URL, pages)
 		return r.page(w, "state", p)
 	}
@@ -358,7 +379,11 @@ func (r *Renderer) state(w io.Writer, st *generator.State, pages []archivePage, 
 	from := pg.from.Format("2 January 2006")
 	p := r.base("state", fmt.Sprintf("%s: statements from %s", st.Name, from), fmt.Sprintf("Statements of %s in the archive from %s on, newest first.", st.Name, from), archiveURL(st.URL, pg.name))
 	p.State, p.Archive = st, true
-	p.Groups = groupBySession(st.Statements[pg.lo:pg.hi])
+	groups, err := groupBySession(r.texts, st.Statements[pg.lo:pg.hi])
+	if err != nil {
+		return err
+	}
+	p.Groups = groups
 	p.Pager = archivePager(st.URL, pages, k)
 	return r.page(w, "state", p)
 }
@@ -378,7 +403,7 @@ type StateSession struct {
 // slice of one string, written in one builder grown once to its size:
 // state pages list every statement of the archive, and lists built one by
 // one, growing as they went, were a seventh of a build's allocations.
-func groupBySession(stmts []*generator.Statement) []StateSession {
+func groupBySession(texts *bodies.Store, stmts []*generator.Statement) ([]StateSession, error) {
 	size := 0
 	for i, s := range stmts {
 		if i == 0 || s.Report != stmts[i-1].Report {
@@ -391,8 +416,12 @@ func groupBySession(stmts []*generator.Statement) []StateSession {
 	var out []StateSession
 	var starts []int // where each session's list starts in b
 	for i, s := range stmts {
+		text, err := texts.Text(s.Paragraph)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", s.Report.SourcePath, err)
+		}
 		if i > 0 && s.Report == stmts[i-1].Report {
-			writeStatement(&b, s)
+			writeStatement(&b, s, text)
 			continue
 		}
 		if i > 0 {
@@ -404,7 +433,7 @@ func groupBySession(stmts []*generator.Statement) []StateSession {
 		}
 		writeReportHeading(&b, s.Report)
 		b.WriteString("<ol>")
-		writeStatement(&b, s)
+		writeStatement(&b, s, text)
 	}
 	if len(stmts) > 0 {
 		b.WriteString("</ol>\n")
@@ -417,7 +446,7 @@ func groupBySession(stmts []*generator.Statement) []StateSession {
 		}
 		out[i].List = template.HTML(all[starts[i]:end]) //nolint:gosec // escaped in writeReportHeading and writeStatement
 	}
-	return out
+	return out, nil
 }
 
 // writeReportHeading writes the heading of a report's statements: its
@@ -449,13 +478,13 @@ func statementSize(s *generator.Statement) int {
 		2*(len(s.Report.URL)+1+len(s.Paragraph.ID)) + min(s.Paragraph.Len(), generator.ExcerptLen+2*utf8.UTFMax)
 }
 
-// writeStatement writes one statement of a report's list: the excerpt,
-// escaped, and a link to its paragraph.
-func writeStatement(b *strings.Builder, s *generator.Statement) {
+// writeStatement writes one statement of a report's list: the excerpt of
+// its paragraph's text, escaped, and a link to its paragraph.
+func writeStatement(b *strings.Builder, s *generator.Statement, text string) {
 	b.WriteString(`<li><blockquote cite="`)
 	writeStatementURL(b, s)
 	b.WriteString(`"><p>`)
-	writeExcerpt(b, s)
+	writeExcerpt(b, s, text)
 	b.WriteString(`</p></blockquote><a class=para href="`)
 	writeStatementURL(b, s)
 	b.WriteString(`">paragraph `)
@@ -471,9 +500,10 @@ func writeStatementURL(b *strings.Builder, s *generator.Statement) {
 	writeAttr(b, s.Paragraph.ID)
 }
 
-// writeExcerpt writes a statement's excerpt, escaped.
-func writeExcerpt(b *strings.Builder, s *generator.Statement) {
-	cutStart, text, cutEnd := s.ExcerptParts()
+// writeExcerpt writes a statement's excerpt of its paragraph's text,
+// escaped.
+func writeExcerpt(b *strings.Builder, s *generator.Statement, text string) {
+	cutStart, text, cutEnd := generator.ExcerptParts(text, s.State.Name, generator.ExcerptLen)
 	if cutStart {
 		b.WriteString("… ")
 	}
@@ -591,13 +621,17 @@ func letters(states []*generator.State) []Letter {
 
 // summary is a report's description for search engines and feeds: its
 // first paragraph, shortened.
-func summary(rep *generator.Report) string {
+func summary(texts *bodies.Store, rep *generator.Report) (string, error) {
 	for _, p := range rep.Paragraphs {
 		if p.Len() > 0 {
-			return shorten(p.Text(), 240)
+			text, err := texts.Text(p)
+			if err != nil {
+				return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
+			}
+			return shorten(text, 240), nil
 		}
 	}
-	return ""
+	return "", nil
 }
 
 func shorten(s string, n int) string {

@@ -65,7 +65,7 @@ func renderSite(t *testing.T, theme fs.FS) map[string]string {
 		t.Fatal(err)
 	}
 	md := markdown.New(a.Config.BasePath)
-	s, errs := site.Assemble(a, site.Options{Gazetteer: gazetteer.Default(), Markdown: md})
+	s, errs := site.Assemble(a, site.Options{Gazetteer: gazetteer.Default(), Markdown: md, HoldMarkdown: true})
 	if s == nil {
 		t.Fatal(errs)
 	}
@@ -74,7 +74,7 @@ func renderSite(t *testing.T, theme fs.FS) map[string]string {
 		t.Fatal(err)
 	}
 	pages := map[string]string{}
-	for _, o := range render.New(s, th, md).Outputs() {
+	for _, o := range render.New(s, th, md, nil).Outputs() {
 		if !strings.HasSuffix(o.Path, ".html") || o.Render == nil {
 			continue
 		}

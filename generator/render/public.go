@@ -15,44 +15,39 @@ import (
 func (r *Renderer) publicOutputs() []Output {
 	s := r.site
 	var out []Output
-	add := func(path string, fn func(w io.Writer) error, deps ...string) {
+	add := func(path string, fn func(w io.Writer) error, deps ...Dep) {
 		out = append(out, Output{Path: path, Deps: deps, Render: fn})
 	}
 	add("states/matrix/index.html", func(w io.Writer) error { return r.page(w, "matrix", r.matrixPage()) })
 	for _, st := range s.States {
 		st := st
-		add(rel(s, st.URL)+stateTopicsDir+"index.html", func(w io.Writer) error { return r.page(w, "statetopics", r.stateTopicsPage(st)) }, "state:"+st.Code)
-		add(feedFile(s, st.URL), func(w io.Writer) error { return stateFeed(w, s, st) }, "state:"+st.Code)
+		add(rel(s, st.URL)+stateTopicsDir+"index.html", func(w io.Writer) error { return r.page(w, "statetopics", r.stateTopicsPage(st)) }, StateDep(st.Code))
+		add(feedFile(s, st.URL), func(w io.Writer) error { return stateFeed(w, s, r.texts, st) }, StateDep(st.Code))
 	}
 	for _, t := range s.Topics {
 		t := t
-		add(feedFile(s, t.URL), func(w io.Writer) error { return topicFeed(w, s, t) }, "topic:"+t.Key)
+		add(feedFile(s, t.URL), func(w io.Writer) error { return topicFeed(w, s, r.texts, t) }, TopicDep(t.Key))
 	}
 	for _, ss := range s.Sessions {
 		ss := ss
-		add(feedFile(s, ss.URL), func(w io.Writer) error { return sessionFeed(w, s, ss) }, "session:"+ss.Key)
+		add(feedFile(s, ss.URL), func(w io.Writer) error { return sessionFeed(w, s, r.texts, ss) }, SessionDep(ss.Key))
 	}
 	out = append(out, r.reportsData())
 	statements := Output{Path: opendata.StatementsPath, Parts: []Part{{Name: "header", Render: opendata.StatementsHead}}}
 	for i := len(s.Reports) - 1; i >= 0; i-- {
 		rep := s.Reports[i]
 		statements.Parts = append(statements.Parts, Part{
-			Name: rep.Slug, Deps: []string{DataDep(rep.Slug)},
-			Render: func(w io.Writer) error { return opendata.ReportStatements(w, rep) },
+			Name: rep.Slug, Deps: []Dep{DataDep(rep.Slug)},
+			Render: func(w io.Writer) error { return opendata.ReportStatements(w, r.texts, rep) },
 		})
 	}
 	out = append(out, statements)
 	for _, st := range s.States {
 		st := st
-		add(opendata.StatePath(st), func(w io.Writer) error { return opendata.State(w, st) }, "state:"+st.Code)
+		add(opendata.StatePath(st), func(w io.Writer) error { return opendata.State(w, st) }, StateDep(st.Code))
 	}
 	return out
 }
-
-// DataDep is the dep of a report's record in the open data files: an
-// incremental build marks it for a report whose source or place changed,
-// and not for its neighbours, whose records do not show it.
-func DataDep(slug string) string { return "data:" + slug }
 
 // reportsData is data/reports.json in parts: a report added to a large
 // archive renders its entry and the header, and the other entries are
@@ -75,7 +70,7 @@ func (r *Renderer) reportsData() Output {
 		if i == 0 {
 			name = "first " + name
 		}
-		o.Parts = append(o.Parts, Part{Name: name, Deps: []string{DataDep(rep.Slug)}, Render: func(w io.Writer) error {
+		o.Parts = append(o.Parts, Part{Name: name, Deps: []Dep{DataDep(rep.Slug)}, Render: func(w io.Writer) error {
 			return opendata.ReportItem(w, i, rep)
 		}})
 	}
@@ -105,7 +100,7 @@ func (r *Renderer) stateTopicsPage(st *generator.State) *Page {
 // description for other sites, its feed, figures and citation. It runs
 // for every page just before rendering, so the page functions stay about
 // their own content.
-func (r *Renderer) decorate(p *Page) {
+func (r *Renderer) decorate(p *Page) error {
 	s := r.site
 	p.Meta = r.meta(p)
 	first := !p.Archive
@@ -129,7 +124,11 @@ func (r *Renderer) decorate(p *Page) {
 	case p.Kind == "statetopics" && p.State != nil:
 		p.OwnFeed = &FeedLink{Title: "Atom feed of reports naming " + p.State.Name, URL: p.State.URL + "feed.xml"}
 		p.DataURL = s.BasePath + opendata.StatePath(p.State)
-		p.Topics = stateTopics(s, p.State)
+		topics, err := stateTopics(s, r.texts, p.State)
+		if err != nil {
+			return err
+		}
+		p.Topics = topics
 	case p.Kind == "topic" && p.Topic != nil:
 		p.OwnFeed = &FeedLink{Title: "Atom feed of reports on " + p.Topic.Title, URL: p.Topic.URL + "feed.xml"}
 		if first {
@@ -138,4 +137,5 @@ func (r *Renderer) decorate(p *Page) {
 	case p.Kind == "matrix":
 		p.Matrix = matrix(s)
 	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"slices"
 	"sort"
 	"strconv"
@@ -148,6 +149,9 @@ type analyser struct {
 	bodies   BodyStore
 	// keepTexts puts the paragraphs' texts in bodies after the HTML.
 	keepTexts bool
+	// holdMarkdown keeps the Markdown of reports whose HTML is not kept.
+	holdMarkdown bool
+	sources      fs.FS // the archive, to read bodies left unread
 }
 
 // detectHTML detects what a report's body names and, with a body store,
@@ -179,14 +183,7 @@ func (an *analyser) keep(r *generator.Report, html *bytes.Buffer, det *Detection
 		return 0, fmt.Errorf("%s: %w", r.SourcePath, err)
 	}
 	if n > 0 {
-		store := an.bodies
-		r.LoadHTML = func() ([]byte, error) {
-			b := make([]byte, n)
-			if _, err := store.ReadAt(b, off); err != nil {
-				return nil, err
-			}
-			return b, nil
-		}
+		r.HTML = generator.Span{Off: off, Len: n}
 	}
 	if !an.keepTexts {
 		return -1, nil
@@ -226,24 +223,27 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 			}
 		}()
 	}
+	// The Markdown is taken from the source and let go of here, unless
+	// the Site holds it: holding every source until the whole archive is
+	// assembled made a large build's peak.
+	body := src.TakeBody()
 	if det == nil {
-		body, err := r.Markdown()
-		if err != nil {
-			out.problems = append(out.problems, generator.AsList(err)...)
-			return
+		if body == nil {
+			var err error
+			if body, err = content.ReadBody(an.sources, src.Path, src.Hash); err != nil {
+				out.problems = append(out.problems, generator.AsList(err)...)
+				return
+			}
 		}
 		if det = an.detectHTML(r, body, html, out); det == nil {
 			return
 		}
-		if an.bodies != nil {
-			// Its page reads the HTML: the source may let go of the
-			// Markdown now rather than when the whole archive is
-			// assembled, which held every source at once.
-			src.Release()
-		}
 		if an.cache != nil {
 			an.cache.Put(src.Hash, det)
 		}
+	}
+	if an.holdMarkdown && (html == nil || html.Len() == 0) {
+		r.Body = body
 	}
 	out.links = det.Links
 	if len(det.Paragraphs) == 0 {
@@ -293,8 +293,7 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 		if at < 0 {
 			*p = generator.NewParagraph(dp.N, paragraphID(dp.N), dp.Heading, dp.Text)
 		} else {
-			*p = generator.NewParagraph(dp.N, paragraphID(dp.N), dp.Heading, "")
-			p.KeepText(an.bodies, at, len(dp.Text))
+			*p = generator.KeptParagraph(dp.N, paragraphID(dp.N), dp.Heading, generator.Span{Off: at, Len: len(dp.Text)})
 			at += int64(len(dp.Text))
 		}
 		if len(dp.States) > 0 {

@@ -25,25 +25,28 @@ type Options struct {
 	// the same context (see DetectionContext).
 	Cache DetectionCache
 	// Bodies, when set, keeps the HTML of every report body assembly
-	// parses, for its page (see Report.LoadHTML).
+	// parses, for its page (see Report.HTML).
 	Bodies BodyStore
 	// KeepTexts keeps the texts of those reports' paragraphs in Bodies
-	// too (see Paragraph.KeepText) rather than in the Site. A large
-	// archive needs it: at 100,000 reports the texts are a third of the
-	// Site. A small one is faster without: its pages read each excerpt
-	// back, one read at a time.
+	// too (see generator.KeptParagraph) rather than in the Site. A large
+	// archive needs it: its texts are a third of its Site. A small one is
+	// faster without: its pages read each excerpt back, one read at a
+	// time.
 	KeepTexts bool
+	// HoldMarkdown keeps in the Site the Markdown of the reports whose
+	// HTML Bodies does not keep (Report.Body). Without it a page that
+	// needs one reads its source again: a full build renders every page,
+	// and would otherwise hold every source while it does.
+	HoldMarkdown bool
 }
 
 // BodyStore keeps report bodies rendered as HTML, and with KeepTexts the
-// texts of their paragraphs, for as long as the Site reads them, out of
-// memory: at 100,000 reports they are more than two gigabytes.
+// texts of their paragraphs, out of the heap (see bodies.Store).
 // Implementations must be safe for concurrent use.
 type BodyStore interface {
 	// Put keeps b, which the caller reuses after it returns, and gives
-	// back where: ReadAt reads it there.
+	// back where.
 	Put(b []byte) (off int64, err error)
-	generator.TextStore
 }
 
 // DetectionCache keeps detections by the hash of the report's source
@@ -57,6 +60,8 @@ type DetectionCache interface {
 
 // Assemble builds the Site. It returns the site together with every problem
 // found; when the list holds errors (not only warnings) the site is nil.
+// It takes each report's Markdown from a (content.File.TakeBody), so that
+// a source is let go of as soon as it is analysed.
 func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.ErrorList) {
 	var errs generator.ErrorList
 	cfg := a.Config
@@ -139,9 +144,6 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 			Slug: src.Slug, SourcePath: src.Path, Title: src.Front.Title, Kind: src.Front.Kind,
 			Date: src.Date, End: src.End, AllDay: src.AllDay, SourceURL: src.Front.Source, Location: src.Front.Location,
 			SourceHash: src.Hash,
-			// The body stays with its source, which may let go of it
-			// (content.Archive.Release) and read it again when asked.
-			LoadBody: src.ReadBody,
 		}
 		r.URL, r.Permalink = u.claim("reports/"+src.Slug+"/", src.Path)
 		if ss, ok := sessions[src.Front.Session]; ok {
@@ -181,7 +183,8 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 	}
 	an := &analyser{
 		detector: &Detector{md: opts.Markdown, gz: gz, matcher: matcher, topics: s.Topics},
-		cache:    opts.Cache, bodies: opts.Bodies, keepTexts: opts.KeepTexts, topics: topics, order: order, codes: newCodeTable(states, rank), groups: groups,
+		cache:    opts.Cache, bodies: opts.Bodies, keepTexts: opts.KeepTexts, holdMarkdown: opts.HoldMarkdown,
+		sources: a.Root, topics: topics, order: order, codes: newCodeTable(states, rank), groups: groups,
 	}
 	found := make([]analysis, len(reports))
 	generator.Parallel(len(reports), func(i int) {

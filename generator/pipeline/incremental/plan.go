@@ -1,4 +1,4 @@
-package pipeline
+package incremental
 
 import (
 	"os"
@@ -10,16 +10,40 @@ import (
 	"github.com/plenary-archive/plenary/generator/render"
 )
 
-// plan decides which files of the site a build renders and which it keeps
+// Plan decides which files of the site a build renders and which it keeps
 // from the previous site. It is conservative: whatever it cannot prove
-// unchanged is rendered.
-type plan struct {
+// unchanged is rendered. A nil Plan renders everything and records
+// nothing.
+type Plan struct {
 	next  *manifest
 	dest  string
 	full  bool
-	dirty map[string]bool // dependency keys whose pages change
+	dirty map[render.Dep]bool // touched by a change
 	old   *manifest
 }
+
+// Full tells whether a build whose global key is global, writing to dest,
+// renders every file: the cache has no previous site, or one that every
+// page would show differently. It is known before the Site is assembled.
+func (c *Cache) Full(global, dest string) bool {
+	if c == nil {
+		return true
+	}
+	old := c.manifest()
+	return old == nil || old.Global != global || old.Dest != dest
+}
+
+// Plan compares the site the previous build wrote with s, whose global key
+// is global, written to dest; nil without a cache.
+func (c *Cache) Plan(s *generator.Site, global, dest string) *Plan {
+	if c == nil {
+		return nil
+	}
+	return makePlan(c.manifest(), newManifest(s, global, dest))
+}
+
+// Full tells whether the plan renders every file.
+func (p *Plan) Full() bool { return p == nil || p.full }
 
 func newManifest(s *generator.Site, global, dest string) *manifest {
 	m := &manifest{Format: cacheFormat, Global: global, Dest: dest, Reports: make(map[string]reportEntry, len(s.Reports))}
@@ -44,28 +68,16 @@ func newManifest(s *generator.Site, global, dest string) *manifest {
 }
 
 // makePlan compares the previous build's manifest with this one's.
-func makePlan(old, next *manifest) *plan {
-	p := &plan{next: next, dest: next.Dest, old: old, dirty: map[string]bool{}}
+func makePlan(old, next *manifest) *Plan {
+	p := &Plan{next: next, dest: next.Dest, old: old, dirty: map[render.Dep]bool{}}
 	if old == nil || old.Global != next.Global || old.Dest != next.Dest {
 		p.full = true
 		return p
 	}
 	mark := func(e reportEntry, slug string) {
-		p.dirty["report:"+slug] = true
-		p.dirty[render.DataDep(slug)] = true
-		p.dirty["session:"+e.Session] = true
-		for _, c := range e.States {
-			p.dirty["state:"+c] = true
-		}
-		for _, k := range e.Topics {
-			p.dirty["topic:"+k] = true
-		}
-		// Neighbours show this report's title in their pagers.
-		if e.Prev != "" {
-			p.dirty["report:"+e.Prev] = true
-		}
-		if e.Next != "" {
-			p.dirty["report:"+e.Next] = true
+		place := render.Place{Slug: slug, Session: e.Session, Prev: e.Prev, Next: e.Next, States: e.States, Topics: e.Topics}
+		for _, d := range place.Touched() {
+			p.dirty[d] = true
 		}
 	}
 	for slug, o := range old.Reports {
@@ -102,9 +114,9 @@ func sameEntry(a, b reportEntry) bool {
 	return true
 }
 
-// keep tells the publisher which files of the previous site are still
+// Keep tells the publisher which files of the previous site are still
 // right: nil (render everything) for a full build.
-func (p *plan) keep() func(o render.Output) (int64, bool) {
+func (p *Plan) Keep() func(o render.Output) (int64, bool) {
 	if p == nil || p.full {
 		return nil
 	}
@@ -135,9 +147,9 @@ func (p *plan) keep() func(o render.Output) (int64, bool) {
 	}
 }
 
-// reuse tells the publisher which parts of the previous site's files made
+// Reuse tells the publisher which parts of the previous site's files made
 // of parts are still right, and where they are: nil for a full build.
-func (p *plan) reuse() func(o render.Output) func(i int) (publish.Extent, bool) {
+func (p *Plan) Reuse() func(o render.Output) func(i int) (publish.Extent, bool) {
 	if p == nil || p.full {
 		return nil
 	}
@@ -169,9 +181,9 @@ func (p *plan) reuse() func(o render.Output) func(i int) (publish.Extent, bool) 
 	}
 }
 
-// record notes in the manifest the build leaves the outputs' keys and
+// Record notes in the manifest the build leaves the outputs' keys and
 // where the parts of their files lie, those of kept files included.
-func (p *plan) record(outputs []render.Output, st publish.Stats) {
+func (p *Plan) Record(outputs []render.Output, st publish.Stats) {
 	if p == nil {
 		return
 	}
@@ -193,8 +205,8 @@ func (p *plan) record(outputs []render.Output, st publish.Stats) {
 	}
 }
 
-// stale lists the previous site's files that no output writes any more.
-func (p *plan) stale(outputs []render.Output) []string {
+// Stale lists the previous site's files that no output writes any more.
+func (p *Plan) Stale(outputs []render.Output) []string {
 	if p == nil || p.full {
 		return nil
 	}

@@ -1,9 +1,31 @@
-package pipeline
+package incremental
 
 import (
+	"crypto/sha256"
 	"debug/elf"
+	"encoding/hex"
+	"os"
 	"strings"
+	"sync"
 )
+
+// ProgramID identifies the running program, so that a cache or an index
+// written by another build of it is not trusted.
+var ProgramID = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err == nil {
+		if id := goBuildID(exe); id != "" {
+			return "go " + id
+		}
+	}
+	h := sha256.New()
+	if err == nil {
+		if data, err := os.ReadFile(exe); err == nil {
+			h.Write(data)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+})
 
 // goBuildID reads the build ID the Go linker writes into an ELF program.
 // Its last part hashes the program's content, so it changes with the code

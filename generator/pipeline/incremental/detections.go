@@ -1,58 +1,17 @@
-package pipeline
+package incremental
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"sync"
 
 	"github.com/plenary-archive/plenary/generator"
-	"github.com/plenary-archive/plenary/generator/content"
-	"github.com/plenary-archive/plenary/generator/publish"
 	"github.com/plenary-archive/plenary/generator/site"
 )
-
-// cacheFormat changes whenever what the cache holds changes meaning; the
-// binary's own hash is part of every key as well, so a cache written by
-// another version of Plenary is never trusted.
-const cacheFormat = 6
-
-// manifestFile is the cache's description of the site written last; the
-// detections are in the files named by shardFile.
-const manifestFile = "site.bin"
-
-var (
-	binaryOnce sync.Once
-	binaryHash string
-)
-
-// binaryID identifies the running program, so that a cache written by
-// another build of it is discarded.
-func binaryID() string {
-	binaryOnce.Do(func() {
-		exe, err := os.Executable()
-		if err == nil {
-			if id := goBuildID(exe); id != "" {
-				binaryHash = "go " + id
-				return
-			}
-		}
-		h := sha256.New()
-		if err == nil {
-			if data, err := os.ReadFile(exe); err == nil {
-				h.Write(data)
-			}
-		}
-		binaryHash = hex.EncodeToString(h.Sum(nil))
-	})
-	return binaryHash
-}
 
 // detections keeps the detections of a build: those of the previous build
 // are looked up by the report's text, and those this build used are saved
@@ -194,129 +153,4 @@ func sortedKeys(entries map[[32]byte]*site.Detection) [][32]byte {
 	}
 	sort.Slice(keys, func(a, b int) bool { return bytes.Compare(keys[a][:], keys[b][:]) < 0 })
 	return keys
-}
-
-// manifest describes the site a build wrote, so that the next build can
-// tell which pages a change touches.
-type manifest struct {
-	Format  int
-	Global  string // everything that, changed, changes every page
-	Dest    string // the folder it was written to
-	Reports map[string]reportEntry
-	Files   map[string]int64            // path → size, to notice a site changed by hand
-	Keys    map[string]string           // path → render.Output.Key, for outputs that have one
-	Parts   map[string][]publish.Extent // path → where each part lies, for outputs made of parts
-}
-
-// reportEntry is what other pages show of a report.
-type reportEntry struct {
-	Hash       [32]byte
-	Session    string
-	Prev, Next string
-	States     []string
-	Topics     []string
-}
-
-// hasManifest tells whether dir holds a previous build's manifest.
-func hasManifest(dir string) bool {
-	_, err := os.Stat(filepath.Join(dir, manifestFile))
-	return err == nil
-}
-
-func loadManifest(dir string) *manifest {
-	data, err := os.ReadFile(filepath.Join(dir, manifestFile))
-	if err != nil {
-		return nil
-	}
-	m, err := decodeManifest(data)
-	if err != nil || m.Format != cacheFormat {
-		return nil
-	}
-	return m
-}
-
-// writeFile writes atomically: a build stopped half-way leaves the old file.
-func writeFile(dir, name string, data []byte) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, name+".tmp-")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), filepath.Join(dir, name))
-}
-
-// hasher accumulates a key from named parts.
-type hasher struct{ h [32]byte }
-
-func newHasher(parts ...string) *hasher {
-	x := &hasher{}
-	for _, p := range parts {
-		x.add(p, []byte(p))
-	}
-	return x
-}
-
-func (x *hasher) add(name string, data []byte) {
-	h := sha256.New()
-	h.Write(x.h[:])
-	h.Write([]byte(name))
-	h.Write([]byte{0})
-	h.Write(data)
-	h.Sum(x.h[:0])
-}
-
-func (x *hasher) sum() string { return hex.EncodeToString(x.h[:]) }
-
-// hashTree adds every file below dir of fsys, in path order.
-func (x *hasher) hashTree(fsys fs.FS, dir string) error {
-	var paths []string
-	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == dir && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipAll
-			}
-			return err
-		}
-		if !d.IsDir() {
-			paths = append(paths, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		x.add(p, data)
-	}
-	return nil
-}
-
-// sourceHashes adds the hashes of processes, sessions and topics: a change
-// to any shows on many pages.
-func (x *hasher) sources(a *content.Archive) {
-	for _, p := range a.Processes {
-		x.add(p.Path, p.Hash[:])
-	}
-	for _, s := range a.Sessions {
-		x.add(s.Path, s.Hash[:])
-	}
-	for _, t := range a.Topics {
-		x.add(t.Path, t.Hash[:])
-	}
 }

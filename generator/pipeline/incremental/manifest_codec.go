@@ -1,4 +1,4 @@
-package pipeline
+package incremental
 
 import "github.com/plenary-archive/plenary/generator/publish"
 

@@ -1,4 +1,4 @@
-package pipeline
+package incremental
 
 import (
 	"os"
@@ -53,7 +53,7 @@ func loadSources(dir string) *knownSources {
 			return
 		}
 		d, err := decodeSources(data)
-		if err != nil || d.Program != binaryID() {
+		if err != nil || d.Program != ProgramID() {
 			return
 		}
 		k.entries = make(map[string]*sourceEntry, len(d.Entries))
@@ -81,7 +81,7 @@ func (k *knownSources) Known(path string, st content.Stamp) *content.File {
 // start, unless it would list what it already lists.
 func (k *knownSources) save(dir string, a *content.Archive, start time.Time) error {
 	<-k.ready
-	d := sourcesOnDisk{Program: binaryID()}
+	d := sourcesOnDisk{Program: ProgramID()}
 	for _, r := range a.Reports {
 		if r.Trusted(start) {
 			d.Entries = append(d.Entries, sourceEntry{Path: r.Path, Stamp: r.Stamp, Hash: r.Hash, Front: r.File.Front, FrontLine: r.FrontLine, BodyLine: r.BodyLine})
