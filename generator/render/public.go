@@ -5,6 +5,9 @@ import (
 
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/opendata"
+	"github.com/plenary-archive/plenary/generator/render/feeds"
+	"github.com/plenary-archive/plenary/generator/render/figures"
+	"github.com/plenary-archive/plenary/generator/render/metadata"
 )
 
 // publicOutputs are the files for readers beyond the pages: the states ×
@@ -22,15 +25,15 @@ func (r *Renderer) publicOutputs() []Output {
 	for _, st := range s.States {
 		st := st
 		add(rel(s, st.URL)+stateTopicsDir+"index.html", func(w io.Writer) error { return r.page(w, "statetopics", r.stateTopicsPage(st)) }, StateDep(st.Code))
-		add(feedFile(s, st.URL), func(w io.Writer) error { return stateFeed(w, s, r.texts, st) }, StateDep(st.Code))
+		add(feeds.File(s, st.URL), func(w io.Writer) error { return feeds.State(w, s, r.texts, st) }, StateDep(st.Code))
 	}
 	for _, t := range s.Topics {
 		t := t
-		add(feedFile(s, t.URL), func(w io.Writer) error { return topicFeed(w, s, r.texts, t) }, TopicDep(t.Key))
+		add(feeds.File(s, t.URL), func(w io.Writer) error { return feeds.Topic(w, s, r.texts, t) }, TopicDep(t.Key))
 	}
 	for _, ss := range s.Sessions {
 		ss := ss
-		add(feedFile(s, ss.URL), func(w io.Writer) error { return sessionFeed(w, s, r.texts, ss) }, SessionDep(ss.Key))
+		add(feeds.File(s, ss.URL), func(w io.Writer) error { return feeds.Session(w, s, r.texts, ss) }, SessionDep(ss.Key))
 	}
 	out = append(out, r.reportsData())
 	statements := Output{Path: opendata.StatementsPath, Parts: []Part{{Name: "header", Render: opendata.StatementsHead}}}
@@ -102,13 +105,16 @@ func (r *Renderer) stateTopicsPage(st *generator.State) *Page {
 // their own content.
 func (r *Renderer) decorate(p *Page) error {
 	s := r.site
-	p.Meta = r.meta(p)
+	p.Meta = metadata.Describe(s, metadata.Page{
+		Kind: p.Kind, Title: p.Title, Description: p.Description, Permalink: p.Permalink,
+		Report: p.Report, Session: p.Session, State: p.State, Topic: p.Topic,
+	})
 	first := !p.Archive
 	switch {
 	case p.Kind == "home":
-		p.Charts = []*Chart{timelineChart(s)}
+		p.Charts = []*figures.Chart{figures.Timeline(s)}
 	case p.Kind == "report" && p.Report != nil:
-		p.Cite = cite(s, p.Report)
+		p.Cite = metadata.Cite(s, p.Report)
 	case p.Kind == "session" && p.Session != nil:
 		p.OwnFeed = &FeedLink{Title: "Atom feed of this session's reports", URL: p.Session.URL + "feed.xml"}
 	case p.Kind == "state" && p.State != nil:
@@ -119,7 +125,7 @@ func (r *Renderer) decorate(p *Page) error {
 		// they are on its first page only, not repeated on every page of
 		// its statements.
 		if first {
-			p.Charts = stateCharts(p.State)
+			p.Charts = figures.State(p.State)
 		}
 	case p.Kind == "statetopics" && p.State != nil:
 		p.OwnFeed = &FeedLink{Title: "Atom feed of reports naming " + p.State.Name, URL: p.State.URL + "feed.xml"}
@@ -132,10 +138,12 @@ func (r *Renderer) decorate(p *Page) error {
 	case p.Kind == "topic" && p.Topic != nil:
 		p.OwnFeed = &FeedLink{Title: "Atom feed of reports on " + p.Topic.Title, URL: p.Topic.URL + "feed.xml"}
 		if first {
-			p.Charts = topicCharts(p.Topic)
+			p.Charts = figures.Topic(p.Topic)
 		}
 	case p.Kind == "matrix":
-		p.Matrix = matrix(s)
+		p.Matrix = figures.NewMatrix(s, func(st *generator.State, t *generator.Topic) string {
+			return st.URL + stateTopicsDir + "#" + topicAnchor(t)
+		})
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package render
+package paging
 
 import (
 	"fmt"
@@ -37,9 +37,9 @@ func TestArchivePaging(t *testing.T) {
 		{0, 50}, {50, 50}, {51, 50}, {100, 50}, {101, 100}, {250, 100}, {1000, 50}, {10000, 50},
 	} {
 		l := newList(tt.items)
-		pages := archive(tt.items, tt.shown, l.key, l.date)
+		pages := Cut(tt.items, tt.shown, l.key, l.date)
 		if tt.items <= tt.shown {
-			if pages != nil || landingPager("/x/", pages) != nil {
+			if pages != nil || Landing("/x/", pages) != nil {
 				t.Errorf("%d items, %d shown: archive pages %v for a list the landing page shows whole", tt.items, tt.shown, pages)
 			}
 			continue
@@ -47,26 +47,26 @@ func TestArchivePaging(t *testing.T) {
 		covered := make([]int, tt.items)
 		names := map[string]bool{}
 		for k, p := range pages {
-			for i := p.lo; i < p.hi; i++ {
+			for i := p.Lo; i < p.Hi; i++ {
 				covered[i]++
 			}
-			if k+1 < len(pages) && (p.hi-p.lo < archiveMin || p.hi-p.lo > archiveMax) {
-				t.Errorf("%d items: page %d holds %d items, want %d to %d", tt.items, k, p.hi-p.lo, archiveMin, archiveMax)
+			if k+1 < len(pages) && (p.Hi-p.Lo < archiveMin || p.Hi-p.Lo > archiveMax) {
+				t.Errorf("%d items: page %d holds %d items, want %d to %d", tt.items, k, p.Hi-p.Lo, archiveMin, archiveMax)
 			}
-			if k > 0 && (pages[k-1].lo != p.hi || pages[k-1].name >= p.name) {
-				t.Errorf("%d items: page %d (%s) does not follow page %d (%s)", tt.items, k, p.name, k-1, pages[k-1].name)
+			if k > 0 && (pages[k-1].Lo != p.Hi || pages[k-1].Name >= p.Name) {
+				t.Errorf("%d items: page %d (%s) does not follow page %d (%s)", tt.items, k, p.Name, k-1, pages[k-1].Name)
 			}
-			if names[p.name] {
-				t.Errorf("%d items: two pages named %s", tt.items, p.name)
+			if names[p.Name] {
+				t.Errorf("%d items: two pages named %s", tt.items, p.Name)
 			}
-			names[p.name] = true
+			names[p.Name] = true
 		}
 		for i, n := range covered {
 			if n != 1 {
 				t.Errorf("%d items: item %d is on %d archive pages", tt.items, i, n)
 			}
 		}
-		if p := landingPager("/x/", pages); p == nil || p.Archive != archiveURL("/x/", pages[len(pages)-1].name) {
+		if p := Landing("/x/", pages); p == nil || p.Archive != URL("/x/", pages[len(pages)-1].Name) {
 			t.Errorf("%d items: landing pager %+v", tt.items, p)
 		}
 	}
@@ -78,14 +78,14 @@ func TestArchivePaging(t *testing.T) {
 func TestArchiveLocality(t *testing.T) {
 	const n = 5000
 	base := newList(n)
-	pageSets := func(l list, pages []archivePage) map[string]string {
+	pageSets := func(l list, pages []Page) map[string]string {
 		out := map[string]string{}
 		for _, p := range pages {
-			out[p.name] = fmt.Sprint(l.ids[p.lo:p.hi])
+			out[p.Name] = fmt.Sprint(l.ids[p.Lo:p.Hi])
 		}
 		return out
 	}
-	before := pageSets(base, archive(n, 50, base.key, base.date))
+	before := pageSets(base, Cut(n, 50, base.key, base.date))
 	for _, at := range []int{0, 1, 777, 2500, 4000, n - 1} {
 		l := list{ids: slices.Insert(slices.Clone(base.ids), at, fmt.Sprint("added-", at))}
 		// The added item takes the date of the item it was put before.
@@ -95,7 +95,7 @@ func TestArchiveLocality(t *testing.T) {
 			}
 			return base.date(i)
 		}
-		after := pageSets(l, archive(n+1, 50, l.key, date))
+		after := pageSets(l, Cut(n+1, 50, l.key, date))
 		changed := 0
 		for name, items := range after {
 			if before[name] != items {

@@ -1,18 +1,16 @@
-package render
+// Package figures makes the site's figures from the Site: charts (an SVG
+// drawn at build time, with the same figures as a table for screen
+// readers) and the states × topics matrix.
+package figures
 
 import (
-	"fmt"
 	"html/template"
 	"math"
-	"net/url"
 	"sort"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/plenary-archive/plenary/generator"
-	"github.com/plenary-archive/plenary/generator/bodies"
 	"github.com/plenary-archive/plenary/generator/charts"
+	"github.com/plenary-archive/plenary/generator/render/format"
 )
 
 // Chart is a figure as a page shows it: the SVG drawn at build time and
@@ -58,10 +56,10 @@ func newChart(c charts.Chart, labelHead, valueHead string, bars []charts.Bar, dr
 // fit under a column.
 func sessionLabel(ss *generator.Session) string { return ss.Start.Format("Jan 2006") }
 
-// stateCharts are a state's figures: its statements per session, oldest
+// State is a state's figures: its statements per session, oldest
 // session first, and per topic. Only sessions it spoke at are shown, so
 // the chart depends on the state alone, as its page's deps say.
-func stateCharts(st *generator.State) []*Chart {
+func State(st *generator.State) []*Chart {
 	var out []*Chart
 	if n := len(st.BySession); n > 0 {
 		bars := make([]charts.Bar, 0, n)
@@ -71,7 +69,7 @@ func stateCharts(st *generator.State) []*Chart {
 		}
 		out = append(out, newChart(charts.Chart{
 			ID: "chart-sessions", Title: "Statements by " + st.Name + " per session",
-			Desc: plural(len(st.Statements), "statement", "statements") + " across " + plural(n, "session", "sessions") +
+			Desc: format.Plural(len(st.Statements), "statement", "statements") + " across " + format.Plural(n, "session", "sessions") +
 				", oldest session first. The table below gives each figure.",
 			Unit: "statements",
 		}, "Session", "Statements", bars, charts.Columns))
@@ -90,9 +88,9 @@ func stateCharts(st *generator.State) []*Chart {
 	return out
 }
 
-// topicCharts are a topic's figures: the states most engaged, and its
+// Topic is a topic's figures: the states most engaged, and its
 // reports per session, oldest first.
-func topicCharts(t *generator.Topic) []*Chart {
+func Topic(t *generator.Topic) []*Chart {
 	var out []*Chart
 	if len(t.States) > 0 {
 		top := t.States[:min(topStates, len(t.States))]
@@ -102,7 +100,7 @@ func topicCharts(t *generator.Topic) []*Chart {
 		}
 		desc := "Statements on " + t.Title + " per state, most first"
 		if len(t.States) > len(top) {
-			desc += ": the " + plural(len(top), "state", "states") + " most engaged of " + plural(len(t.States), "state", "states")
+			desc += ": the " + format.Plural(len(top), "state", "states") + " most engaged of " + format.Plural(len(t.States), "state", "states")
 		}
 		out = append(out, newChart(charts.Chart{ID: "chart-states", Title: "States most engaged on " + t.Title, Desc: desc + ".", Unit: "statements"},
 			"State", "Statements", bars, charts.Horizontal))
@@ -132,27 +130,27 @@ func topicCharts(t *generator.Topic) []*Chart {
 		}
 		out = append(out, newChart(charts.Chart{
 			ID: "chart-weight", Title: "Reports on " + t.Title + " per session",
-			Desc: plural(len(t.Reports), "report", "reports") + " on this topic across " + plural(len(bars), "session", "sessions") + ", oldest session first.",
+			Desc: format.Plural(len(t.Reports), "report", "reports") + " on this topic across " + format.Plural(len(bars), "session", "sessions") + ", oldest session first.",
 			Unit: "reports",
 		}, "Session", "Reports", bars, charts.Columns))
 	}
 	return out
 }
 
-// timelineChart is the home page's figure: every session at its dates,
+// Timeline is the home page's figure: every session at its dates,
 // as high as its number of reports.
-func timelineChart(s *generator.Site) *Chart {
+func Timeline(s *generator.Site) *Chart {
 	spans := make([]charts.Span, 0, len(s.Sessions))
 	bars := make([]charts.Bar, 0, len(s.Sessions))
 	for _, ss := range s.Sessions {
-		b := charts.Bar{Label: sessionLabel(ss), Title: ss.Title + " (" + span(ss.Start, ss.End) + ")", Value: len(ss.Reports)}
+		b := charts.Bar{Label: sessionLabel(ss), Title: ss.Title + " (" + format.Span(ss.Start, ss.End) + ")", Value: len(ss.Reports)}
 		spans = append(spans, charts.Span{Bar: b, Start: ss.Start, End: ss.End})
 		bars = append(bars, b)
 	}
 	c := charts.Chart{
 		ID: "chart-timeline", Title: "Sessions over time",
-		Desc: plural(len(s.Sessions), "session", "sessions") + " on a time line, each as high as its number of reports (" +
-			plural(len(s.Reports), "report", "reports") + " in all).",
+		Desc: format.Plural(len(s.Sessions), "session", "sessions") + " on a time line, each as high as its number of reports (" +
+			format.Plural(len(s.Reports), "report", "reports") + " in all).",
 		Unit: "reports",
 	}
 	return newChart(c, "Session", "Reports", bars, func(c charts.Chart, _ []charts.Bar) string { return charts.Timeline(c, spans) })
@@ -188,7 +186,8 @@ type MatrixCell struct {
 // matrixLevels is the number of shades of a non-empty cell.
 const matrixLevels = 5
 
-func matrix(s *generator.Site) *Matrix {
+// NewMatrix is the matrix of s, each non-empty cell linking to cellURL.
+func NewMatrix(s *generator.Site, cellURL func(*generator.State, *generator.Topic) string) *Matrix {
 	m := &Matrix{Topics: s.Topics}
 	col := make(map[*generator.Topic]int, len(s.Topics))
 	for i, t := range s.Topics {
@@ -207,9 +206,9 @@ func matrix(s *generator.Site) *Matrix {
 			c := &row.Cells[i]
 			t := s.Topics[i]
 			c.Level = level(c.Count, m.Max)
-			c.Label = row.State.Name + ", " + t.Title + ": " + plural(c.Count, "statement", "statements")
+			c.Label = row.State.Name + ", " + t.Title + ": " + format.Plural(c.Count, "statement", "statements")
 			if c.Count > 0 {
-				c.URL = row.State.URL + stateTopicsDir + "#" + topicAnchor(t)
+				c.URL = cellURL(row.State, t)
 			}
 		}
 	}
@@ -224,92 +223,4 @@ func level(n, peak int) int {
 		return matrixLevels
 	}
 	return 1 + int(math.Round(float64(matrixLevels-1)*math.Log(float64(n))/math.Log(float64(peak))))
-}
-
-// topicAnchor is the id of a topic's section on a state's page by topic,
-// which the matrix links to.
-func topicAnchor(t *generator.Topic) string { return "topic-" + t.Key }
-
-// StateTopic is a topic's section on a state's page by topic: how often the state
-// spoke on it, its latest statements on it, and where to find the rest.
-type StateTopic struct {
-	Topic  *generator.Topic
-	ID     string // the anchor the matrix links to
-	Count  int
-	Latest []*generator.Statement
-	// List is Latest's markup, written in Go as a state's page lists are
-	// (see StateSession.List): on a 1,000-report archive these pages took
-	// 0.27 s of the build's 3.5 s of CPU, most of it the template engine's.
-	List template.HTML
-	// More is a search for all of the state's statements on the topic,
-	// when there are more than Latest shows and the site has a search.
-	More string
-}
-
-// stateTopicLatest is how many statements a topic's section shows: enough
-// to read what the state says on it, few enough that the page stays small
-// for a state with thousands of statements.
-const stateTopicLatest = 5
-
-func stateTopics(s *generator.Site, texts *bodies.Store, st *generator.State) ([]StateTopic, error) {
-	out := make([]StateTopic, len(st.Topics))
-	at := make(map[*generator.Topic]int, len(st.Topics))
-	for i, tc := range st.Topics {
-		at[tc.Topic] = i
-		out[i] = StateTopic{Topic: tc.Topic, ID: topicAnchor(tc.Topic), Count: tc.Count}
-		if tc.Count > stateTopicLatest && s.SearchURL != "" {
-			out[i].More = s.SearchURL + "?" + url.Values{"state": {st.Slug}, "topic": {tc.Topic.Key}}.Encode()
-		}
-	}
-	full := 0
-	for _, stmt := range st.Statements {
-		for _, t := range stmt.Paragraph.Topics {
-			i, ok := at[t]
-			if !ok || len(out[i].Latest) >= stateTopicLatest {
-				continue
-			}
-			out[i].Latest = append(out[i].Latest, stmt)
-			if len(out[i].Latest) == stateTopicLatest {
-				full++
-			}
-		}
-		if full == len(out) {
-			break
-		}
-	}
-	for i := range out {
-		var err error
-		if out[i].List, err = topicStatements(texts, out[i].Latest); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// topicStatements is the markup of a topic's latest statements on a
-// state's page by topic.
-func topicStatements(texts *bodies.Store, stmts []*generator.Statement) (template.HTML, error) {
-	var b strings.Builder
-	for _, s := range stmts {
-		text, err := texts.Text(s.Paragraph)
-		if err != nil {
-			return "", fmt.Errorf("%s: %w", s.Report.SourcePath, err)
-		}
-		b.WriteString(`<li><blockquote cite="`)
-		writeStatementURL(&b, s)
-		b.WriteString(`"><p>`)
-		writeExcerpt(&b, s, text)
-		b.WriteString(`</p></blockquote><p class=meta><a href="`)
-		writeStatementURL(&b, s)
-		b.WriteString(`">`)
-		writeText(&b, s.Report.Title)
-		b.WriteString(`, paragraph `)
-		b.WriteString(strconv.Itoa(s.Paragraph.N))
-		b.WriteString(`</a> · <time datetime="`)
-		b.WriteString(s.Report.Date.Format(time.RFC3339))
-		b.WriteString(`">`)
-		b.WriteString(s.Report.Date.Format("2 January 2006"))
-		b.WriteString("</time></p></li>")
-	}
-	return template.HTML(b.String()), nil //nolint:gosec // every value escaped above
 }

@@ -1,4 +1,7 @@
-package render
+// Package metadata describes the site's pages to other sites and tools:
+// Open Graph tags for link previews, schema.org JSON-LD for search engines
+// and citation tools, and how to cite a report (plain text and BibTeX).
+package metadata
 
 import (
 	"encoding/json"
@@ -31,10 +34,20 @@ type ld map[string]any
 
 const schemaContext = "https://schema.org"
 
-// meta describes p; it reads only what p is about and the Site's name and
-// address, so a page's deps cover it.
-func (r *Renderer) meta(p *Page) *Meta {
-	s := r.site
+// Page is what Describe needs of a page: its kind, title, description
+// and address, and the one thing it is about, if any.
+type Page struct {
+	Kind, Title, Description, Permalink string
+
+	Report  *generator.Report
+	Session *generator.Session
+	State   *generator.State
+	Topic   *generator.Topic
+}
+
+// Describe describes p; it reads only what p is about and the Site's name
+// and address, so a page's deps cover it.
+func Describe(s *generator.Site, p Page) *Meta {
 	site := ld{"@type": "WebSite", "name": s.Title, "url": s.BaseURL}
 	m := &Meta{Type: "website"}
 	var node ld

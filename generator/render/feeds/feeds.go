@@ -1,9 +1,9 @@
-package render
+// Package feeds writes the site's Atom feeds: the newest reports of the
+// whole site, and of every state, topic and session, each entry summarised
+// by what the report says (for a state, what the state said there).
+package feeds
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -48,20 +48,15 @@ type atomEntry struct {
 	Summary string   `xml:"summary,omitempty"`
 }
 
-// FeedLink is a page's own Atom feed, for the <link rel=alternate> in the
-// head and the visible link on the page.
-type FeedLink struct {
-	Title string
-	URL   string // site-relative
+// File is the path of the feed of the page at url ("/archive/states/x/"
+// → "states/x/feed.xml"), beside the page so its address is easy to guess.
+func File(s *generator.Site, url string) string {
+	return strings.TrimPrefix(url, s.BasePath) + "feed.xml"
 }
 
-// feedFile is the path of the feed of the page at url ("/archive/states/x/"
-// → "states/x/feed.xml"), beside the page so its address is easy to guess.
-func feedFile(s *generator.Site, url string) string { return rel(s, url) + "feed.xml" }
-
-// feed writes the site-wide Atom feed of the newest reports. Its dates come
+// Site writes the site-wide Atom feed of the newest reports. Its dates come
 // from the reports, never the clock, so rebuilding changes nothing.
-func feed(w io.Writer, s *generator.Site, texts *bodies.Store) error {
+func Site(w io.Writer, s *generator.Site, texts *bodies.Store) error {
 	f := newFeed(s, s.Title, s.Description, "feed.xml", s.BaseURL, s.Updated)
 	f.ID = s.BaseURL
 	if err := f.add(texts, s.Reports[:min(feedEntries, len(s.Reports))]); err != nil {
@@ -73,7 +68,7 @@ func feed(w io.Writer, s *generator.Site, texts *bodies.Store) error {
 // add adds an entry for each of reports, summarised.
 func (f *atomFeed) add(texts *bodies.Store, reports []*generator.Report) error {
 	for _, r := range reports {
-		sum, err := summary(texts, r)
+		sum, err := Summary(texts, r)
 		if err != nil {
 			return err
 		}
@@ -120,11 +115,11 @@ func newest(rs []*generator.Report, fallback time.Time) time.Time {
 	return rs[0].Date
 }
 
-// stateFeed lists the newest reports naming a state; each entry's summary
+// State lists the newest reports naming a state; each entry's summary
 // is what the state said there, the question the archive answers.
-func stateFeed(w io.Writer, s *generator.Site, texts *bodies.Store, st *generator.State) error {
+func State(w io.Writer, s *generator.Site, texts *bodies.Store, st *generator.State) error {
 	f := newFeed(s, st.Name+" · "+s.Title, "Reports naming "+st.Name+", newest first.",
-		feedFile(s, st.URL), st.Permalink, newest(st.Reports, emptyFeedUpdated))
+		File(s, st.URL), st.Permalink, newest(st.Reports, emptyFeedUpdated))
 	entries := st.Reports[:min(feedEntries, len(st.Reports))]
 	// Only the feed's reports are excerpted: a busy state has thousands
 	// of statements, and this feed is rendered on every change naming it.
@@ -154,24 +149,24 @@ func stateFeed(w io.Writer, s *generator.Site, texts *bodies.Store, st *generato
 	return writeFeed(w, f)
 }
 
-// topicFeed lists the newest reports on a topic.
-func topicFeed(w io.Writer, s *generator.Site, texts *bodies.Store, t *generator.Topic) error {
-	f := newFeed(s, t.Title+" · "+s.Title, t.Summary, feedFile(s, t.URL), t.Permalink, newest(t.Reports, emptyFeedUpdated))
+// Topic lists the newest reports on a topic.
+func Topic(w io.Writer, s *generator.Site, texts *bodies.Store, t *generator.Topic) error {
+	f := newFeed(s, t.Title+" · "+s.Title, t.Summary, File(s, t.URL), t.Permalink, newest(t.Reports, emptyFeedUpdated))
 	if err := f.add(texts, t.Reports[:min(feedEntries, len(t.Reports))]); err != nil {
 		return err
 	}
 	return writeFeed(w, f)
 }
 
-// sessionFeed lists a session's reports newest first, as feed readers
+// Session lists a session's reports newest first, as feed readers
 // expect, though the session page lists them in order.
-func sessionFeed(w io.Writer, s *generator.Site, texts *bodies.Store, ss *generator.Session) error {
+func Session(w io.Writer, s *generator.Site, texts *bodies.Store, ss *generator.Session) error {
 	rs := ss.Reports
 	updated := ss.Start
 	if len(rs) > 0 {
 		updated = rs[len(rs)-1].Date
 	}
-	f := newFeed(s, ss.Title+" · "+s.Title, "Reports of "+ss.Title+", newest first.", feedFile(s, ss.URL), ss.Permalink, updated)
+	f := newFeed(s, ss.Title+" · "+s.Title, "Reports of "+ss.Title+", newest first.", File(s, ss.URL), ss.Permalink, updated)
 	for i := len(rs) - 1; i >= 0 && len(f.Entries) < feedEntries; i-- {
 		if err := f.add(texts, rs[i:i+1]); err != nil {
 			return err
@@ -187,68 +182,31 @@ func writeFeed(w io.Writer, f *atomFeed) error {
 	return xml.NewEncoder(w).Encode(f)
 }
 
-// sitemapOutput lists every page, in parts: the home page first, every
-// report's entry, then the lists, sessions, states and topics. A report
-// added to a large archive renders its entry and the two ends; the other
-// entries are copied from the previous file. The ends carry a hash of
-// their bytes in their names, so that they are taken from the previous
-// file only when they are the same.
-func (r *Renderer) sitemapOutput() Output {
-	s := r.site
-	o := Output{Path: "sitemap.xml"}
-	end := func(name string, fn func(b *bytes.Buffer)) Part {
-		var b bytes.Buffer
-		fn(&b)
-		sum := sha256.Sum256(b.Bytes())
-		return Part{Name: name + " " + hex.EncodeToString(sum[:]), Render: func(w io.Writer) error {
-			_, err := w.Write(b.Bytes())
-			return err
-		}}
+// Summary is a report's description for feeds, search engines and link
+// previews: its first paragraph, shortened.
+func Summary(texts *bodies.Store, rep *generator.Report) (string, error) {
+	for _, p := range rep.Paragraphs {
+		if p.Len() > 0 {
+			text, err := texts.Text(p)
+			if err != nil {
+				return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
+			}
+			return shorten(text, 240), nil
+		}
 	}
-	o.Parts = append(o.Parts, end("head", func(b *bytes.Buffer) {
-		b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
-		sitemapEntry(b, s.BaseURL, s.Updated)
-	}))
-	for _, rep := range s.Reports {
-		o.Parts = append(o.Parts, Part{Name: rep.Slug, Deps: []Dep{DataDep(rep.Slug)}, Render: func(w io.Writer) error {
-			var b bytes.Buffer
-			sitemapEntry(&b, rep.Permalink, rep.Date)
-			_, err := w.Write(b.Bytes())
-			return err
-		}})
-	}
-	o.Parts = append(o.Parts, end("tail", func(b *bytes.Buffer) {
-		sitemapEntry(b, s.BaseURL+"sessions/", time.Time{})
-		for _, p := range s.Processes {
-			sitemapEntry(b, p.Permalink, time.Time{})
-		}
-		for _, ss := range s.Sessions {
-			sitemapEntry(b, ss.Permalink, time.Time{})
-		}
-		sitemapEntry(b, s.BaseURL+"states/", time.Time{})
-		sitemapEntry(b, s.BaseURL+matrixPath, time.Time{})
-		for _, st := range s.States {
-			sitemapEntry(b, st.Permalink, time.Time{})
-			sitemapEntry(b, st.Permalink+stateTopicsDir, time.Time{})
-		}
-		sitemapEntry(b, s.BaseURL+"topics/", time.Time{})
-		for _, t := range s.Topics {
-			sitemapEntry(b, t.Permalink, time.Time{})
-		}
-		b.WriteString("</urlset>")
-	}))
-	return o
+	return "", nil
 }
 
-// sitemapEntry writes one <url> of the sitemap; a zero t has no lastmod.
-func sitemapEntry(b *bytes.Buffer, loc string, t time.Time) {
-	b.WriteString("<url><loc>")
-	_ = xml.EscapeText(b, []byte(loc))
-	b.WriteString("</loc>")
-	if !t.IsZero() {
-		b.WriteString("<lastmod>")
-		b.WriteString(t.UTC().Format("2006-01-02"))
-		b.WriteString("</lastmod>")
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
 	}
-	b.WriteString("</url>")
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && s[cut]&0xC0 == 0x80 {
+			cut--
+		}
+	}
+	return strings.TrimSpace(s[:cut]) + " …"
 }

@@ -1,4 +1,4 @@
-package render
+package metadata
 
 import (
 	"fmt"
@@ -19,9 +19,9 @@ type Citation struct {
 	Key string
 }
 
-// cite describes rep from the Site's name and the report alone, so the
+// Cite describes rep from the Site's name and the report alone, so the
 // report page's deps cover it. The date is the meeting's, never the build's.
-func cite(s *generator.Site, rep *generator.Report) *Citation {
+func Cite(s *generator.Site, rep *generator.Report) *Citation {
 	where := kindName(rep.Kind)
 	if ss := rep.Session; ss != nil {
 		where += ", " + ss.Title

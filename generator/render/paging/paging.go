@@ -1,4 +1,7 @@
-package render
+// Package paging cuts a long list (a state's statements, a topic's
+// reports) into archive pages whose ends depend on the items, not on their
+// positions, and links them.
+package paging
 
 import (
 	"crypto/sha256"
@@ -22,11 +25,6 @@ const (
 	archiveMean = 100
 	archiveMin  = 25
 	archiveMax  = 400
-	// landingStatements is how many statements a state's landing page
-	// shows: they repeat the newest archive page, so a few are enough.
-	landingStatements = 50
-	// landingReports is how many reports a topic's landing page shows.
-	landingReports = 100
 )
 
 // Pager links the pages of one list.
@@ -36,23 +34,23 @@ type Pager struct {
 	Archive      string // from the landing page: the newest archive page
 }
 
-// archivePage is one archive page of a list: its items as a range of the
+// Page is one archive page of a list: its items as a range of the
 // newest-first list, and the name of its folder.
-type archivePage struct {
-	lo, hi int
-	name   string    // the date of its oldest item, with "-2", "-3"… for further pages of that day
-	from   time.Time // the date of its oldest item
+type Page struct {
+	Lo, Hi int
+	Name   string    // the date of its oldest item, with "-2", "-3"… for further pages of that day
+	From   time.Time // the date of its oldest item
 	items  [32]byte  // SHA-256 of its items' keys, oldest first
 }
 
-// archive cuts a list of n items, newest first, into archive pages, oldest
+// Cut cuts a list of n items, newest first, into archive pages, oldest
 // page first; key and date give an item's key and date. A list its landing
 // page shows whole (n <= shown) has none.
-func archive(n, shown int, key func(i int) uint64, date func(i int) time.Time) []archivePage {
+func Cut(n, shown int, key func(i int) uint64, date func(i int) time.Time) []Page {
 	if n <= shown {
 		return nil
 	}
-	var pages []archivePage
+	var pages []Page
 	// The keys that decide where pages end also fingerprint each page's
 	// items, in the same pass.
 	h := sha256.New()
@@ -64,7 +62,7 @@ func archive(n, shown int, key func(i int) uint64, date func(i int) time.Time) [
 		h.Write(b[:])
 		size := hi - i
 		if i == 0 || (size >= archiveMin && (k%archiveMean == 0 || size >= archiveMax)) {
-			p := archivePage{lo: i, hi: hi, from: date(hi - 1)}
+			p := Page{Lo: i, Hi: hi, From: date(hi - 1)}
 			h.Sum(p.items[:0])
 			h.Reset()
 			pages = append(pages, p)
@@ -73,53 +71,54 @@ func archive(n, shown int, key func(i int) uint64, date func(i int) time.Time) [
 	}
 	day, seq := "", 0
 	for k := range pages {
-		d := pages[k].from.Format("2006-01-02")
+		d := pages[k].From.Format("2006-01-02")
 		if d == day {
 			seq++
-			pages[k].name = d + "-" + strconv.Itoa(seq)
+			pages[k].Name = d + "-" + strconv.Itoa(seq)
 			continue
 		}
 		day, seq = d, 1
-		pages[k].name = d
+		pages[k].Name = d
 	}
 	return pages
 }
 
-func archiveURL(base, name string) string { return base + "page/" + name + "/" }
+// URL is the address of the archive page name of the list at base.
+func URL(base, name string) string { return base + "page/" + name + "/" }
 
-// landingPager links a landing page to the newest of pages, if any.
-func landingPager(base string, pages []archivePage) *Pager {
+// Landing links a landing page to the newest of pages, if any.
+func Landing(base string, pages []Page) *Pager {
 	if len(pages) == 0 {
 		return nil
 	}
-	return &Pager{Archive: archiveURL(base, pages[len(pages)-1].name)}
+	return &Pager{Archive: URL(base, pages[len(pages)-1].Name)}
 }
 
-// archivePager links page k of pages; the newest one links back to the
+// Archive links page k of pages; the newest one links back to the
 // landing page.
-func archivePager(base string, pages []archivePage, k int) *Pager {
-	p := &Pager{Label: "from " + pages[k].from.Format("2 January 2006"), Newer: base}
+func Archive(base string, pages []Page, k int) *Pager {
+	p := &Pager{Label: "from " + pages[k].From.Format("2 January 2006"), Newer: base}
 	if k+1 < len(pages) {
-		p.Newer = archiveURL(base, pages[k+1].name)
+		p.Newer = URL(base, pages[k+1].Name)
 	}
 	if k > 0 {
-		p.Older = archiveURL(base, pages[k-1].name)
+		p.Older = URL(base, pages[k-1].Name)
 	}
 	return p
 }
 
-// pageKey fingerprints what archive page k of pages shows: its name, its
+// Key fingerprints what archive page k of pages shows: its name, its
 // neighbours' (the pager links them), and its items. Pages with the same
 // key have the same bytes as long as nothing site-wide changed.
-func pageKey(kind, id string, pages []archivePage, k int) string {
+func Key(kind, id string, pages []Page, k int) string {
 	newer, older := "", ""
 	if k+1 < len(pages) {
-		newer = pages[k+1].name
+		newer = pages[k+1].Name
 	}
 	if k > 0 {
-		older = pages[k-1].name
+		older = pages[k-1].Name
 	}
-	b := fmt.Appendf(nil, "%s\x00%s\x00%s\x00%s\x00%s\x00", kind, id, pages[k].name, newer, older)
+	b := fmt.Appendf(nil, "%s\x00%s\x00%s\x00%s\x00%s\x00", kind, id, pages[k].Name, newer, older)
 	b = append(b, pages[k].items[:]...)
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
