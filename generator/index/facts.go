@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+
+	"github.com/plenary-archive/plenary/generator"
 )
 
 // Files the build writes into the index folder beside bleve's own, so the
@@ -106,4 +109,48 @@ func ReadFacts(dir string) (*Facts, error) {
 		return nil, fmt.Errorf("%s: index format %d, this program reads %d: rebuild the index with the same version of plenary", FactsFile, f.Version, Version)
 	}
 	return &f, nil
+}
+
+func factsOf(s *generator.Site, opts Options) *Facts {
+	f := &Facts{Version: Version, Title: s.Title, BaseURL: s.BaseURL, BasePath: s.BasePath, SearchURL: s.SearchURL, Reports: len(s.Reports),
+		States: []State{}, Topics: []Topic{}, Sessions: []Session{}}
+	for _, st := range s.States {
+		f.States = append(f.States, State{Code: st.Code, Name: st.Name, Slug: st.Slug, URL: st.Permalink})
+	}
+	for _, t := range s.Topics {
+		f.Topics = append(f.Topics, Topic{Key: t.Key, Title: t.Title, URL: t.Permalink})
+	}
+	for _, ss := range s.Sessions {
+		f.Sessions = append(f.Sessions, Session{Key: ss.Key, Title: ss.Title, Process: ss.Process, URL: ss.Permalink})
+	}
+	f.Synonyms = synonymGroups(s.Topics, opts.Synonyms)
+	return f
+}
+
+// synonymGroups are the config's groups followed by one per topic (its
+// title and keywords), each without blanks or repeats.
+func synonymGroups(topics []*generator.Topic, config [][]string) [][]string {
+	out := [][]string{}
+	add := func(words []string) {
+		var g []string
+		seen := map[string]bool{}
+		for _, w := range words {
+			w = strings.Join(strings.Fields(w), " ")
+			if w == "" || seen[strings.ToLower(w)] {
+				continue
+			}
+			seen[strings.ToLower(w)] = true
+			g = append(g, w)
+		}
+		if len(g) > 1 {
+			out = append(out, g)
+		}
+	}
+	for _, g := range config {
+		add(g)
+	}
+	for _, t := range topics {
+		add(append([]string{t.Title}, t.Keywords...))
+	}
+	return out
 }
