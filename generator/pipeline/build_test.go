@@ -15,6 +15,7 @@ import (
 
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/pipeline"
+	"github.com/plenary-archive/plenary/internal/archivetest"
 	"github.com/plenary-archive/plenary/internal/corpus"
 )
 
@@ -41,7 +42,7 @@ func toFS(a *txtar.Archive) fstest.MapFS {
 // site builds fsys into a fresh folder and returns it.
 func site(t testing.TB, fsys fs.FS) (string, *pipeline.Result) {
 	t.Helper()
-	dest := filepath.Join(t.TempDir(), "public")
+	dest := filepath.Join(archivetest.TempDir(t), "public")
 	res, err := pipeline.Build(pipeline.Options{Root: fsys, Dest: dest})
 	if err != nil {
 		t.Fatalf("build: %v", err)
@@ -198,7 +199,7 @@ func tree(t *testing.T, dir string) map[string][]byte {
 
 func TestFailedBuildLeavesSiteUntouched(t *testing.T) {
 	fsys := archive(t, "small.txtar")
-	dest := filepath.Join(t.TempDir(), "public")
+	dest := filepath.Join(archivetest.TempDir(t), "public")
 	if _, err := pipeline.Build(pipeline.Options{Root: fsys, Dest: dest}); err != nil {
 		t.Fatal(err)
 	}
@@ -296,6 +297,9 @@ func TestGoldenReportPage(t *testing.T) {
 // newest statements and that its archive pages, followed from the newest
 // through their "older" links, together hold every statement once.
 func TestLongListsArePaged(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a long whole-site case: 400 reports")
+	}
 	dir, res := site(t, corpus.FS(400, 1))
 	var busiest *generator.State
 	for _, st := range res.Site.States {

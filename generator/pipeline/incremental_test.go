@@ -11,6 +11,7 @@ import (
 
 	"github.com/plenary-archive/plenary/generator/content"
 	"github.com/plenary-archive/plenary/generator/pipeline"
+	"github.com/plenary-archive/plenary/internal/archivetest"
 	"github.com/plenary-archive/plenary/internal/corpus"
 )
 
@@ -38,10 +39,14 @@ func outOfRacyWindow() time.Time { return time.Now().Add(content.RacyWindow + ti
 // exactly what a clean build writes, and that it renders less when only
 // reports changed.
 func TestIncrementalEqualsClean(t *testing.T) {
-	root := t.TempDir()
+	if testing.Short() {
+		t.Skip("a long whole-site case: thirty-odd builds")
+	}
+	scratch := archivetest.TempDir(t)
+	root := filepath.Join(scratch, "archive")
 	writeFiles(t, root, corpus.FilesWithKeywords(150, 1))
 	cache := filepath.Join(root, ".plenary-cache")
-	dest := filepath.Join(t.TempDir(), "public")
+	dest := filepath.Join(scratch, "public")
 	res, err := pipeline.Build(pipeline.Options{Root: os.DirFS(root), Dest: dest, CacheDir: cache, Now: outOfRacyWindow})
 	if err != nil {
 		t.Fatal(err)
@@ -51,7 +56,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 	}
 
 	reports, _ := filepath.Glob(filepath.Join(root, "content/reports/*/*.md"))
-	linked := filepath.Join(t.TempDir(), "statements.csv")
+	linked := filepath.Join(scratch, "statements.csv")
 	var linkedData []byte
 	edit := func(path string, fn func(string) string) func(t *testing.T) {
 		return func(t *testing.T) {
@@ -192,7 +197,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 					t.Errorf("statements.csv was written whole (or not at all), not changed in place")
 				}
 			}
-			clean := filepath.Join(t.TempDir(), "public")
+			clean := filepath.Join(archivetest.TempDir(t), "public")
 			if _, err := pipeline.Build(pipeline.Options{Root: os.DirFS(root), Dest: clean}); err != nil {
 				t.Fatal(err)
 			}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,10 +20,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/plenary-archive/plenary/generator"
-	"github.com/plenary-archive/plenary/generator/markdown"
 	"github.com/plenary-archive/plenary/generator/opendata"
-	"github.com/plenary-archive/plenary/generator/pipeline"
-	"github.com/plenary-archive/plenary/generator/render"
 )
 
 // The tests of the public views build testdata/publish.txtar, an archive
@@ -785,50 +781,4 @@ func TestMatrix(t *testing.T) {
 	)
 	contains(t, dir, "states/france/topics/index.html", "!href=/states/", "!href=/reports/", `!href="/states/`, `!href="/reports/`)
 	contains(t, dir, "states/index.html", `<a href="/archive/states/matrix/">`)
-}
-
-// loadedOutputs loads an archive, as plenary check does, and lists the
-// outputs of its site, rendered from each report's Markdown.
-func loadedOutputs(t *testing.T, fsys fs.FS) (*generator.Site, []render.Output) {
-	t.Helper()
-	s, cfg, _, _, err := pipeline.Load(pipeline.Options{Root: fsys})
-	if err != nil || s == nil {
-		t.Fatalf("load: %v", err)
-	}
-	th, err := pipeline.Theme(fsys, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s, render.New(s, th, markdown.New(cfg.BasePath), nil).Outputs()
-}
-
-// TestPublicOutputsDeps checks that the new outputs name what they show,
-// the convention incremental builds rely on.
-func TestPublicOutputsDeps(t *testing.T) {
-	_, outs := loadedOutputs(t, archive(t, "publish.txtar"))
-	deps := map[string]string{}
-	for _, o := range outs {
-		var names []string
-		for _, d := range o.Deps {
-			names = append(names, d.String())
-		}
-		deps[o.Path] = strings.Join(names, ",")
-	}
-	for path, want := range map[string]string{
-		"states/france/feed.xml":          "state:FRA",
-		"states/france/topics/index.html": "state:FRA",
-		"data/states/france.json":         "state:FRA",
-		"topics/law/feed.xml":             "topic:law",
-		"sessions/s3/feed.xml":            "session:s3",
-		"data/reports.json":               "",
-		"data/statements.csv":             "",
-		"states/matrix/index.html":        "",
-	} {
-		got, ok := deps[path]
-		if !ok {
-			t.Errorf("no output %s", path)
-		} else if got != want {
-			t.Errorf("%s depends on %q, want %q", path, got, want)
-		}
-	}
 }

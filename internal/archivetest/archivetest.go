@@ -5,6 +5,7 @@
 package archivetest
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -64,4 +65,20 @@ func Site(tb testing.TB, text string) *generator.Site {
 		tb.Fatal(errs)
 	}
 	return s
+}
+
+// TempDir is a folder for a test's built sites, removed when the test
+// ends. It is on a memory file system (/dev/shm) where there is one and
+// TMPDIR does not say otherwise: whole-site tests write thousands of small
+// files, and on a disk creating and removing them costs the kernel more
+// time than building them costs the program.
+func TempDir(tb testing.TB) string {
+	tb.Helper()
+	if os.Getenv("TMPDIR") == "" {
+		if dir, err := os.MkdirTemp("/dev/shm", "plenary-test-"); err == nil {
+			tb.Cleanup(func() { _ = os.RemoveAll(dir) })
+			return dir
+		}
+	}
+	return tb.TempDir()
 }
