@@ -15,8 +15,8 @@ import (
 // The index's analyzer is bleve's "en" (Unicode words, possessives,
 // lower case, English stop words, Porter stems) made cheaper for what an
 // archive holds, with the same terms: splitting text into words with the
-// Unicode segmenter and stemming every word were two thirds of analysing
-// 10,000 reports, 4.4 s of CPU.
+// Unicode segmenter and stemming every word were two thirds of the
+// analysis.
 //   - Text that is all ASCII is split by the word-boundary rules of
 //     Unicode's UAX #29 as they apply to ASCII; any other text goes
 //     through bleve's own tokenizer. FuzzWords holds the two to the same

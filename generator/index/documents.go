@@ -35,7 +35,7 @@ func documentSums(s *generator.Site, program string) [][sha256.Size]byte {
 		// Appended by hand: with fmt this was most of a rebuild's index
 		// time. Every field ends in a byte no field holds.
 		// The buffer is reused across reports: made afresh, it was most
-		// of what summing allocated, tens of megabytes at 10,000 reports.
+		// of what summing allocated.
 		bp := sumBuffers.Get().(*[]byte)
 		defer sumBuffers.Put(bp)
 		b := (*bp)[:0]
@@ -143,8 +143,7 @@ func writeBleve(dir string, s *generator.Site, opts Options) error {
 func eachDocument(reports []*generator.Report, m mapping.IndexMapping, texts *bodies.Store, fn func(d *bdoc.Document) error) error {
 	// Analysis runs up to a few chunks ahead, so that it goes on while
 	// the builder writes a segment; more would hold more memory for little.
-	// Chunks of 64 instead of 128 held 130 MB less at 10,000 reports at
-	// the same speed.
+	// Smaller chunks hold less at the same speed.
 	const chunk, ahead = 64, 2
 	type prepared struct {
 		docs []*bdoc.Document

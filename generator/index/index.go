@@ -6,10 +6,9 @@
 // the build hands it the results page already rendered.
 //
 // One document per report, its paragraphs an array whose positions lead a
-// match back to its "#p-N": per-paragraph documents were 26 times as many,
-// three times slower to build and 1.6 times larger on 5,000 reports, and
-// facets would count paragraphs where the site counts reports (see
-// BenchmarkLayout). Bleve's offline builder writes one segment; fed with
+// match back to its "#p-N": per-paragraph documents were many times as
+// many, slower to build and larger, and facets would count paragraphs
+// where the site counts reports (see BenchmarkLayout). Bleve's offline builder writes one segment; fed with
 // documents analysed on every core it builds as fast as Index.Batch
 // followed by a merge into one segment.
 package index
@@ -44,8 +43,7 @@ type Options struct {
 	// the endpoint renders its results with; stored with the Shell.
 	Partials map[string]string
 	// BatchSize is how many documents go into each segment before the
-	// final merge; 0 means a size measured to be fast within the memory
-	// budget.
+	// final merge; 0 means defaultBatchSize.
 	BatchSize int
 	// Done, when set, is called once per document indexed, for progress.
 	Done func()
@@ -79,11 +77,9 @@ type Stats struct {
 	Updated int
 }
 
-// defaultBatchSize was measured on 10,000 generated reports: smaller
-// batches hold fewer analysed documents at once and built as fast as
-// batches of 1,000 (the final merge costs the same either way); 100
-// instead of 250 took the index's peak from 816 MB to 678 MB, 50 was
-// slower for no less.
+// defaultBatchSize is how many documents go into a segment before the
+// final merge: smaller batches hold fewer analysed documents at once and
+// build as fast, down to about this size (docs/performance.md).
 const defaultBatchSize = 100
 
 // Build writes the index of s into dir: into a new folder beside it first,

@@ -17,16 +17,14 @@ type StateSession struct {
 	Key, Title, URL string
 	// List is the session's reports, each a heading and its statements,
 	// written in Go: a state's pages hold most of the site's text, and the
-	// template engine's reflective calls per excerpt, then per report
-	// heading, were a third, then a twentieth, of a 1,000-report build.
+	// template engine's reflective calls per statement dominated them.
 	List template.HTML
 }
 
 // groupBySession splits statements, newest first, into runs of one
 // session and, within it, one report each. Every session's list is a
 // slice of one string, written in one builder grown once to its size:
-// state pages list every statement of the archive, and lists built one by
-// one, growing as they went, were a seventh of a build's allocations.
+// lists grown as they went were a seventh of a build's allocations.
 func groupBySession(texts *bodies.Store, stmts []*generator.Statement) ([]StateSession, error) {
 	size := 0
 	for i, s := range stmts {

@@ -52,9 +52,9 @@ var optionalKinds = map[string]bool{"process": true}
 //
 // With a minifier m, which must keep Go template actions as they are (see
 // publish.TemplateMinifier), every template is minified once here, and
-// every page rendered from the theme is minified HTML as it is written:
-// minifying each page again cost a tenth of a 10,000-report build's CPU.
-// Without one, pages are rendered from the templates as written.
+// every page rendered from the theme is minified HTML as it is written,
+// so that no page is minified again. Without one, pages are rendered from
+// the templates as written.
 func LoadTheme(theme, overrides fs.FS, m *minify.M) (*Theme, error) {
 	files := map[string][]byte{}
 	if err := readTree(theme, "layouts", files); err != nil {

@@ -4,8 +4,8 @@ import "github.com/plenary-archive/plenary/generator"
 
 // codeTable finds a State and its rank by ISO 3166-1 alpha-3 code without
 // hashing: a build looks up every state named in every paragraph of the
-// archive, a million at 10,000 reports, and the map lookups were a fifth
-// of making reports from the detections cache.
+// archive, and map lookups were a fifth of making reports from the
+// detections cache.
 type codeTable struct {
 	entries [26 * 26 * 26]codeEntry
 	other   map[string]codeEntry // codes that are not three capitals

@@ -8,11 +8,9 @@ import (
 )
 
 // slabs hand out the small slices the Site keeps, cut from allocations of
-// 64 KiB. Made one by one, they were hundreds of thousands of objects at
-// 10,000 reports, each keeping alive a span of memory otherwise freed with
-// the garbage assembly makes around it: the heap's spans held more free
-// room than live objects, 129 MiB for 106 MiB, which the memory budget
-// then counts as used.
+// 64 KiB. Made one by one, hundreds of thousands of them each kept alive a
+// span the collector would otherwise free, room the memory budget counts
+// as used.
 type slabs struct {
 	paragraphs slab[generator.Paragraph]
 	pointers   slab[*generator.Paragraph]

@@ -3,9 +3,8 @@ package incremental
 import "github.com/plenary-archive/plenary/generator/publish"
 
 // The manifest is read at the start of every update and written at its
-// end, on the path of the build: at 10,000 reports it holds some 15,000
-// files and 30,000 extents, and encoding it with gob took ~70 ms of a
-// build that adds one report. It uses the detections' codec.
+// end, on the path of the build, where gob was slow for its tens of
+// thousands of files and extents. It uses the detections' codec.
 
 const manifestMagic = "plenary-manifest\n"
 
