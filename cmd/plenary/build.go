@@ -24,6 +24,8 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	quiet := fl.Bool("quiet", false, "print errors only")
 	clean := fl.Bool("clean", false, "ignore the cache and render every page")
 	baseURL := fl.String("base-url", "", "build for this address instead of config.toml's baseURL (e.g. the address a host serves the site at)")
+	var endpoint optionalString
+	fl.Var(&endpoint, "search-endpoint", searchEndpointUsage)
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to this file")
 	indexDir := fl.String("index", "", "where to write the search index (default: [search] index of config.toml, in the archive's root)")
 	if err := fl.Parse(args); err != nil {
@@ -54,7 +56,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	start := time.Now()
 	opts := pipeline.Options{
 		Root: root.FS(), Dest: *dest, Drafts: *drafts, Clean: *clean, Source: *source, IndexDir: *indexDir, BaseURL: *baseURL,
-		CacheDir: root.CacheDir(), Memory: memory.Budgets(),
+		SearchEndpoint: endpoint.ptr(), CacheDir: root.CacheDir(), Memory: memory.Budgets(),
 	}
 	if !*quiet {
 		opts.Progress = newProgress(stdout)

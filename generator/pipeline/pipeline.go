@@ -22,6 +22,11 @@ type Options struct {
 	Drafts bool   // include draft reports (preview)
 	// BaseURL, when set, replaces config.toml's (preview serves on localhost).
 	BaseURL string
+	// SearchEndpoint, when set, replaces config.toml's [search] endpoint,
+	// resolved against the base URL the same way: "" builds a site
+	// without search (a static host alone), a URL one whose form is sent
+	// to an endpoint elsewhere, "search" the preview's own.
+	SearchEndpoint *string
 	// CacheDir, when set, keeps what a build learnt for the next one, which
 	// then renders only the pages a change touches. Empty: every build is
 	// a full build.

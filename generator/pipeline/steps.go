@@ -117,9 +117,15 @@ func (b *build) load() error {
 			return err
 		}
 	}
-	if b.opts.BaseURL != "" {
+	if b.opts.BaseURL != "" || b.opts.SearchEndpoint != nil {
+		// Every address derived from these is worked out again.
 		c := *archive.Config
-		c.BaseURL = b.opts.BaseURL
+		if b.opts.BaseURL != "" {
+			c.BaseURL = b.opts.BaseURL
+		}
+		if b.opts.SearchEndpoint != nil {
+			c.Search.Endpoint = b.opts.SearchEndpoint
+		}
 		if archive.Config, err = config.Complete(&c); err != nil {
 			b.progress().End()
 			return err
@@ -137,7 +143,7 @@ func (b *build) load() error {
 func (b *build) assemble() error {
 	defer b.progress().End()
 	if b.cache != nil {
-		global, err := incremental.GlobalKey(b.opts.Root, b.cfg.Theme, b.opts.Drafts, b.opts.BaseURL, b.archive)
+		global, err := incremental.GlobalKey(b.opts.Root, b.cfg.Theme, b.opts.Drafts, b.cfg.BaseURL+" "+b.cfg.Search.URL, b.archive)
 		if err != nil {
 			return err
 		}
