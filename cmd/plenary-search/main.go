@@ -63,7 +63,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	var shards shardList
 	fl.Var(&shards, "shard", "an index folder holding a share of the archive's reports; repeat it for each shard, served together as one index (instead of --index)")
 	addr := fl.String("addr", "127.0.0.1:8081", "address to listen on")
-	cors := fl.String("cors", "", "comma-separated origins allowed to call the API from a browser, e.g. https://archive.example.org")
+	cors := fl.String("cors", "", "comma-separated origins allowed to call the API from a browser besides the site's own (allowed when the index says the site is on another host), e.g. https://mirror.example.org")
 	maxConc := fl.Int("max-concurrent", 0, "searches run at once; 0 means one per CPU")
 	timeout := fl.Duration("timeout", 2*time.Second, "the longest one search may take")
 	readTimeout := fl.Duration("read-timeout", 5*time.Second, "the longest a client may take to send a request")
