@@ -234,11 +234,12 @@ func (im *Importer) markdown(blocks []*block) *bodyText {
 			out.speakers["p-"+strconv.Itoa(n)] = []string{b.who.name}
 		}
 	}
-	leadIn := func(b *block, first string) string {
-		if !b.lead {
-			return escapeLine(first)
+	// lead writes a block's first line after its speaker's lead-in, if
+	// it has one.
+	lead := func(s *strings.Builder, b *block) {
+		if b.lead {
+			s.WriteString("**" + escapeInline(b.who.name) + ":** ")
 		}
-		return "**" + escapeInline(b.who.name) + ":** " + escapeInline(first)
 	}
 	for _, b := range blocks {
 		var s strings.Builder
@@ -246,22 +247,18 @@ func (im *Importer) markdown(blocks []*block) *bodyText {
 		case paragraph:
 			speak(b)
 			chars := 0
-			for i, t := range b.lines {
+			for _, t := range b.lines {
 				chars += len(t) + 1
-				if i > 0 {
-					s.WriteByte('\n')
-					s.WriteString(escapeLine(t))
-					continue
-				}
-				s.WriteString(leadIn(b, t))
 			}
+			lead(&s, b)
+			s.WriteString(strings.Join(escapeLines(b.lines, b.lead), "\n"))
 			out.chars += chars
 			if chars > out.longest.chars {
 				out.longest.chars, out.longest.line = chars, b.line
 			}
 		case heading:
 			s.WriteString("## ")
-			s.WriteString(strings.ReplaceAll(escapeInline(b.lines[0]), "#", `\#`))
+			s.WriteString(escapeHeading(b.lines[0]))
 		case list, olist:
 			for i, it := range b.items {
 				speak(b)
@@ -276,14 +273,10 @@ func (im *Importer) markdown(blocks []*block) *bodyText {
 				}
 				s.WriteString(marker)
 				if i == 0 {
-					s.WriteString(leadIn(b, it[0]))
-				} else {
-					s.WriteString(escapeLine(it[0]))
+					lead(&s, b)
 				}
-				out.chars += len(it[0]) + 1
-				for _, c := range it[1:] {
-					s.WriteString(indent)
-					s.WriteString(escapeLine(c))
+				s.WriteString(strings.Join(escapeLines(it, i == 0 && b.lead), indent))
+				for _, c := range it {
 					out.chars += len(c) + 1
 				}
 			}

@@ -6,8 +6,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/plenary-archive/plenary/generator/markdown"
 )
 
 func TestDateLine(t *testing.T) {
@@ -193,7 +196,7 @@ func TestStructure(t *testing.T) {
 		{"unindented line ends the list", "• a\nAfter.", "- a\n\nAfter."},
 		{"indented line after a blank ends the list", "• a\n\n  After.", "- a\n\nAfter."},
 		{"two lists with headings", "A:\n• a\nB:\n• b", "## A\n\n- a\n\n## B\n\n- b"},
-		{"not bullets", "-5 degrees\n*note*\n–dash", "\\-5 degrees\n\\*note\\*\n–dash"},
+		{"not bullets", "-5 degrees\n*note*\n–dash", "-5 degrees\n\\*note\\*\n–dash"},
 		{"paragraph after a list", "H:\n\n• a\n\nText.", "## H\n\n- a\n\nText."},
 		{"indented prose loses its indent", "    not code", "not code"},
 	}
@@ -210,8 +213,10 @@ func TestEscaping(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 	}{
-		{"emphasis", "Use * and _ and **bold** here", `Use \* and \_ and \*\*bold\*\* here`},
-		{"html", "<script>alert(1)</script>", `\<script\>alert(1)\</script\>`},
+		{"emphasis", "Use * and _ and **bold** here", `Use * and _ and \*\*bold\*\* here`},
+		{"intraword underscores", "states_parties and 5*3", `states_parties and 5\*3`},
+		{"brackets and less-than", "paragraph [15] of it, A < B, a > b, x & y", "paragraph [15] of it, A < B, a > b, x & y"},
+		{"html", "<script>alert(1)</script>", `\<script>alert(1)\</script>`},
 		{"heading", "# not a heading", `\# not a heading`},
 		{"hash inside", "item #3", "item #3"},
 		{"ordered list", "1. not a list", `1\. not a list`},
@@ -221,15 +226,17 @@ func TestEscaping(t *testing.T) {
 		{"plus", "+ plus", `\+ plus`},
 		{"setext", "Text\n===", "Text\n\\==="},
 		{"front matter delimiter", "+++", `\+++`},
-		{"link", "[link](http://x)", `\[link\](http://x)`},
+		{"link", "[link](http://x) and [def]: y", `[link\](http://x) and [def\]: y`},
 		{"code", "`code`", "\\`code\\`"},
-		{"backslash", `back\slash and line end\`, `back\\slash and line end\\`},
-		{"strikethrough and table", "a ~~b~~ | c", `a \~\~b\~\~ \| c`},
+		{"backslash", `back\slash, \* and line end\`, `back\slash, \\\* and line end\\`},
+		{"strikethrough and table", "a ~~b~~ | c", `a \~\~b\~\~ | c`},
+		{"table", "a | b\n--|--", "a | b\n\\--|--"},
+		{"one backtick", "it`s", "it`s"},
 		{"entities", "&amp; &#169; &#x41; but AT&T & co", `\&amp; \&#169; \&#x41; but AT&T & co`},
 		{"kept as written", "It’s “quoted” – 'single' \"double\" — ok… 中文 ñ", "It’s “quoted” – 'single' \"double\" — ok… 中文 ñ"},
 		{"second line", "First\n# second\n2. third", "First\n\\# second\n2\\. third"},
 		{"list items", "• # not a heading\n• 1. first\n• - dash\n• *star*\n• > q", "- \\# not a heading\n- 1\\. first\n- \\- dash\n- \\*star\\*\n- \\> q"},
-		{"heading", "C# and *stars* #:\n• x", "## C\\# and \\*stars\\* \\#\n\n- x"},
+		{"heading", "C# and *stars* #:\n• x", "## C# and \\*stars\\* \\#\n\n- x"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -366,4 +373,36 @@ func TestDateErrorsQuoteTheLine(t *testing.T) {
 			t.Errorf("%q: %v", l, err)
 		}
 	}
+}
+
+// FuzzEscape holds the importer's escapes to what Markdown needs: the
+// lines of a paragraph, escaped, read back as the same text, and a line
+// without markup is written as it is.
+func FuzzEscape(f *testing.F) {
+	for _, s := range []string{
+		"Brazil proposed that paragraph [15] be deleted, and said A < B for *all* states_parties & observers.",
+		"1. not a list\n2) nor this", "# no heading\n> no quote\n- no item\n===", "[a](b) [c]: d ![e](f)",
+		"`code` and ``more`` `", "&amp; &#35; AT&T", "a ~~b~~ ~c~ 5*3 _x_ __y__", "a | b\n--|--", "<b> <http://x> </i> <!-- x -->",
+		`back\slash \* end\`, "* * *\n+++\n```\n~~~", "x\n  indented", "Cyber\u00a0security: ***bold*** _it_s_",
+	} {
+		f.Add(s)
+	}
+	md := markdown.New("/")
+	f.Fuzz(func(t *testing.T, s string) {
+		var lines []string
+		for _, l := range strings.Split(s, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) == 0 || !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return r < ' ' && r != '\n' || r == '\u00a0' || r == '\u2028' || r == '\u2029' || r == '\u0085' }) {
+			return
+		}
+		esc := strings.Join(escapeLines(lines, false), "\n")
+		blocks := md.Analyse([]byte(esc)).Blocks
+		want := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+		if len(blocks) != 1 || strings.Join(strings.Fields(blocks[0].Text), " ") != want {
+			t.Fatalf("%q escaped as %q reads back as %+v, want one block %q", s, esc, blocks, want)
+		}
+	})
 }

@@ -172,9 +172,25 @@ func plain(n ast.Node, src []byte) string {
 			case *ast.List:
 				continue
 			case *ast.Text:
-				b.Write(c.Value(src))
+				if c.IsRaw() {
+					b.Write(c.Segment.Value(src))
+				} else {
+					writeUnescaped(&b, c.Segment.Value(src))
+				}
 				if c.SoftLineBreak() || c.HardLineBreak() {
 					b.WriteByte(' ')
+				}
+			case *ast.CodeSpan:
+				// A code span's text is as written: backslashes and
+				// entities in it are literal.
+				for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+					if t, ok := t.(*ast.Text); ok {
+						v := t.Segment.Value(src)
+						if n := len(v); n > 0 && v[n-1] == '\n' {
+							v = append(v[:n-1:n-1], ' ')
+						}
+						b.Write(v)
+					}
 				}
 			case *ast.String:
 				b.Write(c.Value)
