@@ -395,7 +395,9 @@ func FuzzEscape(f *testing.F) {
 				lines = append(lines, l)
 			}
 		}
-		if len(lines) == 0 || !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return r < ' ' && r != '\n' || r == '\u00a0' || r == '\u2028' || r == '\u2029' || r == '\u0085' }) {
+		if len(lines) == 0 || !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool {
+			return r < ' ' && r != '\n' || r == '\u00a0' || r == '\u2028' || r == '\u2029' || r == '\u0085'
+		}) {
 			return
 		}
 		esc := strings.Join(escapeLines(lines, false), "\n")
