@@ -28,12 +28,27 @@ import (
 // concurrent use; create one per build, not per page.
 type Renderer struct {
 	md goldmark.Markdown
+	// prose renders descriptions (of sessions, topics, processes), whose
+	// paragraphs are not cited one by one and get no anchors.
+	prose goldmark.Markdown
 }
 
 // New returns a Renderer whose root-relative links ("/sessions/x/") are
 // placed under basePath ("/archive/"), so content works under a sub-path.
 func New(basePath string) *Renderer {
-	md := goldmark.New(
+	return &Renderer{md: newGoldmark(basePath, true), prose: newGoldmark(basePath, false)}
+}
+
+// newGoldmark is the build's goldmark, with paragraph anchors and their
+// links or without.
+func newGoldmark(basePath string, anchored bool) goldmark.Markdown {
+	transformers := []util.PrioritizedValue{util.Prioritized(&links{base: basePath}, 110)}
+	renderers := []util.PrioritizedValue{util.Prioritized(&escapeHTML{}, 100)}
+	if anchored {
+		transformers = append(transformers, util.Prioritized(&anchors{}, 100), util.Prioritized(&paraLinks{}, 105))
+		renderers = append(renderers, util.Prioritized(&paraLinkRenderer{}, 100))
+	}
+	return goldmark.New(
 		// First: the options below are added to the parser set here.
 		goldmark.WithParser(newBoundedParser()),
 		goldmark.WithExtensions(
@@ -47,20 +62,10 @@ func New(basePath string) *Renderer {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(
-				util.Prioritized(&anchors{}, 100),
-				util.Prioritized(&paraLinks{}, 105),
-				util.Prioritized(&links{base: basePath}, 110),
-			),
+			parser.WithASTTransformers(transformers...),
 		),
-		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(
-				util.Prioritized(&escapeHTML{}, 100),
-				util.Prioritized(&paraLinkRenderer{}, 100),
-			),
-		),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(renderers...)),
 	)
-	return &Renderer{md: md}
 }
 
 // Block is one anchored block of a document: a paragraph or a list item.
@@ -149,6 +154,13 @@ func (r *Renderer) AnalyseHTML(src []byte, html io.Writer) (Document, error) {
 // HTML renders src.
 func (r *Renderer) HTML(w io.Writer, src []byte) error {
 	return r.md.Convert(replaceNUL(src), w)
+}
+
+// Prose renders src as a description (of a session, topic or process):
+// as HTML does, but without paragraph anchors and their "¶" links, which
+// belong to the reports that are cited paragraph by paragraph.
+func (r *Renderer) Prose(w io.Writer, src []byte) error {
+	return r.prose.Convert(replaceNUL(src), w)
 }
 
 // replaceNUL returns src with every NUL byte replaced by U+FFFD, as

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"path"
@@ -104,6 +105,7 @@ func (r *Renderer) Outputs() []Output {
 		rep := rep
 		add(rel(s, rep.URL)+"index.html", func(w io.Writer) error { return r.report(w, rep) }, ReportDep(rep.Slug))
 	}
+	out = append(out, r.reportListOutputs()...)
 	add("sessions/index.html", func(w io.Writer) error {
 		return r.page(w, "sessions", r.base("sessions", "Sessions", "All sessions of the archive, in order.", s.BasePath+"sessions/"))
 	})
@@ -141,6 +143,7 @@ func (r *Renderer) Outputs() []Output {
 	})
 	add("feed.xml", func(w io.Writer) error { return feeds.Site(w, s, r.texts) })
 	out = append(out, r.sitemapOutput())
+	add("manifest.webmanifest", func(w io.Writer) error { return manifest(w, s) })
 	add("robots.txt", func(w io.Writer) error {
 		_, err := fmt.Fprintf(w, "User-agent: *\nAllow: /\nSitemap: %ssitemap.xml\n", s.BaseURL)
 		return err
@@ -152,15 +155,40 @@ func (r *Renderer) Outputs() []Output {
 			out[i].Minified = path.Ext(out[i].Path) == ".html"
 		}
 	}
-	add("css/style.css", func(w io.Writer) error { return r.stylesheet(w) })
+	add(codeCSS, chromaCSS)
 	for _, f := range r.theme.static {
 		f := f
-		if f.path == "css/style.css" {
-			continue
-		}
 		add(f.path, func(w io.Writer) error { _, err := w.Write(f.data); return err })
 	}
 	return out
+}
+
+// manifestIcon is an icon of the web manifest.
+type manifestIcon struct {
+	Src   string `json:"src"`
+	Sizes string `json:"sizes"`
+	Type  string `json:"type"`
+}
+
+// manifest writes the web manifest: the site's name and icon for
+// browsers that install or bookmark it. Its addresses are relative to
+// the manifest itself, so it works under any base path.
+func manifest(w io.Writer, s *generator.Site) error {
+	m := struct {
+		Name        string         `json:"name"`
+		ShortName   string         `json:"short_name"`
+		Description string         `json:"description,omitempty"`
+		StartURL    string         `json:"start_url"`
+		Scope       string         `json:"scope"`
+		Display     string         `json:"display"`
+		Background  string         `json:"background_color"`
+		Theme       string         `json:"theme_color"`
+		Icons       []manifestIcon `json:"icons"`
+	}{Name: s.Title, ShortName: s.Title, Description: s.Description, StartURL: "./", Scope: "./", Display: "browser",
+		Background: "#fdfdfb", Theme: "#0b5cad", Icons: []manifestIcon{{"favicon.svg", "any", "image/svg+xml"}}}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(m)
 }
 
 func rel(s *generator.Site, url string) string { return strings.TrimPrefix(url, s.BasePath) }

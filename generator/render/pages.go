@@ -17,6 +17,7 @@ import (
 	"github.com/plenary-archive/plenary/generator/render/format"
 	"github.com/plenary-archive/plenary/generator/render/metadata"
 	"github.com/plenary-archive/plenary/generator/render/paging"
+	"github.com/plenary-archive/plenary/generator/render/reportlist"
 	"github.com/plenary-archive/plenary/generator/resultspage"
 )
 
@@ -30,6 +31,9 @@ type Page struct {
 	URL         string // site-relative
 	Permalink   string // canonical, absolute
 	CSS         string // stylesheet URL
+	// Styles are the stylesheets the page needs besides CSS: report
+	// pages, the most read, load the one stylesheet alone.
+	Styles []string
 	Feed        string // Atom feed URL
 	Body        template.HTML
 
@@ -48,6 +52,10 @@ type Page struct {
 	Groups []StateSession
 	// Reports are this page's share of a topic's reports.
 	Reports []*generator.Report
+	// Years are this page's share of all reports, by year, on /reports/;
+	// YearLinks, on its landing page, lead to where each year begins.
+	Years     []reportlist.Year
+	YearLinks []reportlist.YearLink
 	// Pager links the pages of a long list; nil when there is one page.
 	Pager *paging.Pager
 	// Archive is set on the archive pages of a long list, which show the
@@ -99,7 +107,7 @@ type Home struct {
 	Processes    []Process
 }
 
-// Process groups sessions for the home page's timeline.
+// Process groups sessions, newest first, for the home page.
 type Process struct {
 	Name     string
 	URL      string // the process's page, when the archive defines it
@@ -151,9 +159,19 @@ func release(b *bytes.Buffer) {
 }
 
 func (r *Renderer) markdown(src []byte) (template.HTML, error) {
+	return r.convert(r.md.HTML, src)
+}
+
+// prose is a description (of a session, topic or process) as HTML,
+// without the paragraph anchors of reports.
+func (r *Renderer) prose(src []byte) (template.HTML, error) {
+	return r.convert(r.md.Prose, src)
+}
+
+func (r *Renderer) convert(to func(io.Writer, []byte) error, src []byte) (template.HTML, error) {
 	raw := buffers.Get().(*bytes.Buffer)
 	defer release(raw)
-	if err := r.md.HTML(raw, src); err != nil {
+	if err := to(raw, src); err != nil {
 		return "", err
 	}
 	return r.minified(raw)
@@ -212,7 +230,7 @@ func (r *Renderer) reportBody(rep *generator.Report) (template.HTML, error) {
 func (r *Renderer) session(w io.Writer, ss *generator.Session) error {
 	p := r.base("session", ss.Title, fmt.Sprintf("%s, %s: %d reports.", ss.Title, format.Span(ss.Start, ss.End), len(ss.Reports)), ss.URL)
 	p.Session = ss
-	body, err := r.markdown(ss.Body)
+	body, err := r.prose(ss.Body)
 	if err != nil {
 		return fmt.Errorf("%s: %w", ss.SourcePath, err)
 	}
@@ -315,7 +333,7 @@ func (r *Renderer) topic(w io.Writer, t *generator.Topic, pages []paging.Page, k
 	p.Topic = t
 	p.Reports = t.Reports[:min(landingReports, len(t.Reports))]
 	p.Pager = paging.Landing(t.URL, pages)
-	body, err := r.markdown(t.Body)
+	body, err := r.prose(t.Body)
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.SourcePath, err)
 	}
@@ -343,7 +361,9 @@ func (r *Renderer) home() *Page {
 	}
 	generator.SortStateCounts(counts)
 	h.ActiveStates = counts[:min(homeStates, len(counts))]
-	for _, ss := range s.Sessions {
+	// Newest first: what a visitor comes back for is the latest session.
+	for i := len(s.Sessions) - 1; i >= 0; i-- {
+		ss := s.Sessions[i]
 		name := ss.Process
 		if name == "" {
 			name = "Other meetings"

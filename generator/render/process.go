@@ -37,7 +37,7 @@ func (r *Renderer) process(w io.Writer, p *generator.Process) error {
 	pg := r.base("process", p.Title, desc, p.URL)
 	pg.Process = p
 	pg.Timeline = timeline(p.Sessions)
-	body, err := r.markdown(p.Body)
+	body, err := r.prose(p.Body)
 	if err != nil {
 		return fmt.Errorf("%s: %w", p.SourcePath, err)
 	}

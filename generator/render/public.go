@@ -110,6 +110,16 @@ func (r *Renderer) decorate(p *Page) error {
 		Report: p.Report, Session: p.Session, State: p.State, Topic: p.Topic,
 	})
 	first := !p.Archive
+	switch p.Kind {
+	case "report":
+		if highlighted(string(p.Body)) {
+			p.Styles = append(p.Styles, s.BasePath+codeCSS)
+		}
+	case "search":
+		p.Styles = r.theme.styles(s.BasePath, "css/search.css")
+	default:
+		p.Styles = r.theme.styles(s.BasePath, "css/views.css")
+	}
 	switch {
 	case p.Kind == "home":
 		p.Charts = []*figures.Chart{figures.Timeline(s)}

@@ -47,6 +47,7 @@ func (r *Renderer) sitemapOutput() Output {
 		}})
 	}
 	o.Parts = append(o.Parts, end("tail", func(b *bytes.Buffer) {
+		sitemapEntry(b, s.BaseURL+reportsDir, time.Time{})
 		sitemapEntry(b, s.BaseURL+"sessions/", time.Time{})
 		for _, p := range s.Processes {
 			sitemapEntry(b, p.Permalink, time.Time{})

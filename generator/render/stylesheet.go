@@ -3,24 +3,20 @@ package render
 import (
 	"bytes"
 	"io"
+	"strings"
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
 )
 
-// stylesheet is the theme's css/style.css followed by chroma's classes for
-// fenced code, light and dark, so one file serves every page.
-func (r *Renderer) stylesheet(w io.Writer) error {
-	for _, f := range r.theme.static {
-		if f.path == "css/style.css" {
-			if _, err := w.Write(f.data); err != nil {
-				return err
-			}
-		}
-	}
-	return chromaCSS(w)
-}
+// codeCSS is the stylesheet of highlighted code, which only report pages
+// whose text has fenced code load.
+const codeCSS = "css/code.css"
 
+// highlighted tells whether a report's body has highlighted code.
+func highlighted(body string) bool { return strings.Contains(body, `class="chroma"`) }
+
+// chromaCSS writes chroma's classes for fenced code, light and dark.
 func chromaCSS(w io.Writer) error {
 	f := chromahtml.New(chromahtml.WithClasses(true))
 	if err := f.WriteCSS(w, styles.Get("github")); err != nil {

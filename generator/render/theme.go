@@ -44,7 +44,7 @@ var pageKinds = []string{"home", "report", "session", "sessions", "state", "stat
 
 // optionalKinds are page templates a theme may lack: their pages are then
 // not written. A theme made before process pages existed still loads.
-var optionalKinds = map[string]bool{"process": true}
+var optionalKinds = map[string]bool{"process": true, "reports": true, "statesession": true, "statetopic": true, "compare": true}
 
 // LoadTheme reads a theme's layouts/ and static/ from theme, with any file
 // of the same name under overrides (the site's own layouts/) taking its
@@ -103,7 +103,7 @@ func LoadTheme(theme, overrides fs.FS, m *minify.M) (*Theme, error) {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
 	}
-	for _, kind := range append(pageKinds, "process") {
+	for _, kind := range append(pageKinds, "process", "reports", "statesession", "statetopic", "compare") {
 		name := kind + ".html"
 		src, ok := files[name]
 		if !ok {
@@ -185,4 +185,18 @@ func (th *Theme) minify(w io.Writer, markup io.Reader) error {
 		return err
 	}
 	return th.minifier.Minify("text/html", w, markup)
+}
+
+// styles are the addresses of those of the theme's stylesheets paths
+// (below static/) that it has, under the base path.
+func (th *Theme) styles(base string, paths ...string) []string {
+	var out []string
+	for _, p := range paths {
+		for _, f := range th.static {
+			if f.path == p {
+				out = append(out, base+p)
+			}
+		}
+	}
+	return out
 }

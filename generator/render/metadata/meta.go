@@ -93,7 +93,7 @@ func Describe(s *generator.Site, p Page) *Meta {
 		node = n
 	case p.Kind == "search":
 		node = page("SearchResultsPage")
-	case p.Kind == "sessions" || p.Kind == "states" || p.Kind == "topics" || p.Kind == "matrix":
+	case p.Kind == "sessions" || p.Kind == "states" || p.Kind == "topics" || p.Kind == "matrix" || p.Kind == "reports":
 		node = page("CollectionPage")
 	default:
 		node = page("WebPage")
