@@ -33,7 +33,7 @@ func BenchmarkOpenData(b *testing.B) {
 		reports := func(w io.Writer) error { return opendata.Reports(w, s) }
 		var perState []func(w io.Writer) error
 		for _, st := range s.States {
-			perState = append(perState, func(w io.Writer) error { return opendata.State(w, st) })
+			perState = append(perState, func(w io.Writer) error { return opendata.State(w, st, func(int) string { return "" }) })
 		}
 		files := []struct {
 			name string
@@ -88,7 +88,7 @@ func BenchmarkOpenData(b *testing.B) {
 
 func states(w io.Writer, s *generator.Site) error {
 	for _, st := range s.States {
-		if err := opendata.State(w, st); err != nil {
+		if err := opendata.State(w, st, func(int) string { return "" }); err != nil {
 			return err
 		}
 	}

@@ -1,7 +1,10 @@
 package opendata
 
 import (
+	"strconv"
 	"unicode/utf8"
+
+	"github.com/plenary-archive/plenary/generator"
 )
 
 // appendString appends s as a JSON string, escaped exactly as
@@ -71,7 +74,28 @@ func appendStateReport(b []byte, r stateReport) []byte {
 	b = appendString(b, r.Title)
 	b = append(b, `,"date":`...)
 	b = appendString(b, r.Date)
+	b = append(b, `,"session":`...)
+	b = appendString(b, r.Session)
 	b = append(b, `,"url":`...)
 	b = appendString(b, r.URL)
+	return append(b, '}')
+}
+
+// appendStatement appends a state file's entry of a statement: its
+// report, paragraph, topics and what it said.
+func appendStatement(b []byte, s *generator.Statement, said string) []byte {
+	b = append(b, `{"report":`...)
+	b = appendString(b, s.Report.Slug)
+	b = append(b, `,"paragraph":`...)
+	b = strconv.AppendInt(b, int64(s.Paragraph.N), 10)
+	b = append(b, `,"topics":[`...)
+	for i, t := range s.Paragraph.Topics {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, t.Key)
+	}
+	b = append(b, `],"text":`...)
+	b = appendString(b, said)
 	return append(b, '}')
 }

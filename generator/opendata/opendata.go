@@ -245,31 +245,33 @@ type counted struct {
 }
 
 type stateReport struct {
-	Slug  string `json:"slug"`
-	Title string `json:"title"`
-	Date  string `json:"date"`
-	URL   string `json:"url"`
+	Slug    string `json:"slug"`
+	Title   string `json:"title"`
+	Date    string `json:"date"`
+	Session string `json:"session"`
+	URL     string `json:"url"`
 }
 
 // State writes one state's file: who it is, its counts by topic and by
-// session, and the reports naming it. Its statements, with their full
-// texts, are the rows of statements.csv with its code: repeating them here
-// doubled the open data of a large archive.
-func State(w io.Writer, st *generator.State) error {
+// session, the reports naming it, and its statements, each with the part
+// of its paragraph a page shows of it (said gives it for the i-th of the
+// state's statements): the sentence that names the state, in context.
+// The full texts are the rows of statements.csv with its code. Reports
+// and statements go one to a line, so line-oriented tools work on them,
+// and are encoded by hand into one buffer: a busy state is named in
+// thousands of reports.
+func State(w io.Writer, st *generator.State, said func(i int) string) error {
 	head := struct {
-		Code       string        `json:"code"`
-		Name       string        `json:"name"`
-		Official   string        `json:"official"`
-		Kind       string        `json:"kind"`
-		URL        string        `json:"url"`
-		Topics     []counted     `json:"topics"`
-		Sessions   []counted     `json:"sessions"`
-		Count      int           `json:"statement_count"`
-		Statements string        `json:"statements"`
-		Reports    []stateReport `json:"reports"`
+		Code     string    `json:"code"`
+		Name     string    `json:"name"`
+		Official string    `json:"official"`
+		Kind     string    `json:"kind"`
+		URL      string    `json:"url"`
+		Topics   []counted `json:"topics"`
+		Sessions []counted `json:"sessions"`
+		Count    int       `json:"statement_count"`
 	}{Code: st.Code, Name: st.Name, Official: st.Official, Kind: st.Kind, URL: st.Permalink,
-		Topics: []counted{}, Sessions: []counted{}, Reports: []stateReport{}, Count: len(st.Statements),
-		Statements: "statements.csv"}
+		Topics: []counted{}, Sessions: []counted{}, Count: len(st.Statements)}
 	for _, tc := range st.Topics {
 		head.Topics = append(head.Topics, counted{tc.Topic.Key, tc.Topic.Title, tc.Topic.Permalink, tc.Count})
 	}
@@ -280,33 +282,39 @@ func State(w io.Writer, st *generator.State) error {
 	if err != nil {
 		return err
 	}
-	// The reports go one to a line, so line-oriented tools work on them.
-	b = bytes.TrimSuffix(b, []byte(`"reports":[]}`))
-	if _, err := w.Write(b); err != nil {
-		return err
-	}
-	if _, err := io.WriteString(w, `"reports":[`); err != nil {
-		return err
-	}
-	// Entries are encoded by hand into one buffer, as item would write
-	// them: a busy state is named in thousands of reports.
-	buf := make([]byte, 0, 64<<10)
-	for i, r := range st.Reports {
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		buf = append(buf, '\n')
-		buf = appendStateReport(buf, stateReport{r.Slug, r.Title, r.Date.Format(dateOnly), r.Permalink})
-		if len(buf) > 60<<10 {
+	buf := append(b[:len(b)-1], `,"reports":[`...)
+	flush := func(force bool) error {
+		if len(buf) > 60<<10 || force {
 			if _, err := w.Write(buf); err != nil {
 				return err
 			}
 			buf = buf[:0]
 		}
+		return nil
+	}
+	for i, r := range st.Reports {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, '\n')
+		buf = appendStateReport(buf, stateReport{r.Slug, r.Title, r.Date.Format(dateOnly), sessionKey(r), r.Permalink})
+		if err := flush(false); err != nil {
+			return err
+		}
+	}
+	buf = append(buf, `],"statements":[`...)
+	for i, s := range st.Statements {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, '\n')
+		buf = appendStatement(buf, s, said(i))
+		if err := flush(false); err != nil {
+			return err
+		}
 	}
 	buf = append(buf, "]}\n"...)
-	_, err = w.Write(buf)
-	return err
+	return flush(true)
 }
 
 // item writes the i-th element of a JSON array, on a line of its own so

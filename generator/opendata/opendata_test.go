@@ -99,19 +99,28 @@ func TestJSONFiles(t *testing.T) {
 	}
 
 	b.Reset()
-	if err := opendata.State(&b, s.States[0]); err != nil {
+	if err := opendata.State(&b, s.States[0], func(int) string { return "said" }); err != nil {
 		t.Fatal(err)
 	}
 	var sj struct {
-		Count      int    `json:"statement_count"`
-		Statements string `json:"statements"`
-		Reports    []struct{ Slug string }
+		Count      int `json:"statement_count"`
+		Statements []struct {
+			Report    string
+			Paragraph int
+			Topics    []string
+			Text      string
+		} `json:"statements"`
+		Reports []struct{ Slug, Session string }
 	}
 	if err := json.Unmarshal(b.Bytes(), &sj); err != nil {
 		t.Fatalf("%v\n%s", err, b.String())
 	}
-	if sj.Count != 1 || sj.Statements != "statements.csv" || len(sj.Reports) != 1 || sj.Reports[0].Slug != "r1" {
+	if sj.Count != 1 || len(sj.Reports) != 1 || sj.Reports[0].Slug != "r1" || sj.Reports[0].Session != "s1" {
 		t.Errorf("state file %+v", sj)
+	}
+	if len(sj.Statements) != 1 || sj.Statements[0].Report != "r1" || sj.Statements[0].Paragraph != 1 ||
+		strings.Join(sj.Statements[0].Topics, ",") != "poa,law" || sj.Statements[0].Text != "said" {
+		t.Errorf("state file's statements %+v", sj.Statements)
 	}
 	if opendata.StatePath(s.States[0]) != "data/states/chile.json" {
 		t.Errorf("state path %s", opendata.StatePath(s.States[0]))

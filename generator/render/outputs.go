@@ -127,6 +127,7 @@ func (r *Renderer) Outputs() []Output {
 		pages := statePages[i]
 		add(rel(s, st.URL)+"index.html", func(w io.Writer) error { return r.state(w, st, pages, -1) }, StateDep(st.Code))
 		archived("state", st.Code, st.URL, pages, func(w io.Writer, k int) error { return r.state(w, st, pages, k) })
+		out = append(out, r.stateViewOutputs(st)...)
 	}
 	add("topics/index.html", func(w io.Writer) error {
 		return r.page(w, "topics", r.base("topics", "Topics", "The agenda's topics and the reports on each.", s.BasePath+"topics/"))

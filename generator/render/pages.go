@@ -47,6 +47,12 @@ type Page struct {
 	// Timeline is a process's sessions by year, on its page.
 	Timeline []TimelineYear
 
+	// Said fills the pages of a state at a session and on a topic.
+	Said *Said
+	// Spoke links, on a session's page, each state that spoke to what it
+	// said there, most statements first; on a state's page, each session
+	// it spoke at, newest first.
+	Spoke []SaidLink
 	// Groups are this page's share of a state's statements, by session
 	// and report.
 	Groups []StateSession
@@ -230,6 +236,11 @@ func (r *Renderer) reportBody(rep *generator.Report) (template.HTML, error) {
 func (r *Renderer) session(w io.Writer, ss *generator.Session) error {
 	p := r.base("session", ss.Title, fmt.Sprintf("%s, %s: %d reports.", ss.Title, format.Span(ss.Start, ss.End), len(ss.Reports)), ss.URL)
 	p.Session = ss
+	if r.theme.pages["statesession"] != nil {
+		for _, sc := range ss.Speakers {
+			p.Spoke = append(p.Spoke, SaidLink{Title: sc.State.Name, URL: StateAtSessionURL(sc.State, ss), Count: sc.Count})
+		}
+	}
 	body, err := r.prose(ss.Body)
 	if err != nil {
 		return fmt.Errorf("%s: %w", ss.SourcePath, err)
@@ -257,6 +268,13 @@ func (r *Renderer) state(w io.Writer, st *generator.State, pages []paging.Page, 
 	if k < 0 {
 		p := r.base("state", st.Name, fmt.Sprintf("What %s said in the archive: %d statements in %d reports.", st.Name, len(st.Statements), len(st.Reports)), st.URL)
 		p.State = st
+		for _, g := range st.BySession {
+			url := g.Session.URL
+			if r.theme.pages["statesession"] != nil {
+				url = StateAtSessionURL(st, g.Session)
+			}
+			p.Spoke = append(p.Spoke, SaidLink{Title: g.Session.Title, URL: url, Count: len(g.Statements)})
+		}
 		groups, err := groupBySession(r.texts, st.Statements[:min(landingStatements, len(st.Statements))])
 		if err != nil {
 			return err

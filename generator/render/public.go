@@ -45,10 +45,6 @@ func (r *Renderer) publicOutputs() []Output {
 		})
 	}
 	out = append(out, statements)
-	for _, st := range s.States {
-		st := st
-		add(opendata.StatePath(st), func(w io.Writer) error { return opendata.State(w, st) }, StateDep(st.Code))
-	}
 	return out
 }
 
@@ -137,6 +133,9 @@ func (r *Renderer) decorate(p *Page) error {
 		if first {
 			p.Charts = figures.State(p.State)
 		}
+	case (p.Kind == "statesession" || p.Kind == "statetopic") && p.State != nil:
+		p.DataURL = s.BasePath + opendata.StatePath(p.State)
+		p.TopicsURL = p.State.URL + stateTopicsDir
 	case p.Kind == "statetopics" && p.State != nil:
 		p.OwnFeed = &FeedLink{Title: "Atom feed of reports naming " + p.State.Name, URL: p.State.URL + "feed.xml"}
 		p.DataURL = s.BasePath + opendata.StatePath(p.State)

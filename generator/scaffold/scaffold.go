@@ -22,7 +22,7 @@ import (
 // MaxSlug bounds the part of a report's file name made from its title:
 // longer titles are cut at a word and given a short hash of the whole
 // title, so that two long titles that start alike keep apart.
-const MaxSlug = 60
+const MaxSlug = 72
 
 // ErrNoSlug is the error of a title without a letter or digit to name a
 // file after.

@@ -67,7 +67,7 @@ func Describe(s *generator.Site, p Page) *Meta {
 		node = reportLD(s, p.Report, p.Description)
 	case p.Kind == "session" && p.Session != nil:
 		node = sessionLD(s, p.Session, p.Description)
-	case (p.Kind == "state" || p.Kind == "statetopics") && p.State != nil:
+	case (p.Kind == "state" || p.Kind == "statetopics" || p.Kind == "statesession" || p.Kind == "statetopic") && p.State != nil:
 		n := page("ProfilePage")
 		n["about"] = stateLD(p.State)
 		node = n
