@@ -34,8 +34,8 @@ type Page struct {
 	// Styles are the stylesheets the page needs besides CSS: report
 	// pages, the most read, load the one stylesheet alone.
 	Styles []string
-	Feed        string // Atom feed URL
-	Body        template.HTML
+	Feed   string // Atom feed URL
+	Body   template.HTML
 
 	Report  *generator.Report
 	Session *generator.Session

@@ -71,7 +71,7 @@ func Make(st *generator.State, texts *bodies.Store, forms []string, links Links)
 
 // At lists the statements at ss; OnTopic those on t. Both index
 // State.Statements, newest first.
-func (s *Statements) At(ss *generator.Session) []int    { return s.sessions[ss] }
+func (s *Statements) At(ss *generator.Session) []int   { return s.sessions[ss] }
 func (s *Statements) OnTopic(t *generator.Topic) []int { return s.topics[t] }
 
 // Text is what statement i shows of its paragraph, as plain text.
