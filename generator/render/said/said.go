@@ -69,9 +69,11 @@ func Make(st *generator.State, texts *bodies.Store, forms []string, links Links)
 	return s, nil
 }
 
-// At lists the statements at ss; OnTopic those on t. Both index
-// State.Statements, newest first.
-func (s *Statements) At(ss *generator.Session) []int   { return s.sessions[ss] }
+// At lists the statements at ss, as indexes of State.Statements, newest
+// first.
+func (s *Statements) At(ss *generator.Session) []int { return s.sessions[ss] }
+
+// OnTopic lists the statements on t, as At does.
 func (s *Statements) OnTopic(t *generator.Topic) []int { return s.topics[t] }
 
 // Text is what statement i shows of its paragraph, as plain text.
