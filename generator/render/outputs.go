@@ -6,6 +6,7 @@ import (
 	"io"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/bodies"
@@ -59,6 +60,11 @@ type Renderer struct {
 	// browse is what pages offer where the search box would be; nil when
 	// the site has a search endpoint.
 	browse []generator.Link
+	// chrome holds each page kind's header and footer once rendered.
+	chrome chrome
+	// heads are the reports' headings on the pages of what states said.
+	headsOnce sync.Once
+	heads     map[*generator.Report]string
 }
 
 // New prepares rendering of s, whose report bodies and paragraph texts
@@ -119,14 +125,10 @@ func (r *Renderer) Outputs() []Output {
 		p.Letters = letters(s.States)
 		return r.page(w, "states", p)
 	})
-	// Where archive pages end, and what they hold, is computed for every
-	// state on every core.
-	statePages := make([][]paging.Page, len(s.States))
-	generator.Parallel(len(s.States), func(i int) { statePages[i] = statementPages(s.States[i]) })
-	for i, st := range s.States {
-		pages := statePages[i]
-		add(rel(s, st.URL)+"index.html", func(w io.Writer) error { return r.state(w, st, pages, -1) }, StateDep(st.Code))
-		archived("state", st.Code, st.URL, pages, func(w io.Writer, k int) error { return r.state(w, st, pages, k) })
+	// A state's statements are all on its pages at each session
+	// (stateViewOutputs); its own page shows the newest.
+	for _, st := range s.States {
+		add(rel(s, st.URL)+"index.html", func(w io.Writer) error { return r.state(w, st) }, StateDep(st.Code))
 		out = append(out, r.stateViewOutputs(st)...)
 	}
 	add("topics/index.html", func(w io.Writer) error {

@@ -36,6 +36,10 @@ type Page struct {
 	Styles []string
 	Feed   string // Atom feed URL
 	Body   template.HTML
+	// Header and Footer are the partials header.html and footer.html,
+	// rendered once per page kind (see chrome.go); empty when the theme's
+	// partials read more of the page and baseof.html renders them.
+	Header, Footer template.HTML
 
 	Report  *generator.Report
 	Session *generator.Session
@@ -135,6 +139,9 @@ func (r *Renderer) base(kind, title, desc, url string) *Page {
 
 func (r *Renderer) page(w io.Writer, kind string, p *Page) error {
 	if err := r.decorate(p); err != nil {
+		return fmt.Errorf("%s: %w", p.URL, err)
+	}
+	if err := r.chromeOf(p); err != nil {
 		return fmt.Errorf("%s: %w", p.URL, err)
 	}
 	for _, c := range p.Charts {
@@ -249,13 +256,6 @@ func (r *Renderer) session(w io.Writer, ss *generator.Session) error {
 	return r.page(w, "session", p)
 }
 
-// statementPages are the archive pages of a state's statements.
-func statementPages(st *generator.State) []paging.Page {
-	return paging.Cut(len(st.Statements), landingStatements,
-		func(i int) uint64 { return st.Statements[i].Key },
-		func(i int) time.Time { return st.Statements[i].Report.Date })
-}
-
 // reportPages are the archive pages of a topic's reports.
 func reportPages(t *generator.Topic) []paging.Page {
 	return paging.Cut(len(t.Reports), landingReports,
@@ -263,41 +263,28 @@ func reportPages(t *generator.Topic) []paging.Page {
 		func(i int) time.Time { return t.Reports[i].Date })
 }
 
-// state renders a state's landing page (k < 0) or archive page k of pages.
-func (r *Renderer) state(w io.Writer, st *generator.State, pages []paging.Page, k int) error {
-	if k < 0 {
-		p := r.base("state", st.Name, fmt.Sprintf("What %s said in the archive: %d statements in %d reports.", st.Name, len(st.Statements), len(st.Reports)), st.URL)
-		p.State = st
-		for _, g := range st.BySession {
-			url := g.Session.URL
-			if r.theme.pages["statesession"] != nil {
-				url = StateAtSessionURL(st, g.Session)
-			}
-			p.Spoke = append(p.Spoke, SaidLink{Title: g.Session.Title, URL: url, Count: len(g.Statements)})
+// state renders a state's page: its figures, its newest statements, and
+// links to everything it said at each session and on each topic.
+func (r *Renderer) state(w io.Writer, st *generator.State) error {
+	p := r.base("state", st.Name, fmt.Sprintf("What %s said in the archive: %d statements in %d reports.", st.Name, len(st.Statements), len(st.Reports)), st.URL)
+	p.State = st
+	for _, g := range st.BySession {
+		url := g.Session.URL
+		if r.theme.pages["statesession"] != nil {
+			url = StateAtSessionURL(st, g.Session)
 		}
-		groups, err := groupBySession(r.texts, st.Statements[:min(landingStatements, len(st.Statements))])
-		if err != nil {
-			return err
-		}
-		p.Groups = groups
-		p.Pager = paging.Landing(st.URL, pages)
-		return r.page(w, "state", p)
+		p.Spoke = append(p.Spoke, SaidLink{Title: g.Session.Title, URL: url, Count: len(g.Statements)})
 	}
-	// An archive page names no totals: they change with every report, and
-	// the page should not.
-	pg := pages[k]
-	from := pg.From.Format("2 January 2006")
-	p := r.base("state", fmt.Sprintf("%s: statements from %s", st.Name, from), fmt.Sprintf("Statements of %s in the archive from %s on, newest first.", st.Name, from), paging.URL(st.URL, pg.Name))
-	p.State, p.Archive = st, true
-	groups, err := groupBySession(r.texts, st.Statements[pg.Lo:pg.Hi])
+	groups, err := groupBySession(r.texts, st.Statements[:min(landingStatements, len(st.Statements))])
 	if err != nil {
 		return err
 	}
 	p.Groups = groups
-	p.Pager = paging.Archive(st.URL, pages, k)
 	return r.page(w, "state", p)
 }
 
+// Search renders the search page. The build writes it with no query; the
+// search endpoint renders it per request with the query and the results'
 // markup, so results without JavaScript look like the rest of the site.
 func (r *Renderer) Search(w io.Writer, query string, results template.HTML) error {
 	p := r.base("search", "Search", "Search the archive's reports, statements and topics.", r.site.BasePath+"search/")

@@ -163,6 +163,3 @@ func writeText(b *strings.Builder, s string) {
 		s = s[i+1:]
 	}
 }
-
-// Search renders the search page. The build writes it with no query; the
-// search endpoint renders it per request with the query and the results'

@@ -55,8 +55,9 @@ type SaidLink struct {
 }
 
 // saidLanding is how many statements a state's page on a topic shows
-// before its archive pages: a few sessions' worth.
-const saidLanding = 50
+// before its archive pages, which hold them all: as many as an archive
+// page holds on average, so that most lists need none.
+const saidLanding = 100
 
 // stateViewOutputs are the pages of what st said at each session and on
 // each topic, and its data file, all made from its statements written
@@ -70,6 +71,7 @@ func (r *Renderer) stateViewOutputs(st *generator.State) []Output {
 		if views {
 			links.Topic = func(t *generator.Topic) string { return StateOnTopicURL(st, t) }
 			links.Session = func(ss *generator.Session) string { return StateAtSessionURL(st, ss) }
+			links.Heading = r.reportHeading
 		}
 		return said.Make(st, r.texts, forms, links)
 	}}
@@ -160,7 +162,7 @@ func (r *Renderer) stateAtSession(w io.Writer, stmts *said.Statements, ss, prev,
 	p := r.base("statesession", title, fmt.Sprintf("What %s said at the %s, %s: %s in %s.", st.Name, ss.Title, format.Span(ss.Start, ss.End),
 		format.Plural(len(idx), "statement", "statements"), format.Plural(reports, "report", "reports")), StateAtSessionURL(st, ss))
 	p.State, p.Session = st, ss
-	v := &Said{Session: ss, Count: len(idx), Reports: reports, List: stmts.ByReport(idx, "h2")}
+	v := &Said{Session: ss, Count: len(idx), Reports: reports, List: stmts.ByReport(idx, "h2", nil)}
 	for _, tc := range st.Topics { // in the state's order: most first overall
 		if n := topics[tc.Topic]; n > 0 {
 			v.Topics = append(v.Topics, SaidLink{Title: tc.Topic.Title, URL: StateOnTopicURL(st, tc.Topic), Count: n})
@@ -200,7 +202,7 @@ func (r *Renderer) stateOnTopic(w io.Writer, stmts *said.Statements, t *generato
 		p.Pager = paging.Archive(base, pages, k)
 	}
 	p.State, p.Topic = st, t
-	v.Groups = stmts.BySession(idx, "h3")
+	v.Groups = stmts.BySession(idx, "h3", t)
 	p.Said = v
 	return r.page(w, "statetopic", p)
 }
@@ -215,4 +217,16 @@ func countReports(st *generator.State, idx []int) int {
 		}
 	}
 	return n
+}
+
+// reportHeading is the text of a report's heading on the pages of what
+// states said, made once per report for every state that names it.
+func (r *Renderer) reportHeading(rep *generator.Report) string {
+	r.headsOnce.Do(func() {
+		r.heads = make(map[*generator.Report]string, len(r.site.Reports))
+		for _, x := range r.site.Reports {
+			r.heads[x] = said.Heading(x)
+		}
+	})
+	return r.heads[rep]
 }

@@ -32,6 +32,9 @@ type Theme struct {
 	// (resultspage), which the search endpoint renders apart from the
 	// theme; nil when the theme has none.
 	searchPartials map[string]string
+	// chromeOnce says, per page kind, whether its header and footer read
+	// only what every page of the kind shares, and are rendered once.
+	chromeOnce map[string]bool
 }
 
 type staticFile struct {
@@ -89,7 +92,7 @@ func LoadTheme(theme, overrides fs.FS, m *minify.M) (*Theme, error) {
 	}
 	sort.Strings(partials)
 
-	th := &Theme{pages: map[string]*template.Template{}, minifier: m}
+	th := &Theme{pages: map[string]*template.Template{}, minifier: m, chromeOnce: map[string]bool{}}
 	for _, p := range partials {
 		if strings.HasPrefix(p, resultspage.Prefix) {
 			if th.searchPartials == nil {
@@ -125,6 +128,7 @@ func LoadTheme(theme, overrides fs.FS, m *minify.M) (*Theme, error) {
 			return nil, fmt.Errorf("theme: %s: %w", name, err)
 		}
 		th.pages[kind] = t
+		th.chromeOnce[kind] = readsOnly(t, chromeRoots, chromeParts...)
 	}
 
 	static := map[string][]byte{}

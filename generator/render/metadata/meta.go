@@ -4,7 +4,6 @@
 package metadata
 
 import (
-	"encoding/json"
 	"html/template"
 	"net/url"
 	"time"
@@ -102,13 +101,10 @@ func Describe(s *generator.Site, p Page) *Meta {
 	return m
 }
 
-// encodeLD encodes a node as html/template's JavaScript escaper would.
+// encodeLD encodes a node as encoding/json does, HTML-escaped, which is
+// what html/template's JavaScript escaper would write.
 func encodeLD(n ld) template.JS {
-	data, err := json.Marshal(n)
-	if err != nil {
-		return "null"
-	}
-	return template.JS(data)
+	return template.JS(appendLD(nil, n))
 }
 
 // searchTarget is the search endpoint as an absolute URL: config.toml may

@@ -25,6 +25,10 @@ type Links struct {
 	// Session its page at a session.
 	Topic   func(*generator.Topic) string
 	Session func(*generator.Session) string
+	// Heading is the text of a report's heading (see Heading), which a
+	// build makes once for all the states that report names; nil makes
+	// it per state.
+	Heading func(*generator.Report) string
 }
 
 // Statements are one state's statements, each written once.
@@ -32,10 +36,14 @@ type Statements struct {
 	State *generator.State
 	links Links
 	// items are the statements' list items, in the order of
-	// State.Statements (newest first), and said the text each shows.
-	items []string
+	// State.Statements (newest first), each cut where its topics' chips
+	// go, and said the text each shows.
+	items []item
 	said  []generator.Said
 	texts []string
+	// heads are the headings of the statements' reports (a report's
+	// statements share one string), written once per state.
+	heads []string
 	// sessions and topics index the statements at each session and on
 	// each topic, newest first.
 	sessions map[*generator.Session][]int
@@ -46,10 +54,18 @@ type Statements struct {
 // from texts; forms are the names the state is written with.
 func Make(st *generator.State, texts *bodies.Store, forms []string, links Links) (*Statements, error) {
 	n := len(st.Statements)
-	s := &Statements{State: st, links: links, items: make([]string, n), said: make([]generator.Said, n), texts: make([]string, n),
+	s := &Statements{State: st, links: links, items: make([]item, n), said: make([]generator.Said, n), texts: make([]string, n),
 		sessions: map[*generator.Session][]int{}, topics: map[*generator.Topic][]int{}}
 	var b strings.Builder
+	s.heads = make([]string, n)
 	for i, stmt := range st.Statements {
+		if i > 0 && stmt.Report == st.Statements[i-1].Report {
+			s.heads[i] = s.heads[i-1]
+		} else if links.Heading != nil {
+			s.heads[i] = links.Heading(stmt.Report)
+		} else {
+			s.heads[i] = Heading(stmt.Report)
+		}
 		text, err := texts.Text(stmt.Paragraph)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", stmt.Report.SourcePath, err)
@@ -57,9 +73,7 @@ func Make(st *generator.State, texts *bodies.Store, forms []string, links Links)
 		at, l := generator.NamedAt(text, forms)
 		sd := generator.SaidIn(text, at, l)
 		s.said[i], s.texts[i] = sd, text
-		b.Reset()
-		writeItem(&b, stmt, text, sd, links)
-		s.items[i] = b.String()
+		s.items[i] = makeItem(&b, stmt, text, sd, links)
 		ss := stmt.Report.Session
 		s.sessions[ss] = append(s.sessions[ss], i)
 		for _, t := range stmt.Paragraph.Topics {
@@ -80,8 +94,9 @@ func (s *Statements) OnTopic(t *generator.Topic) []int { return s.topics[t] }
 func (s *Statements) Text(i int) string { return s.said[i].Text(s.texts[i]) }
 
 // ByReport writes the statements idx under a heading per report, of the
-// level given ("h2"), each with the report's date and time.
-func (s *Statements) ByReport(idx []int, level string) template.HTML {
+// level given ("h2"), each with the report's date and time, and with the
+// chips of its topics but the page's own (on a topic's page).
+func (s *Statements) ByReport(idx []int, level string, on *generator.Topic) template.HTML {
 	var b strings.Builder
 	var last *generator.Report
 	for _, i := range idx {
@@ -90,11 +105,20 @@ func (s *Statements) ByReport(idx []int, level string) template.HTML {
 			if last != nil {
 				b.WriteString("</ol>")
 			}
-			writeHeading(&b, r, level)
+			b.WriteString("<" + level + " class=said-report>")
+			b.WriteString(s.heads[i])
+			b.WriteString("</" + level + ">")
 			b.WriteString(`<ol class=said>`)
 			last = r
 		}
-		b.WriteString(s.items[i])
+		it := &s.items[i]
+		b.WriteString(it.html[:it.chips])
+		for k, t := range s.State.Statements[i].Paragraph.Topics {
+			if t != on {
+				b.WriteString(it.html[it.chip[k]:it.chip[k+1]])
+			}
+		}
+		b.WriteString(it.html[it.chip[len(it.chip)-1]:])
 	}
 	if last != nil {
 		b.WriteString("</ol>")
@@ -112,7 +136,7 @@ type SessionGroup struct {
 
 // BySession groups the statements idx by session, newest first, each
 // session's statements by report under headings of level.
-func (s *Statements) BySession(idx []int, level string) []SessionGroup {
+func (s *Statements) BySession(idx []int, level string, on *generator.Topic) []SessionGroup {
 	var out []SessionGroup
 	start := 0
 	for k := 1; k <= len(idx); k++ {
@@ -120,7 +144,7 @@ func (s *Statements) BySession(idx []int, level string) []SessionGroup {
 			continue
 		}
 		ss := s.State.Statements[idx[start]].Report.Session
-		g := SessionGroup{Session: ss, ID: "s-" + ss.Key, List: s.ByReport(idx[start:k], level)}
+		g := SessionGroup{Session: ss, ID: "s-" + ss.Key, List: s.ByReport(idx[start:k], level, on)}
 		if s.links.Session != nil {
 			g.URL = s.links.Session(ss)
 		}
@@ -130,10 +154,16 @@ func (s *Statements) BySession(idx []int, level string) []SessionGroup {
 	return out
 }
 
-// writeHeading writes a report's heading: its title, linked, with its
+// Heading is the text of a report's heading: its title, linked, with its
 // date and time.
-func writeHeading(b *strings.Builder, r *generator.Report, level string) {
-	b.WriteString("<" + level + ` class=said-report><a href="`)
+func Heading(r *generator.Report) string {
+	var b strings.Builder
+	writeHeading(&b, r)
+	return b.String()
+}
+
+func writeHeading(b *strings.Builder, r *generator.Report) {
+	b.WriteString(`<a href="`)
 	attr(b, r.URL)
 	b.WriteString(`">`)
 	text(b, r.Title)
@@ -141,13 +171,22 @@ func writeHeading(b *strings.Builder, r *generator.Report, level string) {
 	b.WriteString(r.Date.Format(time.RFC3339))
 	b.WriteString(`">`)
 	text(b, format.When(r.Date, r.End, r.AllDay))
-	b.WriteString("</time></" + level + ">")
+	b.WriteString("</time>")
 }
 
-// writeItem writes one statement: the part of its paragraph it shows,
-// the sentence naming the state marked, then a link to the paragraph and
-// the paragraph's topics.
-func writeItem(b *strings.Builder, st *generator.Statement, t string, sd generator.Said, links Links) {
+// item is one statement's list item: html, whose chips of topics are
+// html[chip[k]:chip[k+1]], between html[:chips] and html[chip[last]:].
+type item struct {
+	html  string
+	chips int
+	chip  []int
+}
+
+// makeItem writes one statement: the part of its paragraph it shows, the
+// sentence naming the state marked, then a link to the paragraph and the
+// paragraph's topics.
+func makeItem(b *strings.Builder, st *generator.Statement, t string, sd generator.Said, links Links) item {
+	b.Reset()
 	b.WriteString(`<li><blockquote><p>`)
 	if sd.Start > 0 {
 		b.WriteString("… ")
@@ -167,16 +206,21 @@ func writeItem(b *strings.Builder, st *generator.Statement, t string, sd generat
 	b.WriteString(`">Paragraph `)
 	b.WriteString(strconv.Itoa(st.Paragraph.N))
 	b.WriteString("</a>")
-	if links.Topic != nil {
-		for _, tp := range st.Paragraph.Topics {
+	it := item{chips: b.Len(), chip: make([]int, 0, len(st.Paragraph.Topics)+1)}
+	it.chip = append(it.chip, b.Len())
+	for _, tp := range st.Paragraph.Topics {
+		if links.Topic != nil {
 			b.WriteString(` <a class=chip href="`)
 			attr(b, links.Topic(tp))
 			b.WriteString(`">`)
 			text(b, tp.Title)
 			b.WriteString("</a>")
 		}
+		it.chip = append(it.chip, b.Len())
 	}
 	b.WriteString("</p></li>")
+	it.html = b.String()
+	return it
 }
 
 // attr writes s escaped for a quoted attribute value.
