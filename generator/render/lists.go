@@ -1,8 +1,9 @@
 package render
 
 import (
-	"fmt"
 	"io"
+
+	"github.com/plenary-archive/plenary/generator/render/format"
 
 	"github.com/plenary-archive/plenary/generator/render/paging"
 	"github.com/plenary-archive/plenary/generator/render/reportlist"
@@ -36,7 +37,7 @@ func (r *Renderer) reportListOutputs() []Output {
 func (r *Renderer) reportList(w io.Writer, base string, pages []paging.Page, k int) error {
 	s := r.site
 	if k < 0 {
-		p := r.base("reports", "Reports", fmt.Sprintf("All %d reports of the archive, newest first, by year.", len(s.Reports)), base)
+		p := r.base("reports", "Reports", "All "+format.Plural(len(s.Reports), "report", "reports")+" of the archive, newest first, by year.", base)
 		p.Years = reportlist.ByYear(s.Reports[:min(reportlist.Landing, len(s.Reports))])
 		p.YearLinks = reportlist.Years(s, base, pages)
 		p.Pager = paging.Landing(base, pages)

@@ -131,6 +131,7 @@ func (r *Renderer) Outputs() []Output {
 		add(rel(s, st.URL)+"index.html", func(w io.Writer) error { return r.state(w, st) }, StateDep(st.Code))
 		out = append(out, r.stateViewOutputs(st)...)
 	}
+	out = append(out, r.compareOutput()...)
 	add("topics/index.html", func(w io.Writer) error {
 		return r.page(w, "topics", r.base("topics", "Topics", "The agenda's topics and the reports on each.", s.BasePath+"topics/"))
 	})

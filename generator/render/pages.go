@@ -53,6 +53,8 @@ type Page struct {
 
 	// Said fills the pages of a state at a session and on a topic.
 	Said *Said
+	// Compare fills the page that sets states side by side.
+	Compare *Compare
 	// Spoke links, on a session's page, each state that spoke to what it
 	// said there, most statements first; on a state's page, each session
 	// it spoke at, newest first.
@@ -145,11 +147,11 @@ func (r *Renderer) page(w io.Writer, kind string, p *Page) error {
 		return fmt.Errorf("%s: %w", p.URL, err)
 	}
 	for _, c := range p.Charts {
-		var svg strings.Builder
-		if err := r.theme.minify(&svg, strings.NewReader(string(c.SVG))); err != nil {
+		var body strings.Builder
+		if err := r.theme.minify(&body, strings.NewReader(string(c.Body))); err != nil {
 			return fmt.Errorf("%s: chart %s: %w", p.URL, c.ID, err)
 		}
-		c.SVG = template.HTML(svg.String()) //nolint:gosec // the chart's own markup, minified
+		c.Body = template.HTML(body.String()) //nolint:gosec // the chart's own markup, minified
 	}
 	t := r.theme.pages[kind]
 	if err := t.ExecuteTemplate(w, "baseof.html", p); err != nil {
@@ -241,7 +243,7 @@ func (r *Renderer) reportBody(rep *generator.Report) (template.HTML, error) {
 }
 
 func (r *Renderer) session(w io.Writer, ss *generator.Session) error {
-	p := r.base("session", ss.Title, fmt.Sprintf("%s, %s: %d reports.", ss.Title, format.Span(ss.Start, ss.End), len(ss.Reports)), ss.URL)
+	p := r.base("session", ss.Title, fmt.Sprintf("%s, %s: %s.", ss.Title, format.Span(ss.Start, ss.End), format.Plural(len(ss.Reports), "report", "reports")), ss.URL)
 	p.Session = ss
 	if r.theme.pages["statesession"] != nil {
 		for _, sc := range ss.Speakers {
@@ -266,7 +268,7 @@ func reportPages(t *generator.Topic) []paging.Page {
 // state renders a state's page: its figures, its newest statements, and
 // links to everything it said at each session and on each topic.
 func (r *Renderer) state(w io.Writer, st *generator.State) error {
-	p := r.base("state", st.Name, fmt.Sprintf("What %s said in the archive: %d statements in %d reports.", st.Name, len(st.Statements), len(st.Reports)), st.URL)
+	p := r.base("state", st.Name, fmt.Sprintf("What %s said in the archive: %s in %s.", st.Name, format.Plural(len(st.Statements), "statement", "statements"), format.Plural(len(st.Reports), "report", "reports")), st.URL)
 	p.State = st
 	for _, g := range st.BySession {
 		url := g.Session.URL

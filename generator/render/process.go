@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/render/format"
 )
 
 // TimelineYear is one year of a process's timeline.
@@ -33,7 +34,7 @@ func (r *Renderer) processOutputs() []Output {
 }
 
 func (r *Renderer) process(w io.Writer, p *generator.Process) error {
-	desc := fmt.Sprintf("%s: %d sessions on a timeline, with their reports and official documents.", p.Title, len(p.Sessions))
+	desc := fmt.Sprintf("%s: %s on a timeline, with their reports and official documents.", p.Title, format.Plural(len(p.Sessions), "session", "sessions"))
 	pg := r.base("process", p.Title, desc, p.URL)
 	pg.Process = p
 	pg.Timeline = timeline(p.Sessions)

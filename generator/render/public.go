@@ -131,7 +131,7 @@ func (r *Renderer) decorate(p *Page) error {
 		// they are on its first page only, not repeated on every page of
 		// its statements.
 		if first {
-			p.Charts = figures.State(p.State)
+			p.Charts = figures.State(p.State, r.figureLinks())
 		}
 	case (p.Kind == "statesession" || p.Kind == "statetopic") && p.State != nil:
 		p.DataURL = s.BasePath + opendata.StatePath(p.State)
@@ -147,7 +147,7 @@ func (r *Renderer) decorate(p *Page) error {
 	case p.Kind == "topic" && p.Topic != nil:
 		p.OwnFeed = &FeedLink{Title: "Atom feed of reports on " + p.Topic.Title, URL: p.Topic.URL + "feed.xml"}
 		if first {
-			p.Charts = figures.Topic(p.Topic)
+			p.Charts = figures.Topic(p.Topic, r.figureLinks())
 		}
 	case p.Kind == "matrix":
 		p.Matrix = figures.NewMatrix(s, func(st *generator.State, t *generator.Topic) string {
@@ -155,4 +155,12 @@ func (r *Renderer) decorate(p *Page) error {
 		})
 	}
 	return nil
+}
+
+// figureLinks are the pages charts' bars lead to, when the theme has them.
+func (r *Renderer) figureLinks() figures.Links {
+	if r.theme.pages["statesession"] == nil || r.theme.pages["statetopic"] == nil {
+		return figures.Links{}
+	}
+	return figures.Links{StateAtSession: StateAtSessionURL, StateOnTopic: StateOnTopicURL}
 }

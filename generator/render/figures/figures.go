@@ -4,6 +4,7 @@
 package figures
 
 import (
+	"fmt"
 	"html/template"
 	"math"
 	"sort"
@@ -13,9 +14,9 @@ import (
 	"github.com/plenary-archive/plenary/generator/render/format"
 )
 
-// Chart is a figure as a page shows it: the SVG drawn at build time and
-// the same figures as a table, visually hidden, for screen readers and
-// for readers who want the numbers.
+// Chart is a figure as a page shows it: its title, what it counts, and
+// its body (see charts). A time line's figures are also given as a table
+// for screen readers (Rows); bars are their own text.
 type Chart struct {
 	ID    string
 	Title string
@@ -23,7 +24,7 @@ type Chart struct {
 	// LabelHeading and ValueHeading head the table's two columns.
 	LabelHeading, ValueHeading string
 	Rows                       []ChartRow
-	SVG                        template.HTML
+	Body                       template.HTML
 }
 
 // ChartRow is one figure of a chart's table, named in full.
@@ -32,78 +33,97 @@ type ChartRow struct {
 	Value int
 }
 
+// Links are the pages a chart's bars lead to.
+type Links struct {
+	// StateAtSession is what a state said at a session; StateOnTopic
+	// what it said on a topic.
+	StateAtSession func(*generator.State, *generator.Session) string
+	StateOnTopic   func(*generator.State, *generator.Topic) string
+}
+
 // topStates is how many states a topic's chart shows: the rest are in the
 // list beside it, and a chart of 190 bars says nothing.
 const topStates = 15
 
-// newChart draws bars with draw and keeps the figures for the table.
-func newChart(c charts.Chart, labelHead, valueHead string, bars []charts.Bar, draw func(charts.Chart, []charts.Bar) string) *Chart {
-	out := &Chart{ID: c.ID, Title: c.Title, Desc: c.Desc, LabelHeading: labelHead, ValueHeading: valueHead}
-	for _, b := range bars {
-		label := b.Title
-		if label == "" {
-			label = b.Label
-		}
-		out.Rows = append(out.Rows, ChartRow{Label: label, Value: b.Value})
-	}
-	// The charts package escapes every text it writes and emits nothing
-	// else from content, so its SVG is trusted as markup.
-	out.SVG = template.HTML(draw(c, bars)) //nolint:gosec // see above
-	return out
+// bars makes a chart of bars. The charts package escapes every text it
+// writes, so its markup is trusted.
+func bars(c charts.Chart, bs []charts.Bar) *Chart {
+	return &Chart{ID: c.ID, Title: c.Title, Desc: c.Desc, Body: template.HTML(charts.Bars(c, bs))} //nolint:gosec // see above
 }
 
-// sessionLabel is a session on a chart's axis: its month, short enough to
-// fit under a column.
-func sessionLabel(ss *generator.Session) string { return ss.Start.Format("Jan 2006") }
+// sessionNote is what a session's bar says besides its title: its
+// process, when the archive has several, and its dates.
+func sessionNote(ss *generator.Session) string {
+	note := format.Span(ss.Start, ss.End)
+	if ss.Process != "" {
+		note = ss.Process + ", " + note
+	}
+	return note
+}
 
 // State is a state's figures: its statements per session, oldest
-// session first, and per topic. Only sessions it spoke at are shown, so
-// the chart depends on the state alone, as its page's deps say.
-func State(st *generator.State) []*Chart {
+// session first, each bar leading to what it said there, and per topic,
+// each leading to what it said on the topic. Only sessions it spoke at
+// are shown, so the chart depends on the state alone, as its page's deps
+// say.
+func State(st *generator.State, links Links) []*Chart {
 	var out []*Chart
 	if n := len(st.BySession); n > 0 {
-		bars := make([]charts.Bar, 0, n)
+		bs := make([]charts.Bar, 0, n)
 		for i := n - 1; i >= 0; i-- {
 			g := st.BySession[i]
-			bars = append(bars, charts.Bar{Label: sessionLabel(g.Session), Title: g.Session.Title, Value: len(g.Statements)})
+			b := charts.Bar{Label: g.Session.Title, Note: sessionNote(g.Session), Value: len(g.Statements)}
+			if links.StateAtSession != nil {
+				b.URL = links.StateAtSession(st, g.Session)
+			}
+			bs = append(bs, b)
 		}
-		out = append(out, newChart(charts.Chart{
+		out = append(out, bars(charts.Chart{
 			ID: "chart-sessions", Title: "Statements by " + st.Name + " per session",
-			Desc: format.Plural(len(st.Statements), "statement", "statements") + " across " + format.Plural(n, "session", "sessions") +
-				", oldest session first. The table below gives each figure.",
-			Unit: "statements",
-		}, "Session", "Statements", bars, charts.Columns))
+			Desc: "Paragraphs naming " + st.Name + " at each session it spoke at, oldest first: " +
+				format.Plural(len(st.Statements), "statement", "statements") + " across " + format.Plural(n, "session", "sessions") + ".",
+			One: "statement", Many: "statements",
+		}, bs))
 	}
 	if len(st.Topics) > 0 {
-		bars := make([]charts.Bar, 0, len(st.Topics))
+		bs := make([]charts.Bar, 0, len(st.Topics))
 		for _, tc := range st.Topics {
-			bars = append(bars, charts.Bar{Label: tc.Topic.Title, Value: tc.Count})
+			b := charts.Bar{Label: tc.Topic.Title, Value: tc.Count}
+			if links.StateOnTopic != nil {
+				b.URL = links.StateOnTopic(st, tc.Topic)
+			}
+			bs = append(bs, b)
 		}
-		out = append(out, newChart(charts.Chart{
-			ID: "chart-topics", Title: "Topics " + st.Name + " spoke on",
-			Desc: "Statements by " + st.Name + " per topic, most first. A statement may concern several topics.",
-			Unit: "statements",
-		}, "Topic", "Statements", bars, charts.Horizontal))
+		out = append(out, bars(charts.Chart{
+			ID: "chart-topics", Title: "Statements by " + st.Name + " per topic",
+			Desc: "Paragraphs naming " + st.Name + " on each topic, most first. A paragraph may concern several topics.",
+			One:  "statement", Many: "statements",
+		}, bs))
 	}
 	return out
 }
 
-// Topic is a topic's figures: the states most engaged, and its
-// reports per session, oldest first.
-func Topic(t *generator.Topic) []*Chart {
+// Topic is a topic's figures: the states most engaged, each bar leading
+// to what the state said on the topic, and its reports per session,
+// oldest first.
+func Topic(t *generator.Topic, links Links) []*Chart {
 	var out []*Chart
 	if len(t.States) > 0 {
 		top := t.States[:min(topStates, len(t.States))]
-		bars := make([]charts.Bar, 0, len(top))
+		bs := make([]charts.Bar, 0, len(top))
 		for _, sc := range top {
-			bars = append(bars, charts.Bar{Label: sc.State.Name, Value: sc.Count})
+			b := charts.Bar{Label: sc.State.Name, Value: sc.Count}
+			if links.StateOnTopic != nil {
+				b.URL = links.StateOnTopic(sc.State, t)
+			}
+			bs = append(bs, b)
 		}
-		desc := "Statements on " + t.Title + " per state, most first"
+		desc := "Paragraphs on " + t.Title + " naming each state, most first"
 		if len(t.States) > len(top) {
 			desc += ": the " + format.Plural(len(top), "state", "states") + " most engaged of " + format.Plural(len(t.States), "state", "states")
 		}
-		out = append(out, newChart(charts.Chart{ID: "chart-states", Title: "States most engaged on " + t.Title, Desc: desc + ".", Unit: "statements"},
-			"State", "Statements", bars, charts.Horizontal))
+		out = append(out, bars(charts.Chart{ID: "chart-states", Title: "Statements on " + t.Title + " per state", Desc: desc + ".",
+			One: "statement", Many: "statements"}, bs))
 	}
 	if len(t.Reports) > 0 {
 		count := map[*generator.Session]int{}
@@ -124,15 +144,15 @@ func Topic(t *generator.Topic) []*Chart {
 			}
 			return a.Key < b.Key
 		})
-		bars := make([]charts.Bar, 0, len(order))
+		bs := make([]charts.Bar, 0, len(order))
 		for _, ss := range order {
-			bars = append(bars, charts.Bar{Label: sessionLabel(ss), Title: ss.Title, Value: count[ss]})
+			bs = append(bs, charts.Bar{Label: ss.Title, Note: sessionNote(ss), URL: ss.URL, Value: count[ss]})
 		}
-		out = append(out, newChart(charts.Chart{
+		out = append(out, bars(charts.Chart{
 			ID: "chart-weight", Title: "Reports on " + t.Title + " per session",
-			Desc: format.Plural(len(t.Reports), "report", "reports") + " on this topic across " + format.Plural(len(bars), "session", "sessions") + ", oldest session first.",
-			Unit: "reports",
-		}, "Session", "Reports", bars, charts.Columns))
+			Desc: format.Plural(len(t.Reports), "report", "reports") + " on this topic across " + format.Plural(len(bs), "session", "sessions") + ", oldest session first.",
+			One:  "report", Many: "reports",
+		}, bs))
 	}
 	return out
 }
@@ -141,19 +161,23 @@ func Topic(t *generator.Topic) []*Chart {
 // as high as its number of reports.
 func Timeline(s *generator.Site) *Chart {
 	spans := make([]charts.Span, 0, len(s.Sessions))
-	bars := make([]charts.Bar, 0, len(s.Sessions))
+	out := &Chart{ID: "chart-timeline", LabelHeading: "Session", ValueHeading: "Reports"}
 	for _, ss := range s.Sessions {
-		b := charts.Bar{Label: sessionLabel(ss), Title: ss.Title + " (" + format.Span(ss.Start, ss.End) + ")", Value: len(ss.Reports)}
-		spans = append(spans, charts.Span{Bar: b, Start: ss.Start, End: ss.End})
-		bars = append(bars, b)
+		title := ss.Title
+		if ss.Process != "" {
+			title = ss.Process + ": " + title
+		}
+		spans = append(spans, charts.Span{Bar: charts.Bar{Label: title + " (" + format.Span(ss.Start, ss.End) + ")", Value: len(ss.Reports)}, Start: ss.Start, End: ss.End})
+		out.Rows = append(out.Rows, ChartRow{Label: spans[len(spans)-1].Label, Value: len(ss.Reports)})
 	}
-	c := charts.Chart{
-		ID: "chart-timeline", Title: "Sessions over time",
-		Desc: format.Plural(len(s.Sessions), "session", "sessions") + " on a time line, each as high as its number of reports (" +
-			format.Plural(len(s.Reports), "report", "reports") + " in all).",
-		Unit: "reports",
+	out.Title = "Reports per session, over time"
+	if n := len(s.Sessions); n > 0 {
+		out.Title = fmt.Sprintf("Reports per session, %d–%d", s.Sessions[0].Start.Year(), s.Sessions[n-1].Start.Year())
 	}
-	return newChart(c, "Session", "Reports", bars, func(c charts.Chart, _ []charts.Bar) string { return charts.Timeline(c, spans) })
+	out.Desc = "Each column is a session at its dates, as high as its number of reports: " +
+		format.Plural(len(s.Reports), "report", "reports") + " from " + format.Plural(len(s.Sessions), "session", "sessions") + "."
+	out.Body = template.HTML(charts.Timeline(charts.Chart{ID: out.ID, One: "report", Many: "reports"}, spans)) //nolint:gosec // escaped by charts
+	return out
 }
 
 // Matrix is the states × topics table: how many statements each state
