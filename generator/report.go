@@ -16,6 +16,9 @@ type Report struct {
 	AllDay     bool      // the source gave a date without a time
 	SourceURL  string    // where the original report was published, if known
 	Location   string    // where the meeting was held, if the source says
+	// Publisher and Author are who published and who wrote the report,
+	// when its source says: its citation names them.
+	Publisher, Author string
 	// Body is the Markdown, when the Site holds it. A build that keeps the
 	// body as HTML (see HTML), or renders every page, holds none: its
 	// pages read the HTML or the source again.

@@ -32,6 +32,11 @@ type ReportFront struct {
 	// Location is where the meeting was held ("New York, USA"), shown on
 	// the report's page.
 	Location string `toml:"location"`
+	// Publisher is the organisation that published the report ("Digital
+	// Watch Observatory"), and Author whoever wrote it, when known: the
+	// report's citation names them, not the archive.
+	Publisher string `toml:"publisher"`
+	Author    string `toml:"author"`
 	// Speakers maps paragraph IDs ("p-3") to the exact names of the
 	// speakers of that paragraph (an empty list: no one speaks), as a
 	// transcript's label lines give them or an editor corrects them;

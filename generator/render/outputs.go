@@ -11,6 +11,7 @@ import (
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/bodies"
 	"github.com/plenary-archive/plenary/generator/markdown"
+	"github.com/plenary-archive/plenary/generator/render/annotate"
 	"github.com/plenary-archive/plenary/generator/render/feeds"
 	"github.com/plenary-archive/plenary/generator/render/paging"
 )
@@ -65,6 +66,9 @@ type Renderer struct {
 	// heads are the reports' headings on the pages of what states said.
 	headsOnce sync.Once
 	heads     map[*generator.Report]string
+	// names are how each state is found and linked in reports' text.
+	namesOnce sync.Once
+	names     map[*generator.State]annotate.State
 }
 
 // New prepares rendering of s, whose report bodies and paragraph texts

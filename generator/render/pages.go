@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"sort"
 	"net/url"
 	"strings"
 	"sync"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/gazetteer"
+	"github.com/plenary-archive/plenary/generator/render/annotate"
 	"github.com/plenary-archive/plenary/generator/render/feeds"
 	"github.com/plenary-archive/plenary/generator/render/figures"
 	"github.com/plenary-archive/plenary/generator/render/format"
@@ -57,7 +59,8 @@ type Page struct {
 	Compare *Compare
 	// Spoke links, on a session's page, each state that spoke to what it
 	// said there, most statements first; on a state's page, each session
-	// it spoke at, newest first.
+	// it spoke at, newest first; on a report's page, each state its text
+	// names, with how many of its paragraphs do.
 	Spoke []SaidLink
 	// Groups are this page's share of a state's statements, by session
 	// and report.
@@ -104,8 +107,10 @@ type Page struct {
 	// Topics are the sections of a state's page by topic, one per topic
 	// it spoke on, which the states × topics matrix links to.
 	Topics []StateTopic
-	// Matrix fills the states × topics page.
-	Matrix *figures.Matrix
+	// Matrix fills the states × topics pages, and MatrixNav leads to
+	// the others.
+	Matrix    *figures.Matrix
+	MatrixNav *MatrixNav
 	// DataURL is the open data file of what the page is about, if any.
 	DataURL string
 	// TopicsURL is a state's page by topic, linked from its main page.
@@ -211,31 +216,54 @@ func (r *Renderer) report(w io.Writer, rep *generator.Report) error {
 	}
 	p := r.base("report", rep.Title, desc, rep.URL)
 	p.Report = rep
+	p.Spoke = namedIn(rep)
 	if p.Body, err = r.reportBody(rep); err != nil {
 		return err
 	}
 	return r.page(w, "report", p)
 }
 
+// namedIn lists the states a report's text names, each with the number
+// of its paragraphs that name it, most first, for the head of its page.
+func namedIn(rep *generator.Report) []SaidLink {
+	count := map[*generator.State]int{}
+	var order []*generator.State
+	for _, p := range rep.Paragraphs {
+		for _, st := range p.States {
+			if count[st] == 0 {
+				order = append(order, st)
+			}
+			count[st]++
+		}
+	}
+	out := make([]SaidLink, 0, len(order))
+	for _, st := range order {
+		out = append(out, SaidLink{Title: st.Name, URL: st.URL, Count: count[st]})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
+	return out
+}
+
 // reportBody is the report's body as HTML: kept by assembly, or rendered
-// from its Markdown.
+// from its Markdown, with the states it names marked (see annotate).
 func (r *Renderer) reportBody(rep *generator.Report) (template.HTML, error) {
 	html, err := r.texts.HTML(rep)
 	if err != nil {
 		return "", err
 	}
-	if html != nil {
-		body, err := r.minified(bytes.NewReader(html))
+	if html == nil {
+		src, err := r.texts.Markdown(rep)
 		if err != nil {
+			return "", err
+		}
+		raw := buffers.Get().(*bytes.Buffer)
+		defer release(raw)
+		if err := r.md.HTML(raw, src); err != nil {
 			return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
 		}
-		return body, nil
+		html = raw.Bytes()
 	}
-	src, err := r.texts.Markdown(rep)
-	if err != nil {
-		return "", err
-	}
-	body, err := r.markdown(src)
+	body, err := r.minified(bytes.NewReader(annotate.Body(html, rep, r.annotation)))
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
 	}

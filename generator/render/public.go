@@ -21,7 +21,7 @@ func (r *Renderer) publicOutputs() []Output {
 	add := func(path string, fn func(w io.Writer) error, deps ...Dep) {
 		out = append(out, Output{Path: path, Deps: deps, Render: fn})
 	}
-	add("states/matrix/index.html", func(w io.Writer) error { return r.page(w, "matrix", r.matrixPage()) })
+	out = append(out, r.matrixOutputs()...)
 	for _, st := range s.States {
 		st := st
 		add(rel(s, st.URL)+stateTopicsDir+"index.html", func(w io.Writer) error { return r.page(w, "statetopics", r.stateTopicsPage(st)) }, StateDep(st.Code))
@@ -75,13 +75,6 @@ func (r *Renderer) reportsData() Output {
 	}
 	o.Parts = append(o.Parts, Part{Name: "end", Render: opendata.ReportsEnd})
 	return o
-}
-
-// matrixPath is the states × topics page, below the site's base path.
-const matrixPath = "states/matrix/"
-
-func (r *Renderer) matrixPage() *Page {
-	return r.base("matrix", "States × topics", "How often each state spoke on each topic: the number of statements, each linking to what it said.", r.site.BasePath+matrixPath)
 }
 
 // stateTopicsDir is the folder of a state's page by topic, below its page:
@@ -149,10 +142,6 @@ func (r *Renderer) decorate(p *Page) error {
 		if first {
 			p.Charts = figures.Topic(p.Topic, r.figureLinks())
 		}
-	case p.Kind == "matrix":
-		p.Matrix = figures.NewMatrix(s, func(st *generator.State, t *generator.Topic) string {
-			return st.URL + stateTopicsDir + "#" + topicAnchor(t)
-		})
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html"
 	"html/template"
 	"io"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/gazetteer"
 	"github.com/plenary-archive/plenary/generator/opendata"
+	"github.com/plenary-archive/plenary/generator/render/annotate"
 	"github.com/plenary-archive/plenary/generator/render/format"
 	"github.com/plenary-archive/plenary/generator/render/paging"
 	"github.com/plenary-archive/plenary/generator/render/said"
@@ -229,4 +231,24 @@ func (r *Renderer) reportHeading(rep *generator.Report) string {
 		}
 	})
 	return r.heads[rep]
+}
+
+// annotation is how a state is found and linked in reports' text, made
+// once per state for every report that names it.
+func (r *Renderer) annotation(st *generator.State) annotate.State {
+	r.namesOnce.Do(func() {
+		r.names = make(map[*generator.State]annotate.State, len(r.site.States))
+		for _, x := range r.site.States {
+			a := annotate.State{URL: x.URL}
+			seen := map[string]bool{}
+			for _, f := range stateForms(x) {
+				if f = html.EscapeString(f); f != "" && !seen[f] {
+					seen[f] = true
+					a.Forms = append(a.Forms, f)
+				}
+			}
+			r.names[x] = a
+		}
+	})
+	return r.names[st]
 }

@@ -143,6 +143,7 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 		r := &generator.Report{
 			Slug: src.Slug, SourcePath: src.Path, Title: src.Front.Title, Kind: src.Front.Kind,
 			Date: src.Date, End: src.End, AllDay: src.AllDay, SourceURL: src.Front.Source, Location: src.Front.Location,
+			Publisher: src.Front.Publisher, Author: src.Front.Author,
 			SourceHash: src.Hash,
 		}
 		r.URL, r.Permalink = u.claim("reports/"+src.Slug+"/", src.Path)

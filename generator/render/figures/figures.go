@@ -6,7 +6,6 @@ package figures
 import (
 	"fmt"
 	"html/template"
-	"math"
 	"sort"
 
 	"github.com/plenary-archive/plenary/generator"
@@ -180,71 +179,3 @@ func Timeline(s *generator.Site) *Chart {
 	return out
 }
 
-// Matrix is the states × topics table: how many statements each state
-// made on each topic, each non-empty cell linking to that topic's section
-// of the state's page.
-type Matrix struct {
-	Topics []*generator.Topic
-	Rows   []MatrixRow
-	Max    int // the largest cell, which gets the darkest shade
-}
-
-// MatrixRow is one state's line of the matrix.
-type MatrixRow struct {
-	State *generator.State
-	Total int
-	Cells []MatrixCell
-}
-
-// MatrixCell is one state's statements on one topic.
-type MatrixCell struct {
-	Count int
-	// Level is the cell's shade, 0 (none) to 5, on a logarithmic scale:
-	// counts run from one to thousands, and a linear scale would leave all
-	// but the busiest states blank.
-	Level int
-	URL   string // empty when Count is 0
-	Label string // the cell in words, for screen readers and tooltips
-}
-
-// matrixLevels is the number of shades of a non-empty cell.
-const matrixLevels = 5
-
-// NewMatrix is the matrix of s, each non-empty cell linking to cellURL.
-func NewMatrix(s *generator.Site, cellURL func(*generator.State, *generator.Topic) string) *Matrix {
-	m := &Matrix{Topics: s.Topics}
-	col := make(map[*generator.Topic]int, len(s.Topics))
-	for i, t := range s.Topics {
-		col[t] = i
-	}
-	for _, st := range s.States {
-		row := MatrixRow{State: st, Total: len(st.Statements), Cells: make([]MatrixCell, len(s.Topics))}
-		for _, tc := range st.Topics {
-			row.Cells[col[tc.Topic]].Count = tc.Count
-			m.Max = max(m.Max, tc.Count)
-		}
-		m.Rows = append(m.Rows, row)
-	}
-	for _, row := range m.Rows {
-		for i := range row.Cells {
-			c := &row.Cells[i]
-			t := s.Topics[i]
-			c.Level = level(c.Count, m.Max)
-			c.Label = row.State.Name + ", " + t.Title + ": " + format.Plural(c.Count, "statement", "statements")
-			if c.Count > 0 {
-				c.URL = cellURL(row.State, t)
-			}
-		}
-	}
-	return m
-}
-
-func level(n, peak int) int {
-	if n <= 0 || peak <= 0 {
-		return 0
-	}
-	if peak == 1 {
-		return matrixLevels
-	}
-	return 1 + int(math.Round(float64(matrixLevels-1)*math.Log(float64(n))/math.Log(float64(peak))))
-}

@@ -11,12 +11,22 @@ import (
 
 // Citation is how to cite a report: a line of plain text for notes and
 // BibTeX for reference managers. Both are plain strings; the template
-// escapes them for HTML.
+// escapes them for HTML. They name who wrote and published the report,
+// never the archive, which is where it was read: its address ends the
+// line. A page's script cites one paragraph instead (see Permalink) and
+// adds the date the reader accessed it, which a build cannot know.
 type Citation struct {
-	Text   string
-	BibTeX string
+	// Text is Head, then the paragraph when one is cited, then Tail.
+	Text, Head, Tail string
+	BibTeX           string
 	// Key is the BibTeX key, also shown so a reader can cite it in LaTeX.
 	Key string
+	// Permalink is the report's address in the text and in BibTeX, which
+	// a script makes the paragraph's.
+	Permalink string
+	// By is who the citation names as the report's author: its author,
+	// else its publisher; empty when the report says neither.
+	By string
 }
 
 // Cite describes rep from the Site's name and the report alone, so the
@@ -30,15 +40,36 @@ func Cite(s *generator.Site, rep *generator.Report) *Citation {
 		}
 	}
 	date := rep.Date.Format("2 January 2006")
-	text := fmt.Sprintf("%s. “%s.” %s, %s. %s", s.Title, oneLine(rep.Title), where, date, rep.Permalink)
+	by := oneLine(rep.Author)
+	if by == "" {
+		by = oneLine(rep.Publisher)
+	}
+	head := fmt.Sprintf("“%s.” %s, %s", oneLine(rep.Title), where, date)
+	if by != "" {
+		head = by + ". " + head
+	}
+	tail := "."
+	if rep.Publisher != "" && oneLine(rep.Publisher) != by {
+		tail += " Published by " + oneLine(rep.Publisher) + "."
+	}
+	if rep.SourceURL != "" {
+		tail += " Original: " + rep.SourceURL + "."
+	}
+	tail += " Archived by " + s.Title + ": " + rep.Permalink
 
 	key := bibKey(s.Title, rep.Slug)
 	var b strings.Builder
 	fmt.Fprintf(&b, "@misc{%s,\n", key)
 	field := func(name, value string) { fmt.Fprintf(&b, "  %-12s = {%s},\n", name, value) }
-	// Double braces keep the title's capitals (state names) as written.
+	// Double braces keep the title's capitals (state names) as written,
+	// and an organisation's name whole.
 	field("title", "{"+bibEscape(rep.Title)+"}")
-	field("author", "{"+bibEscape(s.Title)+"}")
+	if by != "" {
+		field("author", "{"+bibEscape(by)+"}")
+	}
+	if rep.Publisher != "" {
+		field("publisher", bibEscape(rep.Publisher))
+	}
 	field("howpublished", bibEscape(where))
 	field("year", rep.Date.Format("2006"))
 	// A month is BibTeX's own macro (jan, feb, …), unbraced, so that
@@ -46,11 +77,13 @@ func Cite(s *generator.Site, rep *generator.Report) *Citation {
 	fmt.Fprintf(&b, "  %-12s = %s,\n", "month", strings.ToLower(rep.Date.Format("Jan")))
 	field("date", rep.Date.Format("2006-01-02"))
 	field("url", bibURL(rep.Permalink))
+	note := "Archived by " + bibEscape(s.Title)
 	if rep.SourceURL != "" {
-		field("note", "Original report: \\url{"+bibURL(rep.SourceURL)+"}")
+		note += "; original report: \\url{" + bibURL(rep.SourceURL) + "}"
 	}
+	field("note", note)
 	out := strings.TrimSuffix(b.String(), ",\n") + "\n}\n"
-	return &Citation{Text: text, BibTeX: out, Key: key}
+	return &Citation{Text: head + tail, Head: head, Tail: tail, BibTeX: out, Key: key, Permalink: rep.Permalink, By: by}
 }
 
 // kindName is a report's kind as words: "event-report" → "Event report".

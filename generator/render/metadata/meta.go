@@ -124,10 +124,6 @@ func searchTarget(s *generator.Site) string {
 	return base.ResolveReference(ref).String()
 }
 
-func publisherLD(s *generator.Site) ld {
-	return ld{"@type": "Organization", "name": s.Title, "url": s.BaseURL}
-}
-
 // reportLD is a schema.org Report: recorded at its session (an Event),
 // about its topics, mentioning the states it names.
 func reportLD(s *generator.Site, r *generator.Report, desc string) ld {
@@ -139,7 +135,6 @@ func reportLD(s *generator.Site, r *generator.Report, desc string) ld {
 		"headline":    r.Title,
 		"url":         r.Permalink,
 		"dateCreated": r.Date.Format(time.RFC3339),
-		"publisher":   publisherLD(s),
 		"isPartOf":    ld{"@type": "WebSite", "name": s.Title, "url": s.BaseURL},
 	}
 	if r.AllDay {
@@ -153,6 +148,14 @@ func reportLD(s *generator.Site, r *generator.Report, desc string) ld {
 	}
 	if r.SourceURL != "" {
 		n["isBasedOn"] = r.SourceURL
+	}
+	// Who wrote and published the report, as its source says; the
+	// archive only holds it (isPartOf).
+	if r.Publisher != "" {
+		n["publisher"] = ld{"@type": "Organization", "name": r.Publisher}
+	}
+	if r.Author != "" {
+		n["author"] = ld{"@type": "Person", "name": r.Author}
 	}
 	if r.Session != nil {
 		n["recordedAt"] = eventLD(r.Session)
