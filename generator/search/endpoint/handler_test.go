@@ -431,3 +431,24 @@ func TestLive(t *testing.T) {
 		t.Errorf("a failed reopen stopped the search: %d", code)
 	}
 }
+
+// TestSaidLinks checks that a search filtered by a state and a session
+// links the site's page of what the state said at the session.
+func TestSaidLinks(t *testing.T) {
+	res := results(t, "q=consensus&state=Kenya")
+	var key string
+	for _, f := range res.Facets.Sessions {
+		key = f.Value
+		break
+	}
+	if key == "" {
+		t.Fatal("no session among the facets")
+	}
+	body := get(t, "q=consensus&state=Kenya&session="+key+"&format=html").Body.String()
+	if !strings.Contains(body, "What they said") || !strings.Contains(body, "/states/kenya/sessions/"+key+"/") {
+		t.Errorf("the results page does not link what Kenya said at %s", key)
+	}
+	if strings.Contains(get(t, "q=consensus&state=Kenya&format=html").Body.String(), "What they said") {
+		t.Error("a search filtered by a state alone links what it said at a session")
+	}
+}

@@ -85,7 +85,42 @@ func (h *Handler) view(u *url.URL, r *engine.Request, res *engine.Response) *res
 			out.Groups = append(out.Groups, fg)
 		}
 	}
+	if said := h.said(res.Facets); len(said.Links) > 0 {
+		out.Groups = append(out.Groups, said)
+	}
 	return out
+}
+
+// said links, when the search is filtered by states and sessions, the
+// site's page of what each state said at each session (the build writes
+// it at the state's address + "sessions/<key>/"), so that a search leads
+// to everything a state said there, not only to what matches.
+func (h *Handler) said(f engine.Facets) resultspage.FacetGroup {
+	g := resultspage.FacetGroup{Title: "What they said"}
+	facts := h.ix.Facts()
+	if facts == nil {
+		return g
+	}
+	for _, st := range f.States {
+		if !st.Selected {
+			continue
+		}
+		var stateURL string
+		for _, x := range facts.States {
+			if x.Slug == st.Value {
+				stateURL = x.URL
+			}
+		}
+		if stateURL == "" {
+			continue
+		}
+		for _, ss := range f.Sessions {
+			if ss.Selected {
+				g.Links = append(g.Links, resultspage.FacetLink{Href: stateURL + "sessions/" + ss.Value + "/", Label: st.Label + " at " + ss.Label, Count: ss.Count})
+			}
+		}
+	}
+	return g
 }
 
 // status is the sentence above the results.

@@ -159,21 +159,24 @@
 
   // view is what the results partial shows (resultsview.Results), made
   // from the JSON answer; links are the parameters of the search they run.
-  function view(res) {
-    var byDate = res.sort === "date";
-    var facets = res.facets || {};
-    return {
-      Query: res.query, Status: statusText(res), Total: res.total, Page: res.page, Pages: res.pages,
-      Paged: res.pages > 1,
-      Hits: res.hits.map(function (h) {
-        return { URL: h.url, Title: h.title, Date: h.date, DateText: humanDate(h.date), Session: h.session,
-          Excerpt: h.excerpt || "", NamedHere: (h.paragraph_states || []).join(", ") };
-      }),
-      Prev: res.page > 1 ? withParams(function (p) { p.set("page", res.page - 1); }) : null,
-      Next: res.page < res.pages && (res.page + 1) * res.size <= 1000 ? withParams(function (p) { p.set("page", res.page + 1); }) : null,
-      Relevance: byDate ? withParams(function (p) { p.set("sort", "relevance"); p.delete("page"); }) : null,
-      Newest: byDate ? null : withParams(function (p) { p.set("sort", "date"); p.delete("page"); }),
-      Groups: [["States", "state", facets.states], ["Topics", "topic", facets.topics], ["Sessions", "session", facets.sessions]]
+  // said links, when the search is filtered by states and sessions, the
+  // site's page of what each state said at each session, as the
+  // endpoint's results page does.
+  var states = form.getAttribute("data-states");
+  function said(facets) {
+    var links = [];
+    if (!states) { return links; }
+    (facets.states || []).filter(function (f) { return f.selected; }).forEach(function (st) {
+      (facets.sessions || []).filter(function (f) { return f.selected; }).forEach(function (ss) {
+        links.push({ Label: st.label + " at " + ss.label, Count: ss.count, Selected: false,
+          Href: states + encodeURIComponent(st.value) + "/sessions/" + encodeURIComponent(ss.value) + "/" });
+      });
+    });
+    return links;
+  }
+
+  function viewGroups(facets) {
+    return [["States", "state", facets.states], ["Topics", "topic", facets.topics], ["Sessions", "session", facets.sessions]]
         .filter(function (g) { return g[2] && g[2].length; })
         .map(function (g) {
           return { Title: g[0], Links: g[2].map(function (f) {
@@ -190,7 +193,27 @@
               }
             }) };
           }) };
-        })
+        });
+  }
+
+  function view(res) {
+    var byDate = res.sort === "date";
+    var facets = res.facets || {};
+    var groups = viewGroups(facets);
+    var saidLinks = said(facets);
+    if (saidLinks.length) { groups.push({ Title: "What they said", Links: saidLinks }); }
+    return {
+      Query: res.query, Status: statusText(res), Total: res.total, Page: res.page, Pages: res.pages,
+      Paged: res.pages > 1,
+      Hits: res.hits.map(function (h) {
+        return { URL: h.url, Title: h.title, Date: h.date, DateText: humanDate(h.date), Session: h.session,
+          Excerpt: h.excerpt || "", NamedHere: (h.paragraph_states || []).join(", ") };
+      }),
+      Prev: res.page > 1 ? withParams(function (p) { p.set("page", res.page - 1); }) : null,
+      Next: res.page < res.pages && (res.page + 1) * res.size <= 1000 ? withParams(function (p) { p.set("page", res.page + 1); }) : null,
+      Relevance: byDate ? withParams(function (p) { p.set("sort", "relevance"); p.delete("page"); }) : null,
+      Newest: byDate ? null : withParams(function (p) { p.set("sort", "date"); p.delete("page"); }),
+      Groups: groups
     };
   }
 
