@@ -142,7 +142,7 @@ func TestNestedMarkersBuild(t *testing.T) {
 		t.Fatalf("build: exit %d\n%s%s", code, out, errs)
 	}
 	page, err := os.ReadFile(filepath.Join(dest, "reports/nested/index.html"))
-	if err != nil || !bytes.Contains(page, []byte("France spoke.")) {
+	if err != nil || !bytes.Contains(page, []byte(">France</a> spoke.")) {
 		t.Errorf("the report page lacks its text: %v", err)
 	}
 }

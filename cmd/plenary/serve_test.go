@@ -67,7 +67,7 @@ func TestServe(t *testing.T) {
 		}
 	}
 
-	body := waitFor(200, "Brazil replied first.")
+	body := waitFor(200, ">Brazil</a> replied first.")
 	if !strings.Contains(body, "/__plenary/events") {
 		t.Error("the preview page lacks the reload script")
 	}
@@ -90,7 +90,7 @@ func TestServe(t *testing.T) {
 	if err := os.WriteFile(report, []byte(strings.Replace(good, "Brazil replied.", "Brazil replied at length.", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(200, "Brazil replied at length.")
+	waitFor(200, ">Brazil</a> replied at length.")
 
 	if err := os.WriteFile(report, []byte("+++\ntitle = \"R\ndate = 2022-03-29\n+++\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -103,7 +103,7 @@ func TestServe(t *testing.T) {
 	if err := os.WriteFile(report, []byte(good), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(200, "Brazil replied.")
+	waitFor(200, ">Brazil</a> replied.")
 
 	// A report in a folder created after the start is picked up too.
 	write(t, root, map[string]string{"content/reports/2099/late.md": strings.Replace(strings.Replace(good, "Good", "Late", 1), "France spoke.", "Kenya spoke late.", 1)})

@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -97,7 +98,12 @@ func TestCrossLinks(t *testing.T) {
 	contains(t, dir, "states/niger/index.html", `href="`+rep+`#p-3"`, `!#p-2`)
 	// Kenya is in front matter only: it has a page listing the report, with no statements.
 	contains(t, dir, "states/kenya/index.html", `href="/archive/reports/law/"`, `!#p-`)
-	contains(t, dir, "sessions/s2/index.html", `href="`+rep+`"`, `href="/archive/states/france/"`)
+	contains(t, dir, "sessions/s2/index.html", `href="`+rep+`"`, `href="/archive/states/france/sessions/s2/"`)
+	// What a state said at a session, and on a topic, lead to the paragraphs.
+	contains(t, dir, "states/france/sessions/s2/index.html", `href="`+rep+`#p-2"`, `<mark>`, `href="/archive/states/france/topics/poa/"`)
+	contains(t, dir, "states/france/topics/poa/index.html", `href="`+rep+`#p-2"`, `href="/archive/states/france/sessions/s2/"`)
+	contains(t, dir, "states/france/index.html", `href="/archive/states/france/sessions/s2/"`)
+	contains(t, dir, "sessions/s2/index.html", `!>1 statements<`)
 	contains(t, dir, "topics/poa/index.html", `href="`+rep+`"`, `href="/archive/states/france/"`, `!href="/archive/reports/law/"`)
 	contains(t, dir, "topics/law/index.html", `href="/archive/reports/law/"`)
 	contains(t, dir, "index.html", `href="`+rep+`"`, `href="/archive/sessions/s3/"`, `href="/archive/topics/law/"`)
@@ -134,8 +140,8 @@ func TestAnchorsAndCounts(t *testing.T) {
 		t.Errorf("France: %d statements in %d reports, want 2 in 2", len(france.Statements), len(france.Reports))
 	}
 	// The session page counts paragraphs naming each state.
-	contains(t, dir, "sessions/s2/index.html", `<a href="/archive/states/france/">France</a> <span class=count>1</span>`)
-	contains(t, dir, "states/index.html", `<a href="/archive/states/france/">France</a> <span class=count title=statements>2</span> <span class="count secondary" title=reports>2</span>`)
+	contains(t, dir, "sessions/s2/index.html", `<a href="/archive/states/france/sessions/s2/">France</a> <span class=count>1</span>`)
+	contains(t, dir, "states/index.html", `<a href="/archive/states/france/">France</a> <span class=count>2<span class=visually-hidden> statements</span> · 2<span class=visually-hidden> reports</span></span>`)
 }
 
 func TestDraftsExcluded(t *testing.T) {
@@ -271,7 +277,11 @@ func TestFeedSitemapRobots(t *testing.T) {
 	contains(t, dir, "sitemap.xml", "<loc>https://example.org/archive/states/france/</loc>", "<loc>https://example.org/archive/reports/dialogue/</loc>")
 	contains(t, dir, "robots.txt", "Sitemap: https://example.org/archive/sitemap.xml")
 	contains(t, dir, "404.html", `href="/archive/css/style.css"`)
-	contains(t, dir, "css/style.css", ".chroma", "prefers-color-scheme:dark", "@media print")
+	contains(t, dir, "css/style.css", "!.chroma", "prefers-color-scheme:dark", "@media print")
+	contains(t, dir, "css/code.css", ".chroma", "prefers-color-scheme:dark")
+	contains(t, dir, "reports/dialogue/index.html", `href="/archive/css/style.css"`, `!views.css`, `!code.css`, `rel=icon`, `rel=manifest`)
+	contains(t, dir, "states/france/index.html", `href="/archive/css/views.css"`)
+	contains(t, dir, "manifest.webmanifest", `"name":"Test archive"`, `"src":"favicon.svg"`)
 }
 
 func TestGoldenReportPage(t *testing.T) {
@@ -293,9 +303,11 @@ func TestGoldenReportPage(t *testing.T) {
 	}
 }
 
-// TestLongListsArePaged checks that a state's landing page shows its
-// newest statements and that its archive pages, followed from the newest
-// through their "older" links, together hold every statement once.
+// TestLongListsArePaged checks that a state's page shows its newest
+// statements, that its pages at each session together hold every one of
+// its statements once, and that its page on a topic and the archive pages
+// behind it, followed through their "older" links, hold every statement
+// on the topic once.
 func TestLongListsArePaged(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a long whole-site case: 400 reports")
@@ -311,52 +323,90 @@ func TestLongListsArePaged(t *testing.T) {
 	if n <= 200 {
 		t.Fatalf("the busiest state has %d statements: too few to page", n)
 	}
-	link := regexp.MustCompile(`class=para href="(/reports/[^" >]+#p-\d+)"`)
-	links := func(page string) []string {
+	statement := regexp.MustCompile(`class=para href="(/reports/[^" >]+#p-\d+)"`)
+	said := regexp.MustCompile(`<p class=meta><a href="(/reports/[^" >]+#p-\d+)">Paragraph`)
+	links := func(re *regexp.Regexp, page string) []string {
 		var out []string
-		for _, m := range link.FindAllStringSubmatch(read(t, dir, page), -1) {
+		for _, m := range re.FindAllStringSubmatch(read(t, dir, page), -1) {
 			out = append(out, m[1])
 		}
 		return out
 	}
-	landing := links("states/" + busiest.Slug + "/index.html")
+	landing := links(statement, "states/"+busiest.Slug+"/index.html")
 	if len(landing) != 50 || landing[0] != busiest.Statements[0].URL() {
 		t.Errorf("the landing page shows %d statements starting with %v, want the newest 50", len(landing), landing[:1])
 	}
-	archive := regexp.MustCompile(`href="(/states/[^" >]+/page/[0-9-]+/)">All of them`)
-	older := regexp.MustCompile(`rel=next href="(/states/[^" >]+/page/[0-9-]+/)">Older`)
-	m := archive.FindStringSubmatch(read(t, dir, "states/"+busiest.Slug+"/index.html"))
-	if m == nil {
-		t.Fatal("the landing page does not link the archive")
+	once := func(what string, seen map[string]int, want int) {
+		t.Helper()
+		if len(seen) != want {
+			t.Errorf("%s link %d distinct statements, want %d", what, len(seen), want)
+		}
+		for u, c := range seen {
+			if c != 1 {
+				t.Errorf("%s: %s appears %d times", what, u, c)
+			}
+		}
 	}
+	seen := map[string]int{}
+	for _, g := range busiest.BySession {
+		for _, u := range links(said, "states/"+busiest.Slug+"/sessions/"+g.Session.Key+"/index.html") {
+			seen[u]++
+		}
+	}
+	once("the pages at each session", seen, n)
+
+}
+
+// TestStateTopicPaged checks that a state's page on a topic shows its
+// newest 100 statements on it, and that the archive pages behind it,
+// followed through their "older" links, hold every one once.
+func TestStateTopicPaged(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("-- config.toml --\ntitle = \"T\"\nbaseURL = \"https://example.org/\"\n" +
+		"-- content/sessions/s1.md --\n+++\ntitle = \"S1\"\nstart = 2024-01-01\nend = 2024-12-31\n+++\n" +
+		"-- content/topics/poa.md --\n+++\ntitle = \"PoA\"\nkeywords = [\"PoA\"]\n+++\n")
+	const reports, each = 6, 30
+	for r := range reports {
+		fmt.Fprintf(&b, "-- content/reports/2024/r%d.md --\n+++\ntitle = \"R%d\"\ndate = 2024-03-%02dT10:00:00Z\nsession = \"s1\"\n+++\n", r, r, r+1)
+		for p := range each {
+			fmt.Fprintf(&b, "France backed the PoA, point %d.\n\n", p)
+		}
+	}
+	dir, _ := site(t, archivetest.FS(b.String()))
+	said := regexp.MustCompile(`<p class=meta><a href="?(/reports/[^" >]+#p-\d+)"?>Paragraph`)
+	links := func(page string) []string {
+		var out []string
+		for _, m := range said.FindAllStringSubmatch(read(t, dir, page), -1) {
+			out = append(out, m[1])
+		}
+		return out
+	}
+	landing := read(t, dir, "states/france/topics/poa/index.html")
+	if got := links("states/france/topics/poa/index.html"); len(got) != 100 || got[0] != "/reports/r5/#p-1" {
+		t.Errorf("the page on the topic shows %d statements from %v, want the newest 100", len(got), got[:1])
+	}
+	m := regexp.MustCompile(`href="?(/states/france/topics/poa/page/[0-9-]+/)"?>All of them`).FindStringSubmatch(landing)
+	if m == nil {
+		t.Fatal("the state's page on a topic does not link its archive")
+	}
+	older := regexp.MustCompile(`rel=next href="?(/states/[^" >]+/page/[0-9-]+/)"?>Older`)
 	seen := map[string]int{}
 	pages := 0
 	for url := m[1]; url != ""; pages++ {
 		page := strings.TrimPrefix(url, "/") + "index.html"
-		got := links(page)
-		if len(got) == 0 {
-			t.Errorf("%s holds no statement", page)
-		}
-		for _, u := range got {
+		for _, u := range links(page) {
 			seen[u]++
 		}
-		html := read(t, dir, page)
-		if strings.Contains(html, "<svg") {
-			t.Errorf("%s repeats the landing page's charts", page)
-		}
 		url = ""
-		if m := older.FindStringSubmatch(html); m != nil {
+		if m := older.FindStringSubmatch(read(t, dir, page)); m != nil {
 			url = m[1]
 		}
-		if pages > n {
+		if pages > reports*each {
 			t.Fatal("the older links go round in a circle")
 		}
 	}
-	if pages < 2 {
-		t.Errorf("%d statements on %d archive pages", n, pages)
-	}
-	if len(seen) != n {
-		t.Errorf("the archive pages link %d distinct statements, want %d", len(seen), n)
+	if pages < 2 || len(seen) != reports*each {
+		t.Errorf("%d archive pages link %d distinct statements, want %d", pages, len(seen), reports*each)
 	}
 	for u, c := range seen {
 		if c != 1 {

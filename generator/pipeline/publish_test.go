@@ -293,7 +293,7 @@ func TestJSONLD(t *testing.T) {
 	v := check("reports/law/index.html", map[string]any{
 		"@type": "Report", "name": law.Title, "url": s.BaseURL + "reports/law/", "dateCreated": "2022-07-26",
 		"recordedAt.@type": "Event", "recordedAt.name": "Third substantive session", "recordedAt.startDate": "2022-07-25",
-		"publisher.name": "Test archive", "isPartOf.url": s.BaseURL,
+		"publisher.name": "Watch & {Co}", "author.name": "A. Rapporteur", "isPartOf.url": s.BaseURL,
 	})
 	if got := collect(v["mentions"], "identifier"); !slices.Equal(got, []string{"FRA", "GNB", "KEN", "PNG"}) {
 		t.Errorf("the law report mentions %v", got)
@@ -497,6 +497,7 @@ func TestOpenData(t *testing.T) {
 		`,"France added, on the UN Charter, ""it applies <i`+"\n"+`class=x>in full</i>, always""."`+"\n",
 	)
 
+	contains(t, dir, "data/states/france.json", `"text":"France said the UN Charter applies. Guinea-Bissau and Papua New Guinea agreed."`, `"session":"s3"`)
 	// One file per state, and no other.
 	stateSchema := schema(t, "state.schema.json")
 	files, _ := filepath.Glob(filepath.Join(dir, "data", "states", "*.json"))
@@ -509,16 +510,28 @@ func TestOpenData(t *testing.T) {
 			t.Errorf("%s: %v", path, err)
 		}
 		var sj struct {
-			Code       string                  `json:"code"`
-			Count      int                     `json:"statement_count"`
-			Statements string                  `json:"statements"`
-			Reports    []struct{ Slug string } `json:"reports"`
+			Code       string `json:"code"`
+			Count      int    `json:"statement_count"`
+			Statements []struct {
+				Report    string
+				Paragraph int
+				Topics    []string
+				Text      string
+			} `json:"statements"`
+			Reports []struct{ Slug, Session string } `json:"reports"`
 		}
 		if err := json.Unmarshal([]byte(read(t, dir, path)), &sj); err != nil {
 			t.Fatal(err)
 		}
-		if sj.Code != st.Code || sj.Count != len(st.Statements) || sj.Statements != "statements.csv" || len(sj.Reports) != len(st.Reports) {
-			t.Errorf("%s: %s, %d statements in %q, %d reports; want %s, %d, %d", path, sj.Code, sj.Count, sj.Statements, len(sj.Reports), st.Code, len(st.Statements), len(st.Reports))
+		if sj.Code != st.Code || sj.Count != len(st.Statements) || len(sj.Statements) != len(st.Statements) || len(sj.Reports) != len(st.Reports) {
+			t.Errorf("%s: %s, %d statements (%d listed), %d reports; want %s, %d, %d", path, sj.Code, sj.Count, len(sj.Statements), len(sj.Reports), st.Code, len(st.Statements), len(st.Reports))
+			continue
+		}
+		for i, stmt := range st.Statements {
+			got := sj.Statements[i]
+			if got.Report != stmt.Report.Slug || got.Paragraph != stmt.Paragraph.N || len(got.Topics) != len(stmt.Paragraph.Topics) || got.Text == "" {
+				t.Errorf("%s: statement %d is %+v, want paragraph %d of %s", path, i, got, stmt.Paragraph.N, stmt.Report.Slug)
+			}
 		}
 	}
 }
@@ -541,10 +554,12 @@ func TestCiteThis(t *testing.T) {
 	for _, want := range []string{
 		"@misc{test-archive:law,\n",
 		`  title        = {{International law \& the \{Charter\} at 100\% — \#1\_now \textasciitilde{} \textbackslash{} </script><script>alert(1)</script>}},`,
-		"  author       = {{Test archive}},\n",
+		"  author       = {{A. Rapporteur}},\n",
+		"  publisher    = {Watch \\& \\{Co\\}},\n",
 		"  howpublished = {Event report, Third substantive session (OEWG 2021-2025)},\n",
 		"  year         = {2022},\n  month        = jul,\n  date         = {2022-07-26},\n",
-		"  url          = {https://example.org/archive/reports/law/}\n}",
+		"  url          = {https://example.org/archive/reports/law/},\n",
+		"  note         = {Archived by Test archive}\n}",
 	} {
 		if !strings.Contains(bib, want) {
 			t.Errorf("BibTeX lacks %q:\n%s", want, bib)
@@ -569,216 +584,19 @@ func TestCiteThis(t *testing.T) {
 		t.Errorf("unbalanced braces (%d) in\n%s", depth, bib)
 	}
 	contains(t, dir, "reports/law/index.html",
-		"<p class=cite-text>Test archive. “International law &amp; the {Charter} at 100% — #1_now ~ \\ &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;.” Event report, Third substantive session (OEWG 2021-2025), 26 July 2022. https://example.org/archive/reports/law/</p>",
+		"<p class=cite-text><span class=cite-head>A. Rapporteur. “International law &amp; the {Charter} at 100% — #1_now ~ \\ &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;.” Event report, Third substantive session (OEWG 2021-2025), 26 July 2022</span><span class=cite-para></span><span class=cite-tail>. Published by Watch &amp; {Co}. Archived by Test archive: https://example.org/archive/reports/law/</span><span class=cite-accessed></span></p>",
+		`"author":{"@type":"Person","name":"A. Rapporteur"}`, `"publisher":{"@type":"Organization","name":"Watch \u0026 {Co}"}`,
 	)
 	contains(t, dir, "reports/dialogue/index.html",
-		`note         = {Original report: \url{https://example.com/original?id=1&amp;lang=en}}`,
+		`note         = {Archived by Test archive; original report: \url{https://example.com/original?id=1&amp;lang=en}}`,
+		"!  author", `!"publisher"`, "The source does not say who wrote or published this report.",
 		// Each paragraph links to itself; a script adds copying.
-		`<p id=p-2>France highlighted the Program of Action, saying "a PoA, now". Nigeria agreed with France. <a href=#p-2 class=anchor aria-label="Link to paragraph 2">¶</a></p>`,
-		`<li id=p-3>Niger supported it. <a href=#p-3 class=anchor aria-label="Link to paragraph 3">¶</a></li>`,
+		// Each paragraph links to itself, links the first mention of each
+		// state it names, and lists them after its ¶ link.
+		`<p id=p-2><a class=named href=/archive/states/france/>France</a> highlighted the Program of Action, saying "a PoA, now". <a class=named href=/archive/states/nigeria/>Nigeria</a> agreed with France. <a href=#p-2 class=anchor aria-label="Link to paragraph 2">¶</a> <span class=named-here>France, Nigeria</span></p>`,
+		`<li id=p-3><a class=named href=/archive/states/niger/>Niger</a> supported it. <a href=#p-3 class=anchor aria-label="Link to paragraph 3">¶</a> <span class=named-here>Niger</span></li>`,
 		`<script src="/archive/js/copylink.js" defer></script>`,
 	)
 	contains(t, dir, "js/copylink.js", "clipboard")
 }
 
-var (
-	figureRE = regexp.MustCompile(`(?s)<figure class=chart id="([a-z-]+)">(.*?)</figure>`)
-	svgRE    = regexp.MustCompile(`(?s)<svg .*?</svg>`)
-	rowRE    = regexp.MustCompile(`<tr><th scope=row>(.*?)</th><td>(\d+)</td></tr>`)
-)
-
-type figure struct {
-	rows []string // "label=value"
-	bars int
-}
-
-// figures reads every chart of a page, checking that its SVG is
-// well-formed XML with a title and description that label it.
-func figures(t *testing.T, dir, page string) map[string]figure {
-	t.Helper()
-	out := map[string]figure{}
-	for _, m := range figureRE.FindAllStringSubmatch(read(t, dir, page), -1) {
-		id, body := m[1], m[2]
-		svg := svgRE.FindString(body)
-		if svg == "" {
-			t.Errorf("%s: chart %s has no SVG", page, id)
-			continue
-		}
-		dec := xml.NewDecoder(strings.NewReader(svg))
-		dec.Strict = true
-		var f figure
-		texts := map[string]string{}
-		var open []string
-		for {
-			tok, err := dec.Token()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				t.Fatalf("%s: chart %s is not well-formed: %v\n%s", page, id, err, svg)
-			}
-			switch e := tok.(type) {
-			case xml.StartElement:
-				attr := map[string]string{}
-				for _, a := range e.Attr {
-					attr[a.Name.Local] = a.Value
-				}
-				switch {
-				case e.Name.Local == "svg":
-					if attr["role"] != "img" || attr["aria-labelledby"] != id+"-t "+id+"-d" {
-						t.Errorf("%s: chart %s: role %q, aria-labelledby %q", page, id, attr["role"], attr["aria-labelledby"])
-					}
-				case e.Name.Local == "rect" && attr["class"] == "bar":
-					f.bars++
-				}
-				open = append(open, attr["id"])
-			case xml.CharData:
-				if n := len(open); n > 0 && open[n-1] != "" {
-					texts[open[n-1]] += string(e)
-				}
-			case xml.EndElement:
-				open = open[:len(open)-1]
-			}
-		}
-		if texts[id+"-t"] == "" || texts[id+"-d"] == "" {
-			t.Errorf("%s: chart %s lacks its title or description: %v", page, id, texts)
-		}
-		for _, r := range rowRE.FindAllStringSubmatch(body, -1) {
-			f.rows = append(f.rows, html.UnescapeString(r[1])+"="+r[2])
-		}
-		out[id] = f
-	}
-	return out
-}
-
-// TestCharts checks that each chart's table holds the model's figures and
-// that it draws one mark per figure.
-func TestCharts(t *testing.T) {
-	dir, s := publishSite(t)
-	france := findState(t, s, "france")
-	law := findTopic(t, s, "law")
-	var sessions, topics, states, weight, timeline []string
-	for i := len(france.BySession) - 1; i >= 0; i-- {
-		g := france.BySession[i]
-		sessions = append(sessions, fmt.Sprintf("%s=%d", g.Session.Title, len(g.Statements)))
-	}
-	for _, tc := range france.Topics {
-		topics = append(topics, fmt.Sprintf("%s=%d", tc.Topic.Title, tc.Count))
-	}
-	for _, sc := range law.States {
-		states = append(states, fmt.Sprintf("%s=%d", sc.State.Name, sc.Count))
-	}
-	weight = []string{"Third substantive session=2"}
-	for _, ss := range s.Sessions {
-		timeline = append(timeline, fmt.Sprintf("%s=%d", ss.Title, len(ss.Reports)))
-	}
-	// The model's figures, spelled out, so that a wrong model fails too.
-	for got, want := range map[string]string{
-		strings.Join(sessions, ";"): "Second substantive session=1;Third substantive session=3",
-		strings.Join(topics, ";"):   "International law=3;Programme of Action=2",
-		strings.Join(states, ";"):   "France=3;Guinea-Bissau=1;Nigeria=1;Papua New Guinea=1",
-	} {
-		if got != want {
-			t.Errorf("the model's figures are %s, want %s", got, want)
-		}
-	}
-
-	for _, c := range []struct {
-		page, id string
-		want     []string
-	}{
-		{"states/france/index.html", "chart-sessions", sessions},
-		{"states/france/index.html", "chart-topics", topics},
-		{"topics/law/index.html", "chart-states", states},
-		{"topics/law/index.html", "chart-weight", weight},
-		{"index.html", "chart-timeline", timeline},
-	} {
-		f, ok := figures(t, dir, c.page)[c.id]
-		if !ok {
-			t.Errorf("%s has no chart %s", c.page, c.id)
-			continue
-		}
-		labels := slices.Clone(f.rows)
-		if c.id == "chart-timeline" {
-			// Timeline labels carry the dates: compare names and figures.
-			for i, r := range labels {
-				name, n, _ := strings.Cut(r, "=")
-				name, _, _ = strings.Cut(name, " (")
-				labels[i] = name + "=" + n
-			}
-		}
-		if !slices.Equal(labels, c.want) {
-			t.Errorf("%s %s: the table holds %v, want %v", c.page, c.id, labels, c.want)
-		}
-		if f.bars != len(c.want) {
-			t.Errorf("%s %s: %d bars for %d figures", c.page, c.id, f.bars, len(c.want))
-		}
-	}
-	// Figures summarise the whole state: on its first page only.
-	contains(t, dir, "states/kenya/index.html", "!<svg") // named in details only: no statements to chart
-}
-
-var (
-	matrixRow  = regexp.MustCompile(`<tr><th scope=row><a href="([^" >]+)">([^<]+)</a></th>(.*?)<td class=num>(\d+)</td></tr>`)
-	matrixCell = regexp.MustCompile(`<td class="l(\d)">(?:<a href="([^" >]+)" title="([^"]*)">(\d+)</a>)?</td>`)
-)
-
-// TestMatrix checks every cell of the states × topics table against the
-// model, and that each link leads to a section of the state's page by
-// topic holding its latest statements on the topic.
-func TestMatrix(t *testing.T) {
-	dir, s := publishSite(t)
-	page := read(t, dir, "states/matrix/index.html")
-	rows := matrixRow.FindAllStringSubmatch(page, -1)
-	if len(rows) != len(s.States) {
-		t.Fatalf("the matrix has %d rows for %d states", len(rows), len(s.States))
-	}
-	for i, st := range s.States {
-		r := rows[i]
-		if r[1] != st.URL || html.UnescapeString(r[2]) != st.Name || r[4] != strconv.Itoa(len(st.Statements)) {
-			t.Errorf("row %d: %s %s %s, want %s %s %d", i, r[1], r[2], r[4], st.URL, st.Name, len(st.Statements))
-		}
-		count := map[string]int{}
-		for _, tc := range st.Topics {
-			count[tc.Topic.Key] = tc.Count
-		}
-		cells := matrixCell.FindAllStringSubmatch(r[3], -1)
-		if len(cells) != len(s.Topics) {
-			t.Errorf("%s: %d cells for %d topics", st.Name, len(cells), len(s.Topics))
-			continue
-		}
-		byTopic := read(t, dir, pagePath(s, st.URL+"topics/"))
-		for j, tp := range s.Topics {
-			c, n := cells[j], count[tp.Key]
-			if n == 0 {
-				if c[1] != "0" || c[2] != "" {
-					t.Errorf("%s × %s: level %s, link %q for no statements", st.Name, tp.Key, c[1], c[2])
-				}
-				if strings.Contains(byTopic, `id="topic-`+tp.Key+`"`) {
-					t.Errorf("%s by topic has a section on %s, which it never spoke on", st.Name, tp.Key)
-				}
-				continue
-			}
-			want := st.URL + "topics/#topic-" + tp.Key
-			if c[1] == "0" || c[4] != strconv.Itoa(n) || c[2] != want {
-				t.Errorf("%s × %s: level %s, %s statements linking %s; want %d linking %s", st.Name, tp.Key, c[1], c[4], c[2], n, want)
-			}
-			// The target section exists and lists the latest statements.
-			sec := regexp.MustCompile(`(?s)<section class=topic-statements id="topic-` + regexp.QuoteMeta(tp.Key) + `" .*?</section>`).FindString(byTopic)
-			if sec == "" {
-				t.Errorf("%s by topic has no section topic-%s", st.Name, tp.Key)
-				continue
-			}
-			if got := strings.Count(sec, "<blockquote"); got != min(n, 10) {
-				t.Errorf("%s × %s: the section quotes %d statements, want %d", st.Name, tp.Key, got, min(n, 10))
-			}
-		}
-	}
-	// France spoke most on law: its cell has the darkest shade.
-	contains(t, dir, "states/matrix/index.html",
-		`<td class="l5"><a href="/archive/states/france/topics/#topic-law" title="France, International law: 3 statements">3</a></td>`,
-		"!href=/states/", "!href=/topics/", `!href="/states/`, `!href="/topics/`, // everything under the base path
-	)
-	contains(t, dir, "states/france/topics/index.html", "!href=/states/", "!href=/reports/", `!href="/states/`, `!href="/reports/`)
-	contains(t, dir, "states/index.html", `<a href="/archive/states/matrix/">`)
-}
