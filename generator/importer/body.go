@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/plenary-archive/plenary/generator/importer/escape"
 )
 
 type blockKind int
@@ -238,7 +240,7 @@ func (im *Importer) markdown(blocks []*block) *bodyText {
 	// it has one.
 	lead := func(s *strings.Builder, b *block) {
 		if b.lead {
-			s.WriteString("**" + escapeInline(b.who.name) + ":** ")
+			s.WriteString("**" + escape.Inline(b.who.name) + ":** ")
 		}
 	}
 	for _, b := range blocks {
@@ -251,14 +253,14 @@ func (im *Importer) markdown(blocks []*block) *bodyText {
 				chars += len(t) + 1
 			}
 			lead(&s, b)
-			s.WriteString(strings.Join(escapeLines(b.lines, b.lead), "\n"))
+			s.WriteString(strings.Join(escape.Lines(b.lines, b.lead), "\n"))
 			out.chars += chars
 			if chars > out.longest.chars {
 				out.longest.chars, out.longest.line = chars, b.line
 			}
 		case heading:
 			s.WriteString("## ")
-			s.WriteString(escapeHeading(b.lines[0]))
+			s.WriteString(escape.Heading(b.lines[0]))
 		case list, olist:
 			for i, it := range b.items {
 				speak(b)
@@ -275,7 +277,7 @@ func (im *Importer) markdown(blocks []*block) *bodyText {
 				if i == 0 {
 					lead(&s, b)
 				}
-				s.WriteString(strings.Join(escapeLines(it, i == 0 && b.lead), indent))
+				s.WriteString(strings.Join(escape.Lines(it, i == 0 && b.lead), indent))
 				for _, c := range it {
 					out.chars += len(c) + 1
 				}

@@ -6,11 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
-
-	"github.com/plenary-archive/plenary/generator/markdown"
 )
 
 func TestDateLine(t *testing.T) {
@@ -373,38 +370,4 @@ func TestDateErrorsQuoteTheLine(t *testing.T) {
 			t.Errorf("%q: %v", l, err)
 		}
 	}
-}
-
-// FuzzEscape holds the importer's escapes to what Markdown needs: the
-// lines of a paragraph, escaped, read back as the same text, and a line
-// without markup is written as it is.
-func FuzzEscape(f *testing.F) {
-	for _, s := range []string{
-		"Brazil proposed that paragraph [15] be deleted, and said A < B for *all* states_parties & observers.",
-		"1. not a list\n2) nor this", "# no heading\n> no quote\n- no item\n===", "[a](b) [c]: d ![e](f)",
-		"`code` and ``more`` `", "&amp; &#35; AT&T", "a ~~b~~ ~c~ 5*3 _x_ __y__", "a | b\n--|--", "<b> <http://x> </i> <!-- x -->",
-		`back\slash \* end\`, "* * *\n+++\n```\n~~~", "x\n  indented", "Cyber\u00a0security: ***bold*** _it_s_",
-	} {
-		f.Add(s)
-	}
-	md := markdown.New("/")
-	f.Fuzz(func(t *testing.T, s string) {
-		var lines []string
-		for _, l := range strings.Split(s, "\n") {
-			if l = strings.TrimSpace(l); l != "" {
-				lines = append(lines, l)
-			}
-		}
-		if len(lines) == 0 || !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool {
-			return r < ' ' && r != '\n' || r == '\u00a0' || r == '\u2028' || r == '\u2029' || r == '\u0085'
-		}) {
-			return
-		}
-		esc := strings.Join(escapeLines(lines, false), "\n")
-		blocks := md.Analyse([]byte(esc)).Blocks
-		want := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
-		if len(blocks) != 1 || strings.Join(strings.Fields(blocks[0].Text), " ") != want {
-			t.Fatalf("%q escaped as %q reads back as %+v, want one block %q", s, esc, blocks, want)
-		}
-	})
 }

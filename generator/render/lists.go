@@ -16,7 +16,7 @@ const reportsDir = "reports/"
 // reportListOutputs are /reports/ and its archive pages, when the theme
 // has a template for them.
 func (r *Renderer) reportListOutputs() []Output {
-	if r.theme.pages["reports"] == nil {
+	if !r.theme.Has("reports") {
 		return nil
 	}
 	s := r.site

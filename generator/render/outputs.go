@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"path"
@@ -13,7 +12,9 @@ import (
 	"github.com/plenary-archive/plenary/generator/markdown"
 	"github.com/plenary-archive/plenary/generator/render/annotate"
 	"github.com/plenary-archive/plenary/generator/render/feeds"
+	"github.com/plenary-archive/plenary/generator/render/metadata"
 	"github.com/plenary-archive/plenary/generator/render/paging"
+	"github.com/plenary-archive/plenary/generator/render/theme"
 )
 
 // Output is one file of the site: its path below the site's root, what it
@@ -62,7 +63,7 @@ type Renderer struct {
 	// the site has a search endpoint.
 	browse []generator.Link
 	// chrome holds each page kind's header and footer once rendered.
-	chrome chrome
+	chrome theme.Chrome
 	// heads are the reports' headings on the pages of what states said.
 	headsOnce sync.Once
 	heads     map[*generator.Report]string
@@ -151,7 +152,7 @@ func (r *Renderer) Outputs() []Output {
 	})
 	add("feed.xml", func(w io.Writer) error { return feeds.Site(w, s, r.texts) })
 	out = append(out, r.sitemapOutput())
-	add("manifest.webmanifest", func(w io.Writer) error { return manifest(w, s) })
+	add("manifest.webmanifest", func(w io.Writer) error { return metadata.Manifest(w, s) })
 	add("robots.txt", func(w io.Writer) error {
 		_, err := fmt.Fprintf(w, "User-agent: *\nAllow: /\nSitemap: %ssitemap.xml\n", s.BaseURL)
 		return err
@@ -163,40 +164,11 @@ func (r *Renderer) Outputs() []Output {
 			out[i].Minified = path.Ext(out[i].Path) == ".html"
 		}
 	}
-	add(codeCSS, chromaCSS)
-	for _, f := range r.theme.static {
-		f := f
-		add(f.path, func(w io.Writer) error { _, err := w.Write(f.data); return err })
+	add(codeCSS, markdown.ChromaCSS)
+	for _, f := range r.theme.Static() {
+		add(f.Path, func(w io.Writer) error { _, err := w.Write(f.Data); return err })
 	}
 	return out
-}
-
-// manifestIcon is an icon of the web manifest.
-type manifestIcon struct {
-	Src   string `json:"src"`
-	Sizes string `json:"sizes"`
-	Type  string `json:"type"`
-}
-
-// manifest writes the web manifest: the site's name and icon for
-// browsers that install or bookmark it. Its addresses are relative to
-// the manifest itself, so it works under any base path.
-func manifest(w io.Writer, s *generator.Site) error {
-	m := struct {
-		Name        string         `json:"name"`
-		ShortName   string         `json:"short_name"`
-		Description string         `json:"description,omitempty"`
-		StartURL    string         `json:"start_url"`
-		Scope       string         `json:"scope"`
-		Display     string         `json:"display"`
-		Background  string         `json:"background_color"`
-		Theme       string         `json:"theme_color"`
-		Icons       []manifestIcon `json:"icons"`
-	}{Name: s.Title, ShortName: s.Title, Description: s.Description, StartURL: "./", Scope: "./", Display: "browser",
-		Background: "#fdfdfb", Theme: "#0b5cad", Icons: []manifestIcon{{"favicon.svg", "any", "image/svg+xml"}}}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(m)
 }
 
 func rel(s *generator.Site, url string) string { return strings.TrimPrefix(url, s.BasePath) }

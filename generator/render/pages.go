@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"sort"
 	"net/url"
 	"strings"
 	"sync"
@@ -20,6 +19,7 @@ import (
 	"github.com/plenary-archive/plenary/generator/render/metadata"
 	"github.com/plenary-archive/plenary/generator/render/paging"
 	"github.com/plenary-archive/plenary/generator/render/reportlist"
+	"github.com/plenary-archive/plenary/generator/render/said"
 	"github.com/plenary-archive/plenary/generator/resultspage"
 )
 
@@ -54,9 +54,9 @@ type Page struct {
 	Timeline []TimelineYear
 
 	// Said fills the pages of a state at a session and on a topic.
-	Said *Said
+	Said *said.View
 	// Compare fills the page that sets states side by side.
-	Compare *Compare
+	Compare *said.Compare
 	// Spoke links, on a session's page, each state that spoke to what it
 	// said there, most statements first; on a state's page, each session
 	// it spoke at, newest first; on a report's page, each state its text
@@ -110,7 +110,7 @@ type Page struct {
 	// Matrix fills the states × topics pages, and MatrixNav leads to
 	// the others.
 	Matrix    *figures.Matrix
-	MatrixNav *MatrixNav
+	MatrixNav *figures.MatrixNav
 	// DataURL is the open data file of what the page is about, if any.
 	DataURL string
 	// TopicsURL is a state's page by topic, linked from its main page.
@@ -153,12 +153,12 @@ func (r *Renderer) page(w io.Writer, kind string, p *Page) error {
 	}
 	for _, c := range p.Charts {
 		var body strings.Builder
-		if err := r.theme.minify(&body, strings.NewReader(string(c.Body))); err != nil {
+		if err := r.theme.Minify(&body, strings.NewReader(string(c.Body))); err != nil {
 			return fmt.Errorf("%s: chart %s: %w", p.URL, c.ID, err)
 		}
 		c.Body = template.HTML(body.String()) //nolint:gosec // the chart's own markup, minified
 	}
-	t := r.theme.pages[kind]
+	t := r.theme.Page(kind)
 	if err := t.ExecuteTemplate(w, "baseof.html", p); err != nil {
 		return fmt.Errorf("%s: %w", p.URL, err)
 	}
@@ -201,7 +201,7 @@ func (r *Renderer) convert(to func(io.Writer, []byte) error, src []byte) (templa
 func (r *Renderer) minified(html io.Reader) (template.HTML, error) {
 	min := buffers.Get().(*bytes.Buffer)
 	defer release(min)
-	if err := r.theme.minify(min, html); err != nil {
+	if err := r.theme.Minify(min, html); err != nil {
 		return "", err
 	}
 	// The markdown package escapes raw HTML and unsafe links, so its
@@ -216,32 +216,11 @@ func (r *Renderer) report(w io.Writer, rep *generator.Report) error {
 	}
 	p := r.base("report", rep.Title, desc, rep.URL)
 	p.Report = rep
-	p.Spoke = namedIn(rep)
+	p.Spoke = said.Named(rep)
 	if p.Body, err = r.reportBody(rep); err != nil {
 		return err
 	}
 	return r.page(w, "report", p)
-}
-
-// namedIn lists the states a report's text names, each with the number
-// of its paragraphs that name it, most first, for the head of its page.
-func namedIn(rep *generator.Report) []SaidLink {
-	count := map[*generator.State]int{}
-	var order []*generator.State
-	for _, p := range rep.Paragraphs {
-		for _, st := range p.States {
-			if count[st] == 0 {
-				order = append(order, st)
-			}
-			count[st]++
-		}
-	}
-	out := make([]SaidLink, 0, len(order))
-	for _, st := range order {
-		out = append(out, SaidLink{Title: st.Name, URL: st.URL, Count: count[st]})
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
-	return out
 }
 
 // reportBody is the report's body as HTML: kept by assembly, or rendered
@@ -273,7 +252,7 @@ func (r *Renderer) reportBody(rep *generator.Report) (template.HTML, error) {
 func (r *Renderer) session(w io.Writer, ss *generator.Session) error {
 	p := r.base("session", ss.Title, fmt.Sprintf("%s, %s: %s.", ss.Title, format.Span(ss.Start, ss.End), format.Plural(len(ss.Reports), "report", "reports")), ss.URL)
 	p.Session = ss
-	if r.theme.pages["statesession"] != nil {
+	if r.theme.Has("statesession") {
 		for _, sc := range ss.Speakers {
 			p.Spoke = append(p.Spoke, SaidLink{Title: sc.State.Name, URL: StateAtSessionURL(sc.State, ss), Count: sc.Count})
 		}
@@ -300,7 +279,7 @@ func (r *Renderer) state(w io.Writer, st *generator.State) error {
 	p.State = st
 	for _, g := range st.BySession {
 		url := g.Session.URL
-		if r.theme.pages["statesession"] != nil {
+		if r.theme.Has("statesession") {
 			url = StateAtSessionURL(st, g.Session)
 		}
 		p.Spoke = append(p.Spoke, SaidLink{Title: g.Session.Title, URL: url, Count: len(g.Statements)})

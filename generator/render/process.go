@@ -20,7 +20,7 @@ type TimelineYear struct {
 // They show the site as a whole (every session's reports), so they have
 // no deps and are rendered on every change; there are few of them.
 func (r *Renderer) processOutputs() []Output {
-	if r.theme.pages["process"] == nil {
+	if !r.theme.Has("process") {
 		return nil
 	}
 	var out []Output

@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/markdown"
 	"github.com/plenary-archive/plenary/generator/opendata"
 	"github.com/plenary-archive/plenary/generator/render/feeds"
 	"github.com/plenary-archive/plenary/generator/render/figures"
@@ -77,6 +78,10 @@ func (r *Renderer) reportsData() Output {
 	return o
 }
 
+// codeCSS is the stylesheet of highlighted code, which only report pages
+// whose text has fenced code load.
+const codeCSS = "css/code.css"
+
 // stateTopicsDir is the folder of a state's page by topic, below its page:
 // one small page per state keeps the file count at the number of states,
 // where a page per state and topic would multiply it by the topics.
@@ -101,13 +106,13 @@ func (r *Renderer) decorate(p *Page) error {
 	first := !p.Archive
 	switch p.Kind {
 	case "report":
-		if highlighted(string(p.Body)) {
+		if markdown.Highlighted(string(p.Body)) {
 			p.Styles = append(p.Styles, s.BasePath+codeCSS)
 		}
 	case "search":
-		p.Styles = r.theme.styles(s.BasePath, "css/search.css")
+		p.Styles = r.theme.Styles(s.BasePath, "css/search.css")
 	default:
-		p.Styles = r.theme.styles(s.BasePath, "css/views.css")
+		p.Styles = r.theme.Styles(s.BasePath, "css/views.css")
 	}
 	switch {
 	case p.Kind == "home":
@@ -148,7 +153,7 @@ func (r *Renderer) decorate(p *Page) error {
 
 // figureLinks are the pages charts' bars lead to, when the theme has them.
 func (r *Renderer) figureLinks() figures.Links {
-	if r.theme.pages["statesession"] == nil || r.theme.pages["statetopic"] == nil {
+	if !r.theme.Has("statesession") || !r.theme.Has("statetopic") {
 		return figures.Links{}
 	}
 	return figures.Links{StateAtSession: StateAtSessionURL, StateOnTopic: StateOnTopicURL}

@@ -1,206 +1,24 @@
 // Package render turns the read-only Site into pages: html/template themes
-// with per-site overrides, the Atom feed, the sitemap, robots.txt and the
-// stylesheet. Rendering a page is a pure function of the Site; writing and
-// minifying is the publish package's business.
+// with per-site overrides (render/theme), the Atom feed, the sitemap,
+// robots.txt and the stylesheet. Rendering a page is a pure function of the
+// Site; writing and minifying is the publish package's business.
 package render
 
 import (
-	"errors"
-	"fmt"
-	"html/template"
-	"io"
 	"io/fs"
-	"path"
-	"sort"
-	"strings"
 
 	"github.com/tdewolff/minify/v2"
 
-	"github.com/plenary-archive/plenary/generator/resultspage"
+	"github.com/plenary-archive/plenary/generator/render/theme"
 )
 
-// Theme is a parsed theme: one template set per page kind, each made of the
-// base layout, the partials and the page's own template.
-type Theme struct {
-	pages  map[string]*template.Template
-	static []staticFile
-	// minifier, when set, minified the templates' sources as they were
-	// parsed; the Renderer then minifies the markup it hands them, so that
-	// pages come out minified without a pass of their own.
-	minifier *minify.M
-	// searchPartials are the sources of the search results partials
-	// (resultspage), which the search endpoint renders apart from the
-	// theme; nil when the theme has none.
-	searchPartials map[string]string
-	// chromeOnce says, per page kind, whether its header and footer read
-	// only what every page of the kind shares, and are rendered once.
-	chromeOnce map[string]bool
-}
-
-type staticFile struct {
-	path string
-	data []byte
-}
-
-// pageKinds are the page templates every theme provides.
-var pageKinds = []string{"home", "report", "session", "sessions", "state", "states", "topic", "topics", "search", "404", "matrix", "statetopics"}
-
-// optionalKinds are page templates a theme may lack: their pages are then
-// not written. A theme made before process pages existed still loads.
-var optionalKinds = map[string]bool{"process": true, "reports": true, "statesession": true, "statetopic": true, "compare": true}
+// Theme is a parsed theme (see render/theme).
+type Theme = theme.Theme
 
 // LoadTheme reads a theme's layouts/ and static/ from theme, with any file
 // of the same name under overrides (the site's own layouts/) taking its
-// place. overrides may be nil.
-//
-// With a minifier m, which must keep Go template actions as they are (see
-// publish.TemplateMinifier), every template is minified once here, and
-// every page rendered from the theme is minified HTML as it is written,
-// so that no page is minified again. Without one, pages are rendered from
-// the templates as written.
-func LoadTheme(theme, overrides fs.FS, m *minify.M) (*Theme, error) {
-	files := map[string][]byte{}
-	if err := readTree(theme, "layouts", files); err != nil {
-		return nil, fmt.Errorf("theme: %w", err)
-	}
-	if overrides != nil {
-		if err := readTree(overrides, ".", files); err != nil {
-			return nil, fmt.Errorf("layouts: %w", err)
-		}
-	}
-	if m != nil {
-		for name, src := range files {
-			if path.Ext(name) != ".html" {
-				continue
-			}
-			min, err := m.Bytes("text/html", src)
-			if err != nil {
-				return nil, fmt.Errorf("theme: %s: minify: %w", name, err)
-			}
-			files[name] = min
-		}
-	}
-	base, ok := files["baseof.html"]
-	if !ok {
-		return nil, fmt.Errorf("theme: layouts/baseof.html is missing")
-	}
-	var partials []string
-	for name := range files {
-		if strings.HasPrefix(name, "partials/") {
-			partials = append(partials, name)
-		}
-	}
-	sort.Strings(partials)
-
-	th := &Theme{pages: map[string]*template.Template{}, minifier: m, chromeOnce: map[string]bool{}}
-	for _, p := range partials {
-		if strings.HasPrefix(p, resultspage.Prefix) {
-			if th.searchPartials == nil {
-				th.searchPartials = map[string]string{}
-			}
-			th.searchPartials[p] = string(files[p])
-		}
-	}
-	if th.searchPartials != nil {
-		if _, err := resultspage.Parse(th.searchPartials); err != nil {
-			return nil, fmt.Errorf("theme: %w", err)
-		}
-	}
-	for _, kind := range append(pageKinds, "process", "reports", "statesession", "statetopic", "compare") {
-		name := kind + ".html"
-		src, ok := files[name]
-		if !ok {
-			if optionalKinds[kind] {
-				continue
-			}
-			return nil, fmt.Errorf("theme: layouts/%s is missing", name)
-		}
-		t := template.New("baseof.html").Funcs(funcs).Option("missingkey=error")
-		if _, err := t.Parse(string(base)); err != nil {
-			return nil, fmt.Errorf("theme: baseof.html: %w", err)
-		}
-		for _, p := range partials {
-			if _, err := t.New(p).Parse(string(files[p])); err != nil {
-				return nil, fmt.Errorf("theme: %s: %w", p, err)
-			}
-		}
-		if _, err := t.New(name).Parse(string(src)); err != nil {
-			return nil, fmt.Errorf("theme: %s: %w", name, err)
-		}
-		th.pages[kind] = t
-		th.chromeOnce[kind] = readsOnly(t, chromeRoots, chromeParts...)
-	}
-
-	static := map[string][]byte{}
-	if err := readTree(theme, "static", static); err != nil {
-		return nil, fmt.Errorf("theme: %w", err)
-	}
-	for p, data := range static {
-		th.static = append(th.static, staticFile{p, data})
-	}
-	sort.Slice(th.static, func(i, j int) bool { return th.static[i].path < th.static[j].path })
-	return th, nil
-}
-
-// readTree reads every regular file under dir of fsys into files, keyed by
-// its path relative to dir. A missing dir is empty.
-func readTree(fsys fs.FS, dir string, files map[string][]byte) error {
-	return fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == dir && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipAll
-			}
-			return err
-		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		rel := p
-		if dir != "." {
-			rel = strings.TrimPrefix(p, dir+"/")
-		}
-		files[path.Clean(rel)] = data
-		return nil
-	})
-}
-
-// SearchPartials are the theme's search results partials, template
-// sources by name as the theme's pages are rendered with them, for the
-// search endpoint; nil when the theme has none.
-func (th *Theme) SearchPartials() map[string]string { return th.searchPartials }
+// place; see theme.Load.
+func LoadTheme(th, overrides fs.FS, m *minify.M) (*Theme, error) { return theme.Load(th, overrides, m) }
 
 // SearchPartials are the search results partials of the Renderer's theme.
-func (r *Renderer) SearchPartials() map[string]string { return r.theme.searchPartials }
-
-// Minified says whether pages rendered from the theme are minified HTML as
-// they are rendered.
-func (th *Theme) Minified() bool { return th.minifier != nil }
-
-// minify writes markup the Renderer puts into a page of a minified theme
-// (a report's Markdown, a chart) minified to w; with an unminified theme
-// it copies it as it is.
-func (th *Theme) minify(w io.Writer, markup io.Reader) error {
-	if th.minifier == nil {
-		_, err := io.Copy(w, markup)
-		return err
-	}
-	return th.minifier.Minify("text/html", w, markup)
-}
-
-// styles are the addresses of those of the theme's stylesheets paths
-// (below static/) that it has, under the base path.
-func (th *Theme) styles(base string, paths ...string) []string {
-	var out []string
-	for _, p := range paths {
-		for _, f := range th.static {
-			if f.path == p {
-				out = append(out, base+p)
-			}
-		}
-	}
-	return out
-}
+func (r *Renderer) SearchPartials() map[string]string { return r.theme.SearchPartials() }

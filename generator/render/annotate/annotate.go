@@ -13,13 +13,43 @@ import (
 	"unicode/utf8"
 
 	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/gazetteer"
 )
+
+// Forms are the names st is written with, to find it in a text: its
+// name, official name, and the gazetteer's aliases and misspellings.
+func Forms(st *generator.State) []string {
+	forms := []string{st.Name, st.Official}
+	if e, ok := gazetteer.Default().Lookup(st.Code); ok {
+		forms = append(forms, e.Aliases...)
+		forms = append(forms, e.Misspellings...)
+	}
+	return forms
+}
+
+// States are how each of states is found (its forms, escaped, once
+// each) and linked (its page) in reports' text.
+func States(states []*generator.State) map[*generator.State]State {
+	out := make(map[*generator.State]State, len(states))
+	for _, st := range states {
+		a := State{URL: st.URL}
+		seen := map[string]bool{}
+		for _, f := range Forms(st) {
+			if f = html.EscapeString(f); f != "" && !seen[f] {
+				seen[f] = true
+				a.Forms = append(a.Forms, f)
+			}
+		}
+		out[st] = a
+	}
+	return out
+}
 
 // State is how a state is found and linked in a report's text.
 type State struct {
 	Forms []string // the names it is written with, HTML-escaped as text is
 
-	URL   string   // its page
+	URL string // its page
 }
 
 // Body annotates html, the body of rep; states gives each state's forms

@@ -178,4 +178,3 @@ func Timeline(s *generator.Site) *Chart {
 	out.Body = template.HTML(charts.Timeline(charts.Chart{ID: out.ID, One: "report", Many: "reports"}, spans)) //nolint:gosec // escaped by charts
 	return out
 }
-

@@ -1,48 +1,29 @@
-package importer
+// Package escape writes plain text as Markdown that reads back as the same
+// text, escaping only what Markdown would otherwise read as markup, so that
+// imported sources stay readable and nothing but the text reaches a page:
+// "states_parties", "[15]", "A < B" and "AT&T" are written as they are;
+// "*all*", "[a](b)", "<b>", "&amp;" and a "1." that starts a line are
+// escaped. A backslash before ASCII punctuation is valid CommonMark and
+// renders as the character itself, so an escape is never wrong, only
+// noisy; the rules follow goldmark's parser where it decides, and a fuzz
+// target holds them to it.
+package escape
 
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
 )
 
-// bullet reports whether text (without leading spaces) is a list item and
-// returns the item's text. "•" and "◦" cannot start a sentence, so they
-// need no space after them; "-", "*" and "–" do, or "-5" and "*note*"
-// would become items.
-func bullet(text string) (item string, ok bool) {
-	for _, b := range []string{"•", "◦"} {
-		if rest, found := strings.CutPrefix(text, b); found {
-			return strings.TrimLeft(rest, " \t"), true
-		}
-	}
-	for _, b := range []string{"-", "*", "–"} {
-		rest, found := strings.CutPrefix(text, b)
-		if found && (strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, "\t")) {
-			return strings.TrimLeft(rest, " \t"), true
-		}
-	}
-	return "", false
-}
-
-// The importer escapes only what Markdown would otherwise read as markup,
-// so that sources stay readable and nothing but the text reaches a page:
-// "states_parties", "[15]", "A < B" and "AT&T" are written as they are;
-// "*all*", "[a](b)", "<b>", "&amp;" and a "1." that starts a line are
-// escaped. A backslash before ASCII punctuation is valid CommonMark and
-// renders as the character itself, so an escape is never wrong, only
-// noisy; the rules below follow goldmark's parser where it decides.
-
 // entity matches what Markdown would decode as an HTML character
 // reference; an "&" elsewhere ("AT&T") is left alone.
 var entity = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});`)
 
-// escapeInline escapes the inline markup of one block's text: its lines
+// Inline escapes the inline markup of one block's text: its lines
 // joined by "\n", since emphasis, code spans and links may span lines.
-func escapeInline(s string) string {
+func Inline(s string) string {
 	esc := make([]bool, len(s)) // esc[i]: a backslash goes before byte i
 	any := false
 	mark := func(i int) { esc[i], any = true, true }
@@ -213,11 +194,11 @@ func escapeStart(s string) string {
 	return s
 }
 
-// escapeLines escapes the lines of one paragraph or list item: inline
+// Lines escapes the lines of one paragraph or list item: inline
 // markup across them, and what would start a block at the start of each
 // (of each but the first when the first follows a lead-in).
-func escapeLines(lines []string, leadIn bool) []string {
-	out := strings.Split(escapeInline(strings.Join(lines, "\n")), "\n")
+func Lines(lines []string, leadIn bool) []string {
+	out := strings.Split(Inline(strings.Join(lines, "\n")), "\n")
 	for i := range out {
 		if i > 0 || !leadIn {
 			out[i] = escapeStart(out[i])
@@ -230,14 +211,12 @@ func escapeLines(lines []string, leadIn bool) []string {
 // the heading's text must not end with.
 var closingHashes = regexp.MustCompile(`(^|[ \t])(#+)[ \t]*$`)
 
-// escapeHeading escapes a heading's text: inline markup and a run of "#"
+// Heading escapes a heading's text: inline markup and a run of "#"
 // at its end, which would be read as the closing sequence.
-func escapeHeading(s string) string {
-	s = escapeInline(s)
+func Heading(s string) string {
+	s = Inline(s)
 	if m := closingHashes.FindStringSubmatchIndex(s); m != nil {
 		s = s[:m[4]] + `\` + s[m[4]:]
 	}
 	return s
 }
-
-func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -1,4 +1,4 @@
-package render
+package markdown
 
 import (
 	"bytes"
@@ -9,15 +9,9 @@ import (
 	"github.com/alecthomas/chroma/v2/styles"
 )
 
-// codeCSS is the stylesheet of highlighted code, which only report pages
-// whose text has fenced code load.
-const codeCSS = "css/code.css"
-
-// highlighted tells whether a report's body has highlighted code.
-func highlighted(body string) bool { return strings.Contains(body, `class="chroma"`) }
-
-// chromaCSS writes chroma's classes for fenced code, light and dark.
-func chromaCSS(w io.Writer) error {
+// ChromaCSS writes the classes of the highlighted code this package
+// renders (chroma's), light and dark, for a stylesheet.
+func ChromaCSS(w io.Writer) error {
 	f := chromahtml.New(chromahtml.WithClasses(true))
 	if err := f.WriteCSS(w, styles.Get("github")); err != nil {
 		return err
@@ -34,4 +28,10 @@ func chromaCSS(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, "}\n")
 	return err
+}
+
+// Highlighted tells whether html, rendered by this package (minified or
+// not), has highlighted code, which needs ChromaCSS.
+func Highlighted(html string) bool {
+	return strings.Contains(html, `class=chroma`) || strings.Contains(html, `class="chroma"`)
 }
