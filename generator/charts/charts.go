@@ -2,8 +2,9 @@
 // JavaScript, print, and read on a phone. It knows nothing of the
 // archive: callers hand it labelled numbers.
 //
-// Bars are HTML: a list whose items are a label, its figure and a bar as
-// wide as the figure is large, so that labels wrap instead of being cut,
+// Bars are HTML: a list whose items are a label, its figure and a bar (a
+// small SVG) as wide as the figure is large, so that labels wrap instead
+// of being cut,
 // text keeps the page's size at any width, each bar can link to what it
 // counts, and the list is its own text alternative. A time line is an SVG
 // of columns at their dates with the years below it in HTML, for the same
@@ -67,7 +68,7 @@ func Bars(c Chart, bars []Bar) string {
 		}
 		unit := c.unit(bar.Value)
 		fmt.Fprintf(&b, `</span> <span class=bar-value>%d<span class=visually-hidden>%s</span></span>`, bar.Value, esc(unit[len(strconv.Itoa(bar.Value)):]))
-		fmt.Fprintf(&b, `<span class=bar style="width:%s%%"></span>`, num(100*scale(bar.Value, peak, 1)))
+		fmt.Fprintf(&b, `<svg class=bar viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="%s" height="1"/></svg>`, num(100*scale(bar.Value, peak, 1)))
 		if bar.URL != "" {
 			b.WriteString("</a>")
 		} else {

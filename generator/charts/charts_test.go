@@ -51,7 +51,7 @@ func TestBars(t *testing.T) {
 	if strings.Contains(out, "<script>") || len(links) != 1 || links[0] != "/states/x/sessions/s1/?a=1&b=2" {
 		t.Errorf("bars %s: links %v", out, links)
 	}
-	for _, w := range []string{`style="width:8.3%"`, `style="width:100%"`, `style="width:0%"`} {
+	for _, w := range []string{`<rect width="8.3" height="1"/>`, `<rect width="100" height="1"/>`, `<rect width="0" height="1"/>`} {
 		if !strings.Contains(out, w) {
 			t.Errorf("bars lack %s: %s", w, out)
 		}

@@ -17,7 +17,7 @@ import (
 
 var (
 	figureRE = regexp.MustCompile(`(?s)<figure class=chart id="?([a-z-]+)"?>(.*?)</figure>`)
-	barRE    = regexp.MustCompile(`<li>(?:<a href="?([^" >]+)"?>|<span class=bar-row>)<span class=bar-label>(.*?)(?: <span class=bar-note>[^<]*</span>)?</span> <span class=bar-value>(\d+)<span class=visually-hidden> ([a-z]+)</span></span><span class=bar style="?width:[0-9.]+%"?></span>`)
+	barRE    = regexp.MustCompile(`<li>(?:<a href="?([^" >]+)"?>|<span class=bar-row>)<span class=bar-label>(.*?)(?: <span class=bar-note>[^<]*</span>)?</span> <span class=bar-value>(\d+)<span class=visually-hidden> ([a-z]+)</span></span><svg class="?bar"? [^>]*><rect width="?[0-9.]+"? height="?1"?/?>(?:</rect>)?</svg>`)
 	rowRE    = regexp.MustCompile(`<tr><th scope=row>(.*?)</th><td>(\d+)</td></tr>`)
 	rectRE   = regexp.MustCompile(`<rect class="?bar"? `)
 )
