@@ -15,6 +15,9 @@
 //	JAVA                java for the Nu HTML Checker (default java on PATH)
 //	PLENARY_ARTIFACTS   where screenshots and reports go (default a new temporary folder)
 //	PLENARY_BROWSER_REQUIRED=1  fail instead of skipping when chromium or java is missing (CI)
+//	PLENARY_BROWSER_REPORTS=N   test a generated archive of N reports (plenary bench's) instead of
+//	                            the repository's own: the pages of what states said, the matrices
+//	                            and the lists are then as large as a real archive's (1000 in CI)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFile } from "node:child_process";
@@ -33,6 +36,7 @@ const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
 const required = process.env.PLENARY_BROWSER_REQUIRED === "1";
+const generated = Number(process.env.PLENARY_BROWSER_REPORTS || 0);
 
 // The page types of the site, one address each, for screenshots, axe and
 // the browser's console. Filled in before() from the built site.
@@ -79,6 +83,7 @@ const types = {
   ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
   ".xml": "application/xml; charset=utf-8", ".json": "application/json; charset=utf-8", ".csv": "text/csv; charset=utf-8",
   ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8", ".png": "image/png", ".ico": "image/x-icon",
+  ".webmanifest": "application/manifest+json",
 };
 
 // serve answers like a static host in front of plenary-search: the site's
@@ -152,9 +157,8 @@ before(async () => {
 
   const [port, searchPort] = [await freePort(), await freePort()];
   baseURL = `http://127.0.0.1:${port}/`;
-  const src = path.join(tmp, "archive");
+  let src = path.join(tmp, "archive");
   site = path.join(tmp, "public");
-  await copyArchive(src, baseURL);
   const bin = path.join(tmp, "bin");
   const opts = { cwd: root, maxBuffer: 16 << 20, env: { ...process.env, CGO_ENABLED: "0" } };
   await Promise.all([
@@ -162,24 +166,44 @@ before(async () => {
     run(go, ["build", "-o", path.join(bin, "plenary-search"), "./cmd/plenary-search"], opts),
   ]);
   const index = path.join(tmp, "search.bleve");
-  await run(path.join(bin, "plenary"), ["build", "--quiet", "--source", src, "--dest", site, "--index", index], opts);
+  const flags = ["build", "--quiet", "--dest", site, "--index", index];
+  if (generated > 0) {
+    // A generated archive with the bundled theme, at the test server's address.
+    await run(path.join(bin, "plenary"), ["bench", "--reports", String(generated), "--keep", path.join(tmp, "gen")], opts);
+    src = path.join(tmp, "gen", "archive");
+    flags.push("--base-url", baseURL, "--search-endpoint", "search");
+  } else {
+    await copyArchive(src, baseURL);
+  }
+  await run(path.join(bin, "plenary"), [...flags, "--source", src], opts);
 
   searchProc = spawn(path.join(bin, "plenary-search"), ["--index", index, "--addr", `127.0.0.1:${searchPort}`], { stdio: ["ignore", "ignore", "inherit"] });
   server = await serve(port, searchPort);
   await waitFor(`http://127.0.0.1:${searchPort}/healthz`, 10000);
 
-  // One page of each type, taken from the built site.
-  const first = (dir) => fs.readdirSync(path.join(site, dir), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()[0];
+  // One page of each type, taken from the built site: Brazil's, where it
+  // has them, else the first state's.
+  const dirs = (dir) => fs.readdirSync(path.join(site, dir), { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== "page").map((d) => d.name).sort();
+  const first = (dir) => dirs(dir)[0];
   const report = first("reports");
+  const state = fs.existsSync(path.join(site, "states", "brazil")) ? "brazil" : dirs("states").filter((d) => d !== "matrix")[0];
+  const other = dirs("states").filter((d) => d !== "matrix" && d !== state)[0];
+  const atSession = dirs(`states/${state}/sessions`)[0];
+  const onTopic = dirs(`states/${state}/topics`)[0];
   Object.assign(pages, {
-    home: "/", report: `/reports/${report}/`, sessions: "/sessions/", session: "/sessions/oewg-2021-2025-s2/",
-    states: "/states/", state: "/states/brazil/", "state-topics": "/states/brazil/topics/", matrix: "/states/matrix/",
-    topics: "/topics/", topic: "/topics/programme-of-action/", search: "/search/",
+    home: "/", reports: "/reports/", report: `/reports/${report}/`, sessions: "/sessions/", session: `/sessions/${atSession}/`,
+    states: "/states/", state: `/states/${state}/`, "state-topics": `/states/${state}/topics/`,
+    "state-at-session": `/states/${state}/sessions/${atSession}/`, "state-on-topic": `/states/${state}/topics/${onTopic}/`,
+    matrix: "/states/matrix/", "session-matrix": `/states/matrix/sessions/${atSession}/`,
+    compare: `/compare/?a=${state}&b=${other}`, topics: "/topics/", topic: `/topics/${first("topics")}/`, search: "/search/",
     "search-results": "/search?q=Programme+of+Action", "not-found": "/no-such-page/",
   });
-  for (const d of fs.readdirSync(path.join(site, "states"))) {
-    if (fs.existsSync(path.join(site, "states", d, "page", "1", "index.html"))) { pages["state-archive"] = `/states/${d}/page/1/`; break; }
+  for (const d of dirs("states")) {
+    const t = path.join(site, "states", d, "topics");
+    const paged = fs.existsSync(t) && dirs(`states/${d}/topics`).find((k) => fs.existsSync(path.join(t, k, "page")));
+    if (paged) { pages["state-on-topic-archive"] = `/states/${d}/topics/${paged}/page/${dirs(`states/${d}/topics/${paged}/page`)[0]}/`; break; }
   }
+  if (fs.existsSync(path.join(site, "reports", "page"))) pages["reports-archive"] = `/reports/page/${dirs("reports/page")[0]}/`;
 
   const { chromium: pw } = require("playwright-core");
   browser = await pw.launch({
@@ -236,7 +260,12 @@ async function open(t, opts = {}) {
   const problems = [];
   page.on("pageerror", (e) => problems.push(`script error: ${e.message}`));
   page.on("console", (m) => { if (m.type() === "error" && !/404 \(Not Found\)/.test(m.text())) problems.push(`console: ${m.text()}`); });
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on("requestfailed", (r) => {
+    // A browser fetches the icon after the page has loaded, and drops the
+    // request when the test moves on: not a problem of the site.
+    if (/\/favicon\.svg$/.test(r.url()) && r.failure()?.errorText === "net::ERR_ABORTED") return;
+    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   t.after(async () => {
     await ctx.close();
     assert.deepEqual(problems, [], "the browser reported problems");
@@ -319,12 +348,13 @@ test("search submitted without JavaScript", async (t) => {
 test("screenshots at 375 and 1280 px", async (t) => {
   if (skip(t)) return;
   const wide = [];
-  for (const [width, scheme] of [[375, "light"], [1280, "light"], [1280, "dark"]]) {
+  for (const [width, scheme] of [[375, "light"], [375, "dark"], [1280, "light"], [1280, "dark"]]) {
     const page = await open(t, { viewport: { width, height: 900 }, colorScheme: scheme });
     for (const [name, url] of Object.entries(pages)) {
       await page.goto(url);
       const file = path.join(artifacts, "screenshots", `${name}-${width}${scheme === "dark" ? "-dark" : ""}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      if (name === "compare") await page.locator("#compare-heading").waitFor();
+      await page.screenshot({ path: file, fullPage: !generated || !/matrix|state-on-topic/.test(name) });
       const over = await page.evaluate(() => {
         const w = document.documentElement.clientWidth;
         const wide = [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > w + 1)
@@ -343,8 +373,8 @@ test("axe-core: no serious or critical violations on any page type", async (t) =
   const axe = require.resolve("axe-core/axe.min.js");
   const failures = [];
   const report = {};
-  for (const scheme of ["light", "dark"]) {
-    const page = await open(t, { colorScheme: scheme, bypassCSP: true });
+  for (const [width, scheme] of [[1280, "light"], [1280, "dark"], [375, "light"], [375, "dark"]]) {
+    const page = await open(t, { colorScheme: scheme, bypassCSP: true, viewport: { width, height: 800 } });
     for (const [name, url] of Object.entries(pages)) {
       await page.goto(url);
       if (name === "search") {
@@ -352,14 +382,20 @@ test("axe-core: no serious or critical violations on any page type", async (t) =
         await page.locator("#q-page").fill("Brazil");
         await page.locator("#results .search-hit").first().waitFor();
       }
+      if (name === "compare") {
+        // The comparison as its script lays it out, one topic opened.
+        await page.locator("#compare-heading").waitFor();
+        await page.locator(".compare-group > summary").first().click();
+        await page.locator(".compare-cols").first().waitFor();
+      }
       await page.addScriptTag({ path: axe });
       const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-      report[`${name}-${scheme}`] = res.violations;
+      report[`${name}-${width}-${scheme}`] = res.violations;
       for (const v of res.violations) {
         if (v.impact === "serious" || v.impact === "critical") {
-          failures.push(`${url} (${scheme}): ${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(" ") + " — " + n.failureSummary.replace(/\s+/g, " ")).join("\n  ")}`);
+          failures.push(`${url} (${width} px, ${scheme}): ${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(" ") + " — " + n.failureSummary.replace(/\s+/g, " ")).join("\n  ")}`);
         } else {
-          t.diagnostic(`${url} (${scheme}): ${v.impact} ${v.id}: ${v.help} (${v.nodes.length})`);
+          t.diagnostic(`${url} (${width} px, ${scheme}): ${v.impact} ${v.id}: ${v.help} (${v.nodes.length})`);
         }
       }
     }
@@ -378,9 +414,28 @@ test("Nu HTML Checker: every page is valid HTML", async (t) => {
     await fsp.writeFile(path.join(dyn, `${name}.html`), await r.text());
   }
   const jar = require.resolve("vnu-jar/build/dist/vnu.jar");
+  // A generated archive has thousands of pages: every page kind, and a
+  // sample of the rest, every one the same way.
+  let targets = [site, dyn];
+  if (generated > 0) {
+    const all = [];
+    const walk = (d) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith(".html")) all.push(p);
+      }
+    };
+    walk(site);
+    all.sort();
+    const kinds = Object.values(pages).filter((u) => !u.includes("?") && !u.includes("no-such")).map((u) => path.join(site, u, "index.html"));
+    const step = Math.max(1, Math.floor(all.length / 400));
+    targets = [...new Set([...kinds.filter((f) => fs.existsSync(f)), ...all.filter((_, i) => i % step === 0)]), dyn];
+    t.diagnostic(`the Nu checker reads ${targets.length - 1} of ${all.length} pages`);
+  }
   let out;
   try {
-    out = await run(java, ["-Xss4m", "-jar", jar, "--format", "json", "--skip-non-html", "--also-check-svg", site, dyn], { maxBuffer: 64 << 20 });
+    out = await run(java, ["-Xss4m", "-jar", jar, "--format", "json", "--skip-non-html", "--also-check-svg", ...targets], { maxBuffer: 64 << 20 });
   } catch (e) {
     if (e.code === undefined || e.stderr === undefined) throw e;
     out = e; // exit 1 when there are errors; they are read below.
@@ -486,4 +541,32 @@ test("a project site on a static host without a search endpoint", async (t) => {
   await narrow.screenshot({ path: path.join(artifacts, "screenshots", "no-search-375.png"), fullPage: true });
   const over = await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(over <= 0, `the note scrolls sideways by ${over} px at 375 px`);
+});
+
+test("a state at a session, compared with another, and the matrix ordered", async (t) => {
+  if (skip(t)) return;
+  const page = await open(t);
+  // From a session's speakers to what one said there, marked.
+  await page.goto(pages.session);
+  const speaker = page.locator("#speakers ~ ul.counts a, section[aria-labelledby=speakers] ul.counts a").first();
+  await Promise.all([page.waitForURL(/\/states\/[^/]+\/sessions\/[^/]+\/$/), speaker.click()]);
+  assert.ok(await page.locator("ol.said li mark").count() >= 1, "the state's sentences are marked");
+  const para = await page.locator("ol.said li p.meta a").first().getAttribute("href");
+  assert.match(para, /\/reports\/[^/]+\/#p-\d+$/);
+  // The comparison lays out both states by topic, from its address.
+  await page.goto(pages.compare);
+  await page.locator("#compare-heading").waitFor();
+  assert.ok(await page.locator("table.compare-summary tbody tr").count() === 2, "both states are summarised");
+  await page.locator(".compare-group > summary").first().click();
+  assert.equal(await page.locator(".compare-group[open] .compare-cols > section").count(), 2, "a column per state");
+  // The form keeps the choice in the address.
+  await page.locator("#compare-c").fill("");
+  await Promise.all([page.waitForURL(/\/compare\/\?a=[^&]+&b=[^&]+$/), page.locator(".compare-form button").click()]);
+  await page.locator("#compare-heading").waitFor();
+  await page.locator("table.compare-summary").waitFor();
+  // The matrix orders its rows by name.
+  await page.goto(pages.matrix);
+  await page.locator(".matrix-order select").selectOption("name");
+  const names = await page.locator("table.matrix tbody th").allInnerTexts();
+  assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)), "rows are A to Z");
 });

@@ -367,7 +367,13 @@ const (
 
 func (r *Renderer) home() *Page {
 	s := r.site
-	p := r.base("home", s.Title, s.Description, s.BasePath)
+	desc := s.Description
+	if desc == "" {
+		// Every page describes itself to search engines and link previews.
+		desc = fmt.Sprintf("%s: %s from %s, and what each state said in them.", s.Title,
+			format.Plural(len(s.Reports), "report", "reports"), format.Plural(len(s.Sessions), "session", "sessions"))
+	}
+	p := r.base("home", s.Title, desc, s.BasePath)
 	h := &Home{Latest: s.Reports[:min(homeLatest, len(s.Reports))]}
 	var counts []generator.StateCount
 	for _, st := range s.States {
