@@ -599,4 +599,3 @@ func TestCiteThis(t *testing.T) {
 	)
 	contains(t, dir, "js/copylink.js", "clipboard")
 }
-
