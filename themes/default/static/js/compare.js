@@ -28,8 +28,6 @@
     slugOf[o.value.toLowerCase()] = o.getAttribute("data-slug");
     nameOf[o.getAttribute("data-slug")] = o.value;
   });
-  var note = document.querySelector(".compare-nojs");
-  if (note) { note.hidden = true; }
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -287,5 +285,14 @@
     if (slugs.length >= 2) { load(slugs); } else { out.replaceChildren(); }
   }
   window.addEventListener("popstate", fromAddress);
-  fromAddress();
+  // The states' data files are large: they are asked for once the page
+  // itself has been painted, so that they never hold it up.
+  var later = function () {
+    window.requestAnimationFrame(function () { window.setTimeout(fromAddress, 0); });
+  };
+  if (document.readyState === "complete") {
+    later();
+  } else {
+    window.addEventListener("load", later);
+  }
 })();

@@ -46,7 +46,7 @@
     var bibText = bib ? bib.textContent : "";
     var now = new Date();
     var iso = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
-    accessed.textContent = " Accessed " + now.getDate() + " " + MONTHS[now.getMonth()] + " " + now.getFullYear() + ".";
+    accessed.textContent = " (accessed " + now.getDate() + " " + MONTHS[now.getMonth()] + " " + now.getFullYear() + ").";
     var target = null;
 
     var update = function () {
