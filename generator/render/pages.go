@@ -178,20 +178,12 @@ func release(b *bytes.Buffer) {
 	buffers.Put(b)
 }
 
-func (r *Renderer) markdown(src []byte) (template.HTML, error) {
-	return r.convert(r.md.HTML, src)
-}
-
 // prose is a description (of a session, topic or process) as HTML,
-// without the paragraph anchors of reports.
+// without the paragraph anchors of reports, minified for the page.
 func (r *Renderer) prose(src []byte) (template.HTML, error) {
-	return r.convert(r.md.Prose, src)
-}
-
-func (r *Renderer) convert(to func(io.Writer, []byte) error, src []byte) (template.HTML, error) {
 	raw := buffers.Get().(*bytes.Buffer)
 	defer release(raw)
-	if err := to(raw, src); err != nil {
+	if err := r.md.Prose(raw, src); err != nil {
 		return "", err
 	}
 	return r.minified(raw)
