@@ -1,5 +1,6 @@
 // Package annotate marks a report's text with the states it names: in
-// the HTML of its body, as the markdown package renders it, the first
+// the HTML of its body, as the markdown package renders it (minified or
+// not: annotating the minified body spares minifying the marks), the first
 // mention of each state in each paragraph becomes a link to the state's
 // page, and the paragraph's states are listed after its "¶" link, so a
 // reader sees who speaks where without reading every line.
@@ -8,7 +9,9 @@ package annotate
 import (
 	"bytes"
 	"html"
+	"regexp"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,7 +38,9 @@ func States(states []*generator.State) map[*generator.State]State {
 		a := State{URL: st.URL}
 		seen := map[string]bool{}
 		for _, f := range Forms(st) {
-			if f = html.EscapeString(f); f != "" && !seen[f] {
+			// As text is written: the markdown package escapes "&", "<"
+			// and ">" in text, and names have no "<" or ">".
+			if f = strings.ReplaceAll(f, "&", "&amp;"); f != "" && !seen[f] {
 				seen[f] = true
 				a.Forms = append(a.Forms, f)
 			}
@@ -47,7 +52,7 @@ func States(states []*generator.State) map[*generator.State]State {
 
 // State is how a state is found and linked in a report's text.
 type State struct {
-	Forms []string // the names it is written with, HTML-escaped as text is
+	Forms []string // the names it is written with, escaped as text is ("&amp;")
 
 	URL string // its page
 }
@@ -141,9 +146,9 @@ func (a *annotator) tag(t []byte) {
 			return
 		}
 		a.skip++
-		if bytes.Contains(t, []byte(`class="anchor"`)) {
-			if i := bytes.Index(t, []byte(`href="#p-`)); i >= 0 {
-				a.anchor, _ = strconv.Atoi(string(t[i+9 : i+9+bytes.IndexByte(t[i+9:], '"')]))
+		if bytes.Contains(t, []byte(`class="anchor"`)) || bytes.Contains(t, []byte(`class=anchor`)) {
+			if m := anchorHref.FindSubmatch(t); m != nil {
+				a.anchor, _ = strconv.Atoi(string(m[1]))
 			}
 		}
 	case "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6":
@@ -161,12 +166,12 @@ func (a *annotator) speakers(n int) {
 	if p == nil {
 		return
 	}
-	a.out.WriteString(` <span class="named-here">`)
+	a.out.WriteString(` <span class=named-here>`)
 	for i, st := range p.States {
 		if i > 0 {
 			a.out.WriteString(", ")
 		}
-		a.out.WriteString(html.EscapeString(st.Name))
+		a.out.WriteString(textEscaper.Replace(st.Name))
 	}
 	a.out.WriteString("</span>")
 }
@@ -192,9 +197,9 @@ func (a *annotator) text(t []byte) {
 			break
 		}
 		a.out.Write(t[:at])
-		a.out.WriteString(`<a class="named" href="`)
-		a.out.WriteString(html.EscapeString(a.states(o.pending[k]).URL))
-		a.out.WriteString(`">`)
+		a.out.WriteString(`<a class=named href=`)
+		a.out.WriteString(attr(a.states(o.pending[k]).URL))
+		a.out.WriteString(`>`)
 		a.out.Write(t[at : at+n])
 		a.out.WriteString("</a>")
 		t = t[at+n:]
@@ -249,18 +254,31 @@ func tagName(t []byte) string {
 	return string(t[i:j])
 }
 
+// textEscaper escapes text as minified markup has it.
+var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;")
+
+// attr is an attribute's value as minified markup writes it: unquoted
+// when nothing in it needs quotes.
+func attr(v string) string {
+	if v != "" && !strings.ContainsAny(v, " \t\n\f\r\"'=<>`") {
+		return v
+	}
+	return `"` + html.EscapeString(v) + `"`
+}
+
+// A paragraph's id and its ¶ link's address, quoted or not.
+var (
+	idAttr     = regexp.MustCompile(`\sid="?p-(\d+)[" >]`)
+	anchorHref = regexp.MustCompile(`\shref="?#p-(\d+)[" >]`)
+)
+
 // anchorOf is N of a tag's id="p-N", or 0.
 func anchorOf(t []byte) int {
-	i := bytes.Index(t, []byte(` id="p-`))
-	if i < 0 {
+	m := idAttr.FindSubmatch(t)
+	if m == nil {
 		return 0
 	}
-	rest := t[i+7:]
-	j := bytes.IndexByte(rest, '"')
-	if j < 0 {
-		return 0
-	}
-	n, err := strconv.Atoi(string(rest[:j]))
+	n, err := strconv.Atoi(string(m[1]))
 	if err != nil {
 		return 0
 	}
