@@ -12,14 +12,15 @@ import (
 const matrixPath = figures.MatrixPath
 
 // matrixOutputs are the pages of the matrix of the whole archive and of
-// each session with statements. They show the whole site, so they have
-// no deps.
+// each session with statements. The whole archive's show the whole site,
+// so they have no deps; a session's are rendered again when their key
+// changes.
 func (r *Renderer) matrixOutputs() []Output {
 	s := r.site
 	links := figures.MatrixLinks{State: func(st *generator.State) string { return st.URL }, StateOnTopic: r.cellURL}
 	var out []Output
 	for _, mp := range figures.MatrixPages(s) {
-		out = append(out, Output{Path: rel(s, mp.URL) + "index.html", Render: func(w io.Writer) error {
+		out = append(out, Output{Path: rel(s, mp.URL) + "index.html", Key: mp.Key(), Render: func(w io.Writer) error {
 			p := r.base("matrix", mp.Title, mp.Description, mp.URL)
 			p.Matrix, p.MatrixNav = mp.Matrix(s, links), &mp.Nav
 			return r.page(w, "matrix", p)

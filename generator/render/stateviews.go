@@ -58,7 +58,6 @@ func (r *Renderer) stateViewOutputs(st *generator.State) []Output {
 		}
 		out = append(out, o)
 	}
-	dep := []Dep{StateDep(st.Code)}
 	if views {
 		for i, g := range st.BySession {
 			var prev, next *generator.Session
@@ -68,7 +67,7 @@ func (r *Renderer) stateViewOutputs(st *generator.State) []Output {
 			if i > 0 {
 				next = st.BySession[i-1].Session
 			}
-			use(Output{Path: rel(s, StateAtSessionURL(st, g.Session)) + "index.html", Deps: dep}, func(w io.Writer, stmts *said.Statements) error {
+			use(Output{Path: rel(s, StateAtSessionURL(st, g.Session)) + "index.html", Key: said.SessionKey(st, g, prev, next)}, func(w io.Writer, stmts *said.Statements) error {
 				v := stmts.AtSession(g.Session, prev, next)
 				p := r.base("statesession", v.Title, v.Description, StateAtSessionURL(st, g.Session))
 				p.State, p.Session, p.Said = st, g.Session, v
@@ -91,7 +90,7 @@ func (r *Renderer) stateViewOutputs(st *generator.State) []Output {
 				return r.page(w, "statetopic", p)
 			}
 			pages := said.TopicPages(st, t)
-			use(Output{Path: rel(s, base) + "index.html", Deps: dep}, func(w io.Writer, stmts *said.Statements) error {
+			use(Output{Path: rel(s, base) + "index.html", Key: said.TopicKey(st, t, pages)}, func(w io.Writer, stmts *said.Statements) error {
 				return page(w, stmts, pages, -1)
 			})
 			for k := range pages {
@@ -100,7 +99,7 @@ func (r *Renderer) stateViewOutputs(st *generator.State) []Output {
 			}
 		}
 	}
-	use(Output{Path: opendata.StatePath(st), Deps: dep},
+	use(Output{Path: opendata.StatePath(st), Deps: []Dep{StateDep(st.Code)}},
 		func(w io.Writer, stmts *said.Statements) error { return opendata.State(w, st, stmts.Text) })
 	return out
 }

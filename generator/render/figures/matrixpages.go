@@ -1,6 +1,9 @@
 package figures
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"strconv"
 
@@ -96,6 +99,34 @@ func MatrixPages(s *generator.Site) []MatrixPage {
 func (p *MatrixPage) Matrix(s *generator.Site, links MatrixLinks) *Matrix {
 	m := NewMatrix(s, p.session, links)
 	return m.Page(p.k*matrixRows, min(m.States, (p.k+1)*matrixRows))
+}
+
+// Key fingerprints what a page of a session's matrix shows: the
+// session's reports (their keys hold their sources, so the statements
+// made there) and the pages and matrices its navigation links. A change
+// elsewhere in the archive leaves it as it is. The whole archive's matrix
+// shows everything and has no key ("").
+func (p *MatrixPage) Key() string {
+	if p.session == nil {
+		return ""
+	}
+	h := sha256.New()
+	write := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
+	write("matrix-session")
+	write(p.session.Key)
+	write(strconv.Itoa(p.k))
+	for _, l := range p.Nav.Matrices {
+		write(l.URL)
+	}
+	for _, l := range p.Nav.Pages {
+		write(l.Title)
+	}
+	var b [8]byte
+	for _, r := range p.session.Reports {
+		binary.LittleEndian.PutUint64(b[:], r.Key())
+		h.Write(b[:])
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // processOf is " (OEWG 2021-2025)" after a session's title, or "".
