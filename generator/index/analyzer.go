@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"sync"
 	"sync/atomic"
 
@@ -10,6 +11,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/plenary-archive/plenary/generator/gazetteer"
 )
 
 // The index's analyzer is bleve's "en" (Unicode words, possessives,
@@ -23,9 +26,16 @@ import (
 //     tokens.
 //   - Stems are remembered: an archive's vocabulary is small next to its
 //     words.
+//
+// It also folds what bleve's "en" keeps apart, so that every way of
+// writing a name finds it: accents ("Türkiye" is "turkiye"), apostrophe
+// styles, and apostrophes inside words ("d’Ivoire" and "d'Ivoire" are
+// "divoire"). Apostrophes are folded to ' before the stop words, which
+// list contractions ("don't") that way, and dropped before stemming.
 
 const (
 	wordsName   = "plenary_words"
+	foldName    = "plenary_fold"
 	stemmerName = "plenary_porter"
 )
 
@@ -38,12 +48,15 @@ func init() {
 	must(registry.RegisterTokenizer(wordsName, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
 		return words{unicode.NewUnicodeTokenizer()}, nil
 	}))
+	must(registry.RegisterTokenFilter(foldName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return folder{}, nil
+	}))
 	must(registry.RegisterTokenFilter(stemmerName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return &stemmer{porter: porter.NewPorterStemmer()}, nil
 	}))
 	must(registry.RegisterAnalyzer(Analyzer, func(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
 		var filters []analysis.TokenFilter
-		for _, name := range []string{en.PossessiveName, lowercase.Name, en.StopName, stemmerName} {
+		for _, name := range []string{en.PossessiveName, lowercase.Name, foldName, en.StopName, stemmerName} {
 			f, err := cache.TokenFilterNamed(name)
 			if err != nil {
 				return nil, err
@@ -222,6 +235,19 @@ func nextWord(input []byte, i int) (start, end int, numeric bool) {
 	return start, i, digits && !letters
 }
 
+// folder folds the accents and apostrophes of lower-cased words that are
+// not all ASCII (gazetteer.FoldAccents).
+type folder struct{}
+
+func (folder) Filter(input analysis.TokenStream) analysis.TokenStream {
+	for _, t := range input {
+		if !isASCII(t.Term) {
+			t.Term = []byte(gazetteer.FoldAccents(string(t.Term)))
+		}
+	}
+	return input
+}
+
 // stemmer is bleve's Porter stemmer with a memory of the stems it made,
 // shared by every goroutine that analyses. It is the last filter of the
 // analyzer: a remembered stem is handed to many tokens, and nothing after
@@ -240,6 +266,13 @@ func (s *stemmer) Filter(input analysis.TokenStream) analysis.TokenStream {
 	for _, t := range input {
 		if t.KeyWord {
 			continue
+		}
+		if bytes.IndexByte(t.Term, '\'') >= 0 {
+			// Terms may point into the text: the word is made anew.
+			t.Term = bytes.ReplaceAll(t.Term, []byte("'"), nil)
+			if len(t.Term) == 0 {
+				continue
+			}
 		}
 		if stem, ok := s.stems.Load(string(t.Term)); ok {
 			t.Term = stem.([]byte)
