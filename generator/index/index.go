@@ -31,8 +31,9 @@ import (
 
 // Options say what goes into the index besides the Site.
 type Options struct {
-	// Synonyms are config.toml's [search] synonyms; each topic's title and
-	// keywords are added as a group of their own.
+	// Synonyms are config.toml's [search] synonyms; the groups each
+	// topic declares (generator.Topic.Synonyms) follow them. A topic's
+	// keywords are not synonyms: they tag reports.
 	Synonyms [][]string
 	// Shell is the site's search page rendered with resultspage's
 	// QueryMarker and ResultsMarker, the endpoint's HTML view, stored cut
