@@ -41,6 +41,7 @@ type Index struct {
 	page     *resultspage.Page // nil for an index built without one
 	analyzer analysis.Analyzer
 	synonyms *synonyms
+	names    *stateNames
 	col      *collector.Collector
 	docs     uint64
 
@@ -92,6 +93,7 @@ func Open(dir string) (ix *Index, err error) {
 		return nil, fmt.Errorf("%s: the index has no %q analyzer: rebuild it with plenary build", dir, index.Analyzer)
 	}
 	ix.synonyms = newSynonyms(f.Synonyms, ix.analyzer)
+	ix.names = newStateNames(f.States, ix.analyzer)
 	if ix.col, err = collector.Open(b); err != nil {
 		_ = b.Close()
 		return nil, fmt.Errorf("%s: the index cannot be read (%v): rebuild it with plenary build", dir, err)

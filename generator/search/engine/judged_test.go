@@ -79,18 +79,15 @@ func judgedSearch(ix *engine.Index, q relevance.Query) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range []struct {
-		field, val string
-		dst        *[]string
-	}{{"state", q.State, &r.States}, {"topic", q.Topic, &r.Topics}, {"session", q.Session, &r.Sessions}} {
+	for _, f := range []struct{ name, val string }{{"state", q.State}, {"topic", q.Topic}, {"session", q.Session}} {
 		if f.val == "" {
 			continue
 		}
-		key, err := ix.Resolve(f.field, f.val)
+		key, err := ix.Resolve(f.name, f.val)
 		if err != nil {
 			return nil, err
 		}
-		*f.dst = engine.AppendNew(*f.dst, key)
+		r.Add(f.name, key)
 	}
 	r.Size = 100
 	res, err := ix.Search(context.Background(), r)

@@ -94,6 +94,7 @@ func OpenShards(dirs ...string) (*Index, error) {
 		page:     first.page,
 		analyzer: first.analyzer,
 		synonyms: first.synonyms,
+		names:    newStateNames(merged.States, first.analyzer),
 		col:      col,
 		docs:     docs,
 		shards:   parts,
