@@ -138,6 +138,17 @@ func (x *facts) stateNames(codes []string) []string {
 	return out
 }
 
+// allNames are every name of the states with the given codes.
+func (x *facts) allNames(codes []string) []string {
+	var out []string
+	for _, c := range codes {
+		if st := x.byCode[c]; st != nil {
+			out = append(append(out, st.Name), st.Names...)
+		}
+	}
+	return out
+}
+
 func (x *facts) topicTitles(keys []string) []string {
 	out := make([]string, 0, len(keys))
 	for _, k := range keys {

@@ -2,9 +2,12 @@ package engine_test
 
 import (
 	"context"
+	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/plenary-archive/plenary/generator/index"
@@ -28,23 +31,7 @@ const (
 //
 //	go test -run TestJudgedQueries -v ./generator/search/engine
 func TestJudgedQueries(t *testing.T) {
-	fsys, queries, err := relevance.Load(filepath.Join("..", "..", "..", "testdata", "relevance"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, cfg, err := searchfixture.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "search.bleve")
-	if _, err := index.Build(s, dir, index.Options{Synonyms: cfg.Search.Synonyms}); err != nil {
-		t.Fatal(err)
-	}
-	ix, err := engine.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix, queries := judged(t)
 	var outcomes []relevance.Outcome
 	for _, q := range queries {
 		hits, err := judgedSearch(ix, q)
@@ -70,6 +57,46 @@ func TestJudgedQueries(t *testing.T) {
 	if sum.NDCG10 < floorNDCG10 {
 		t.Errorf("nDCG@10 %.3f is below %.2f", sum.NDCG10, floorNDCG10)
 	}
+}
+
+var (
+	judgedOnce    sync.Once
+	judgedIx      *engine.Index
+	judgedQueries []relevance.Query
+	judgedErr     error
+)
+
+// judged is the index of the judged archive (testdata/relevance), built
+// once for the package's tests, and its queries.
+func judged(t *testing.T) (*engine.Index, []relevance.Query) {
+	t.Helper()
+	judgedOnce.Do(func() {
+		var fsys fs.FS
+		fsys, judgedQueries, judgedErr = relevance.Load(filepath.Join("..", "..", "..", "testdata", "relevance"))
+		if judgedErr != nil {
+			return
+		}
+		s, cfg, err := searchfixture.Load(fsys)
+		if err != nil {
+			judgedErr = err
+			return
+		}
+		dir, err := os.MkdirTemp("", "plenary-judged-")
+		if err != nil {
+			judgedErr = err
+			return
+		}
+		judgedDir = dir
+		ixDir := filepath.Join(dir, "search.bleve")
+		if _, judgedErr = index.Build(s, ixDir, index.Options{Synonyms: cfg.Search.Synonyms}); judgedErr != nil {
+			return
+		}
+		judgedIx, judgedErr = engine.Open(ixDir)
+	})
+	if judgedErr != nil {
+		t.Fatal(judgedErr)
+	}
+	return judgedIx, judgedQueries
 }
 
 // judgedSearch runs q as the endpoint would, and returns the slugs of

@@ -119,7 +119,7 @@ func (ix *Index) hit(h *bsearch.DocumentMatch, point []string) (Hit, error) {
 	hit := Hit{
 		Title: st.Title, URL: highlight.Anchor(&st, p), Date: st.Date, Session: ix.facts.sessionLabel(st.Session),
 		States: ix.facts.stateNames(st.States), Topics: ix.facts.topicTitles(st.Topics),
-		ParagraphStates: []string{}, Excerpt: highlight.Excerpt(&st, m, p),
+		ParagraphStates: []string{}, Excerpt: highlight.Excerpt(&st, m, p, ix.facts.allNames(point)),
 	}
 	if p >= 0 {
 		hit.ParagraphStates = ix.facts.stateNames(st.Paras[p].States)
