@@ -3,12 +3,18 @@ package engine_test
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"golang.org/x/tools/txtar"
+
+	"github.com/plenary-archive/plenary/generator/index"
 	"github.com/plenary-archive/plenary/generator/search/engine"
 	"github.com/plenary-archive/plenary/generator/search/query"
+	"github.com/plenary-archive/plenary/internal/searchfixture"
 )
 
 // judgedAnswer is the engine's answer to a query string on the judged
@@ -119,5 +125,89 @@ func TestActiveFilters(t *testing.T) {
 	}
 	if want := []string{"s1", "s2", "s4", "s7", "s9", "s11"}; !slices.Equal(order, want) {
 		t.Errorf("session facets %q, want every one, oldest first: %q", order, want)
+	}
+}
+
+// exactArchive has pairs of reports alike but for the form of one word:
+// a spelling variant, and two names of a state.
+const exactArchive = `
+-- config.toml --
+baseURL = "https://example.org/"
+[search]
+synonyms = [["Programme", "Program"]]
+-- content/sessions/s.md --
++++
+title = "Session"
+start = 2024-01-01
+end = 2024-01-31
++++
+-- content/reports/2024/a-programme.md --
++++
+title = "A"
+date = 2024-01-02
+session = "s"
++++
+
+The delegation described a training programme for diplomats and asked for support.
+-- content/reports/2024/b-program.md --
++++
+title = "B"
+date = 2024-01-02
+session = "s"
++++
+
+The delegation described a training program for diplomats and asked for support.
+-- content/reports/2024/c-turkiye.md --
++++
+title = "C"
+date = 2024-01-03
+session = "s"
++++
+
+Türkiye described its national strategy and asked for support.
+-- content/reports/2024/d-turkey.md --
++++
+title = "D"
+date = 2024-01-03
+session = "s"
++++
+
+Turkey described its national strategy and asked for support.
+`
+
+// TestExactAboveVariant: both forms find both reports, and the report
+// with the form typed comes first, whichever form that is.
+func TestExactAboveVariant(t *testing.T) {
+	s, cfg, err := searchfixture.Load(searchfixture.With(fstest.MapFS{}, txtar.Parse([]byte(exactArchive))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "search.bleve")
+	if _, err := index.Build(s, dir, index.Options{Synonyms: cfg.Search.Synonyms}); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := engine.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for q, want := range map[string][]string{
+		"programme": {"a-programme", "b-program"},
+		"program":   {"b-program", "a-programme"},
+		"Türkiye":   {"c-turkiye", "d-turkey"},
+		"Turkiye":   {"c-turkiye", "d-turkey"},
+		"Turkey":    {"d-turkey", "c-turkiye"},
+	} {
+		r, err := ix.ParseQuery(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids, _, err := engine.Scores(ix, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(ids, want) {
+			t.Errorf("%s: %q, want %q", q, ids, want)
+		}
 	}
 }
