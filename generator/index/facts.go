@@ -19,7 +19,7 @@ const (
 
 // Version is the format of the index folder. The endpoint refuses another,
 // so an old endpoint never misreads a newer index. 2: the text analyzer
-// is plenary_en, bleve's "en" made faster (analyzer.go). 3: the folder
+// is plenary_en, bleve's "en" made faster (package words). 3: the folder
 // lists its files' checksums (package checksum), the results page is
 // stored cut at its holes with the theme's results partials
 // (resultspage.File), and the facts

@@ -1,4 +1,4 @@
-package index
+package words
 
 import (
 	"fmt"
@@ -40,7 +40,7 @@ var wordSamples = []string{
 func TestWordsMatchBleve(t *testing.T) {
 	u := unicode.NewUnicodeTokenizer()
 	for _, s := range wordSamples {
-		sameTokens(t, s, words{u}.Tokenize([]byte(s)), u.Tokenize([]byte(s)))
+		sameTokens(t, s, tokenizer{u}.Tokenize([]byte(s)), u.Tokenize([]byte(s)))
 	}
 }
 
@@ -65,7 +65,7 @@ func FuzzWords(f *testing.F) {
 func analyzers(t *testing.T) (ours, theirs analysis.Analyzer) {
 	t.Helper()
 	cache := registry.NewCache()
-	ours, err := cache.AnalyzerNamed(Analyzer)
+	ours, err := cache.AnalyzerNamed(Name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,11 +140,11 @@ func TestArenaAnalysis(t *testing.T) {
 	ours, theirs := analyzers(t)
 	long := strings.Repeat("The delegation of Chile's proposals, again and again. ", 100)
 	texts := append([]string{long, "Côte d’Ivoire spoke.", long[:500]}, wordSamples...)
-	arena := new(tokenArena)
+	arena := new(Arena)
 	for round := 0; round < 2; round++ {
 		streams := make([]analysis.TokenStream, len(texts))
 		for i, s := range texts {
-			streams[i] = analyze(ours, []byte(s), arena)
+			streams[i] = Analyze(ours, []byte(s), arena)
 		}
 		for i, s := range texts {
 			sameTokens(t, s, streams[i], theirs.Analyze([]byte(s)))
@@ -159,7 +159,7 @@ func BenchmarkWords(b *testing.B) {
 	for _, tc := range []struct {
 		name string
 		t    analysis.Tokenizer
-	}{{"bleve", u}, {"ours", words{u}}} {
+	}{{"bleve", u}, {"ours", tokenizer{u}}} {
 		b.Run(tc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			for b.Loop() {
@@ -172,9 +172,9 @@ func BenchmarkWords(b *testing.B) {
 // BenchmarkAnalyzer analyses report-like paragraphs on every core, as the
 // index does, with the stems already remembered.
 //
-//	go test -run '^$' -bench Analyzer$ ./generator/index
+//	go test -run '^$' -bench Analyzer$ ./generator/index/words
 func BenchmarkAnalyzer(b *testing.B) {
-	a, err := registry.NewCache().AnalyzerNamed(Analyzer)
+	a, err := registry.NewCache().AnalyzerNamed(Name)
 	if err != nil {
 		b.Fatal(err)
 	}
