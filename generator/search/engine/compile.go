@@ -9,6 +9,7 @@ import (
 
 	"github.com/plenary-archive/plenary/generator/index"
 	"github.com/plenary-archive/plenary/generator/search/collector"
+	"github.com/plenary-archive/plenary/generator/search/expand"
 	"github.com/plenary-archive/plenary/generator/search/query"
 )
 
@@ -169,15 +170,14 @@ func (b *builder) run(words []query.Clause) []bquery.Query {
 // named compiles words that name a state or are a form of a synonym, as
 // all their forms; ok is false when they are neither.
 func (b *builder) named(words []string) (bquery.Query, bool) {
-	if len(words) > max(b.ix.names.maxWords, b.ix.synonyms.maxLen) {
+	if len(words) > b.ix.vocab.MaxWords() {
 		return nil, false
 	}
-	if sn := b.ix.names.lookup(words); sn != nil {
-		return b.state(sn, strings.Join(words, " ")), true
+	if st := b.ix.vocab.State(words); st != nil {
+		return b.state(st, strings.Join(words, " ")), true
 	}
-	text := strings.Join(words, " ")
-	terms := analyse(b.ix.analyzer, text)
-	if forms := b.ix.synonyms.lookup(terms); forms != nil {
+	terms := b.ix.vocab.Terms(strings.Join(words, " "))
+	if forms := b.ix.vocab.Synonyms(terms); forms != nil {
 		return b.forms(forms, terms), true
 	}
 	return nil, false
@@ -187,7 +187,7 @@ func (b *builder) named(words []string) (bquery.Query, bool) {
 func (b *builder) clause(c query.Clause) bquery.Query {
 	switch {
 	case c.Field == "title":
-		if len(analyse(b.ix.analyzer, c.Text)) == 0 {
+		if len(b.ix.vocab.Terms(c.Text)) == 0 {
 			return nil
 		}
 		return b.phrase(index.FieldTitle, c.Text, 1)
@@ -213,7 +213,7 @@ func (b *builder) forms(forms []string, typed []string) bquery.Query {
 	qs := make([]bquery.Query, len(forms))
 	for i, f := range forms {
 		boost := variantBoost
-		if strings.Join(analyse(b.ix.analyzer, f), " ") == strings.Join(typed, " ") {
+		if strings.Join(b.ix.vocab.Terms(f), " ") == strings.Join(typed, " ") {
 			boost = 1
 		}
 		qs[i] = b.text(f, boost)
@@ -225,29 +225,29 @@ func (b *builder) forms(forms []string, typed []string) bquery.Query {
 // the state was found: its names as phrases in reports whose states hold
 // it, so that "Republic of Korea" inside "Democratic People's Republic of
 // Korea" is not South Korea. The name typed ranks above its others.
-func (b *builder) state(sn *stateName, typed string) bquery.Query {
-	terms := analyse(b.ix.analyzer, typed)
+func (b *builder) state(st *expand.State, typed string) bquery.Query {
+	terms := b.ix.vocab.Terms(typed)
 	var qs []bquery.Query
 	exact := false
-	for i, f := range sn.forms {
+	for i, f := range st.Terms {
 		boost := variantBoost
-		if strings.Join(f, " ") == strings.Join(terms, " ") {
+		if slices.Equal(f, terms) {
 			boost, exact = 1, true
 		}
-		qs = append(qs, b.text(sn.texts[i], boost))
+		qs = append(qs, b.text(st.Forms[i], boost))
 	}
-	if !exact && slices.ContainsFunc(sn.forms, func(f []string) bool { return contains(terms, f) }) {
+	if !exact && st.Holds(terms) {
 		// A longer name than the one searched that it holds ("Kingdom
 		// of the Netherlands"): as typed, above the others.
 		qs = append(qs, b.text(typed, 1))
 	}
-	return bquery.NewConjunctionQuery([]bquery.Query{disjunction(qs), filter(index.FieldStates, sn.code)})
+	return bquery.NewConjunctionQuery([]bquery.Query{disjunction(qs), filter(index.FieldStates, st.Code)})
 }
 
 // word matches a word in the title or the text. A word no report holds
 // is searched as the words most like it (similar.go), when loose allows.
 func (b *builder) word(s string, loose bool) bquery.Query {
-	terms := analyse(b.ix.analyzer, s)
+	terms := b.ix.vocab.Terms(s)
 	if len(terms) != 1 || !loose {
 		return b.text(s, 1)
 	}
@@ -263,7 +263,7 @@ func (b *builder) word(s string, loose bool) bquery.Query {
 
 // text matches words or a phrase in the title or the text.
 func (b *builder) text(s string, boost float64) bquery.Query {
-	if len(analyse(b.ix.analyzer, s)) == 0 {
+	if len(b.ix.vocab.Terms(s)) == 0 {
 		return nil
 	}
 	return disjunction([]bquery.Query{b.phrase(index.FieldTitle, s, titleBoost*boost), b.phrase(index.FieldText, s, boost)})
@@ -273,7 +273,7 @@ func (b *builder) text(s string, boost float64) bquery.Query {
 // term query, which costs a fraction of a phrase search.
 func (b *builder) phrase(field, s string, boost float64) bquery.Query {
 	b.leaves++
-	if terms := analyse(b.ix.analyzer, s); len(terms) == 1 {
+	if terms := b.ix.vocab.Terms(s); len(terms) == 1 {
 		q := bleve.NewTermQuery(terms[0])
 		q.SetField(field)
 		q.SetBoost(boost)
@@ -290,7 +290,7 @@ func (b *builder) phrase(field, s string, boost float64) bquery.Query {
 // "negoti"), so the prefix is cut to the stem where they part.
 func (b *builder) prefix(word string) bquery.Query {
 	p := strings.ToLower(word)
-	if terms := analyse(b.ix.analyzer, word); len(terms) == 1 {
+	if terms := b.ix.vocab.Terms(word); len(terms) == 1 {
 		p = commonPrefix(p, terms[0])
 	}
 	if len([]rune(p)) < query.MinPrefix {
@@ -308,7 +308,7 @@ func (b *builder) prefix(word string) bquery.Query {
 
 // fuzzy matches terms within n edits of the word's stem.
 func (b *builder) fuzzy(word string, n int) bquery.Query {
-	terms := analyse(b.ix.analyzer, word)
+	terms := b.ix.vocab.Terms(word)
 	if len(terms) != 1 {
 		return b.text(word, 1)
 	}

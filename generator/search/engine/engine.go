@@ -21,6 +21,7 @@ import (
 	"github.com/plenary-archive/plenary/generator/index/checksum"
 	"github.com/plenary-archive/plenary/generator/resultspage"
 	"github.com/plenary-archive/plenary/generator/search/collector"
+	"github.com/plenary-archive/plenary/generator/search/expand"
 )
 
 func init() {
@@ -40,8 +41,7 @@ type Index struct {
 	facts    *facts
 	page     *resultspage.Page // nil for an index built without one
 	analyzer analysis.Analyzer
-	synonyms *synonyms
-	names    *stateNames
+	vocab    *expand.Vocabulary
 	col      *collector.Collector
 	docs     uint64
 
@@ -92,8 +92,7 @@ func Open(dir string) (ix *Index, err error) {
 		_ = b.Close()
 		return nil, fmt.Errorf("%s: the index has no %q analyzer: rebuild it with plenary build", dir, index.Analyzer)
 	}
-	ix.synonyms = newSynonyms(f.Synonyms, ix.analyzer)
-	ix.names = newStateNames(f.States, ix.analyzer)
+	ix.vocab = expand.New(ix.analyzer, f.States, f.Synonyms)
 	if ix.col, err = collector.Open(b); err != nil {
 		_ = b.Close()
 		return nil, fmt.Errorf("%s: the index cannot be read (%v): rebuild it with plenary build", dir, err)

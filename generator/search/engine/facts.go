@@ -5,6 +5,7 @@ import (
 
 	"github.com/plenary-archive/plenary/generator/gazetteer"
 	"github.com/plenary-archive/plenary/generator/index"
+	"github.com/plenary-archive/plenary/generator/search/expand"
 	"github.com/plenary-archive/plenary/generator/search/query"
 )
 
@@ -43,7 +44,7 @@ func newFacts(f *index.Facts) *facts {
 	for i := range f.States {
 		st := &f.States[i]
 		for _, name := range append([]string{st.Name}, st.Names...) {
-			for _, k := range nameKeys(name) {
+			for _, k := range expand.Keys(name) {
 				if _, taken := x.states[k]; !taken {
 					x.states[k] = st
 				}

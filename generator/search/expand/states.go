@@ -1,4 +1,4 @@
-package engine
+package expand
 
 import (
 	"slices"
@@ -17,22 +17,29 @@ import (
 // gazetteer.Slugify does, so that the words of a name are searched as
 // that state rather than as words: "United Kingdom" is not "United".
 type stateNames struct {
-	byKey    map[string]*stateName
+	byKey    map[string]*State
 	maxWords int // the most words in a name
 }
 
-// stateName is what a name found in a query stands for.
-type stateName struct {
-	code string
+// State is what a name found in a query stands for.
+type State struct {
+	Code string // ISO 3166-1 alpha-3, as the index holds it
+	// Forms are the names to search for the state: each distinct name
+	// once (by its terms), without those that hold a shorter one
+	// ("Kingdom of the Netherlands" holds "Netherlands"), which could not
+	// find more, and without acronyms that are also words. Terms are
+	// each form's analysed terms.
+	Forms []string
+	Terms [][]string
 	// exact is the name as written when only that form names the state:
 	// an acronym that is also an English word ("US", not "us").
 	exact string
-	// forms are the texts searched for the state: each distinct name
-	// once (by its terms), without those that hold a shorter one
-	// ("Kingdom of the Netherlands" holds "Netherlands"), which could not
-	// find more, and without acronyms that are also words.
-	forms [][]string // each form's analysed terms; forms[i] is searched as texts[i]
-	texts []string
+}
+
+// Holds says whether terms hold those of one of the forms, in a row: a
+// longer name ("Kingdom of the Netherlands") than the form searched.
+func (s *State) Holds(terms []string) bool {
+	return slices.ContainsFunc(s.Terms, func(f []string) bool { return contains(terms, f) })
 }
 
 // commonWords are acronyms of states that are also English words, which
@@ -40,29 +47,26 @@ type stateName struct {
 var commonWords = map[string]bool{"us": true}
 
 func newStateNames(states []index.State, an analysis.Analyzer) *stateNames {
-	n := &stateNames{byKey: map[string]*stateName{}}
+	n := &stateNames{byKey: map[string]*State{}}
 	for _, st := range states {
 		names := append([]string{st.Name}, st.Names...)
-		sn := &stateName{code: st.Code}
+		sn := &State{Code: st.Code}
 		for _, name := range names {
-			if ambiguous(name) {
-				continue
-			}
 			terms := analyse(an, name)
-			if len(terms) == 0 || slices.ContainsFunc(sn.forms, func(f []string) bool { return slices.Equal(f, terms) }) {
+			if ambiguous(terms) || len(terms) == 0 || slices.ContainsFunc(sn.Terms, func(f []string) bool { return slices.Equal(f, terms) }) {
 				continue
 			}
-			sn.forms, sn.texts = append(sn.forms, terms), append(sn.texts, name)
+			sn.Terms, sn.Forms = append(sn.Terms, terms), append(sn.Forms, name)
 		}
-		sn.forms, sn.texts = shortest(sn.forms, sn.texts)
+		sn.Terms, sn.Forms = shortest(sn.Terms, sn.Forms)
 		for _, name := range names {
 			entry := sn
-			if ambiguous(name) {
+			if ambiguous(analyse(an, name)) {
 				e := *sn
 				e.exact = name
 				entry = &e
 			}
-			for _, key := range nameKeys(name) {
+			for _, key := range Keys(name) {
 				if _, taken := n.byKey[key]; !taken {
 					n.byKey[key] = entry
 				}
@@ -73,9 +77,10 @@ func newStateNames(states []index.State, an analysis.Analyzer) *stateNames {
 	return n
 }
 
-// ambiguous says whether a name is an acronym that is also a word.
-func ambiguous(name string) bool {
-	return commonWords[strings.ToLower(name)] && strings.ToUpper(name) == name
+// ambiguous says whether a name's terms are a word that is also an
+// acronym of a state ("the US" is "us").
+func ambiguous(terms []string) bool {
+	return len(terms) == 1 && commonWords[terms[0]]
 }
 
 // shortest drops the forms whose terms hold another form's terms: any text
@@ -108,10 +113,10 @@ func contains(a, b []string) bool {
 	return false
 }
 
-// nameKeys are the keys a name is found by: its slug, with apostrophes
-// dropped ("d'Ivoire" is "divoire") or, as people also type them,
-// taken for spaces ("Cote d Ivoire").
-func nameKeys(name string) []string {
+// Keys are the keys a name is found by: its slug, with apostrophes
+// dropped ("d'Ivoire" is "divoire") or, as people also type them, taken
+// for spaces ("Cote d Ivoire"). Filters find states by them too.
+func Keys(name string) []string {
 	keys := []string{gazetteer.Slugify(name)}
 	spaced := strings.Map(func(r rune) rune {
 		if r == '\'' || r == '’' || r == '‘' || r == 'ʼ' {
@@ -127,7 +132,7 @@ func nameKeys(name string) []string {
 
 // lookup finds the state named by words, written as typed; nil when they
 // name none.
-func (n *stateNames) lookup(words []string) *stateName {
+func (n *stateNames) lookup(words []string) *State {
 	if len(words) == 0 || len(words) > n.maxWords {
 		return nil
 	}
