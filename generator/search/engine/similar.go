@@ -13,18 +13,24 @@ import (
 	"github.com/plenary-archive/plenary/generator/search/query"
 )
 
-// maxSimilar is how many similar words stand for a word no report holds.
-const maxSimilar = 4
+// maxSimilar is how many similar words stand for a word no report holds,
+// and maxGuesses how many words of one query are guessed at: each guess
+// walks the archive's dictionary four times.
+const (
+	maxSimilar = 4
+	maxGuesses = 4
+)
 
 // similarTo searches a word no report holds ("ransomeware") as the words
 // of the archive most like it: those within one edit of its stem or of
 // the word itself (two edits from eight letters on) that begin with the
 // same letter, nearest first, then the most frequent, at most maxSimilar
 // of them, each weighed as a variant. It is nil when a report holds the
-// word, when the word is too short to guess at, or when nothing is like
-// it. The word is then listed in b.similar, so the answer can say so.
+// word, when the word is too short to guess at, when nothing is like it,
+// or when the query has guessed at maxGuesses words already. A word
+// guessed at is listed in b.similar, so that the answer can say so.
 func (b *builder) similarTo(word, stem string) (bquery.Query, error) {
-	if utf8.RuneCountInString(stem) < query.MinFuzzy {
+	if utf8.RuneCountInString(stem) < query.MinFuzzy || len(b.similar) >= maxGuesses {
 		return nil, nil
 	}
 	fields := []string{index.FieldTitle, index.FieldText}
