@@ -60,6 +60,11 @@ func Open(dir string) (ix *Index, err error) {
 	} else if !st.IsDir() {
 		return nil, fmt.Errorf("%s is a file, not a search index folder", dir)
 	}
+	// A published version's index is read in its own folder, so that one
+	// published while it opens is not half read.
+	if dir, err = index.Resolve(dir); err != nil {
+		return nil, err
+	}
 	f, err := index.ReadFacts(dir)
 	if err != nil {
 		return nil, err
