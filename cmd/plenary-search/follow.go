@@ -6,7 +6,7 @@ import (
 	"os"
 	"time"
 
-	"github.com/plenary-archive/plenary/generator/index"
+	"github.com/plenary-archive/plenary/generator/publish/versions"
 	"github.com/plenary-archive/plenary/generator/search/endpoint"
 )
 
@@ -47,7 +47,7 @@ func follow(ctx context.Context, dir string, interval time.Duration, live *endpo
 // identify is the folder whose files the index folder dir shows, and what
 // the system knows of it, to tell a folder swapped in its place.
 func identify(dir string) (string, os.FileInfo) {
-	real, err := index.Resolve(dir)
+	real, err := versions.Resolve(dir)
 	if err != nil {
 		return "", nil
 	}

@@ -156,35 +156,28 @@ func Write(s *generator.Site, dir, previous string, opts Options) (Stats, error)
 		return Stats{}, err
 	}
 	if previous != "" {
-		if old, err := ReadFacts(previous); err == nil && old.Fingerprint == facts.Fingerprint {
-			if err := linkAll(previous, dir); err != nil {
-				return Stats{}, err
-			}
-			stats.Unchanged = true
-			stats.Bytes, err = du(dir)
-			stats.Duration = time.Since(start)
-			return stats, err
+		old, ferr := ReadFacts(previous)
+		stats.Unchanged = ferr == nil && old.Fingerprint == facts.Fingerprint
+	}
+	if stats.Unchanged {
+		_, err = clone(previous, dir, false)
+	} else {
+		var mapping string
+		if mapping, err = mappingHash(); err == nil {
+			stats.Updated, stats.InPlace, err = stageBleve(previous, dir, s, mapping, sums, opts)
 		}
-	}
-	mapping, err := mappingHash()
-	if err != nil {
-		return Stats{}, err
-	}
-	stats.Updated, stats.InPlace, err = stageBleve(previous, dir, s, mapping, sums, opts)
-	if err == nil {
-		err = writeFiles(dir, s, mapping, sums, facts, shell, known)
-	}
-	if err == nil {
-		err = readableByAll(dir)
+		if err == nil {
+			err = writeFiles(dir, s, mapping, sums, facts, shell, known)
+		}
+		if err == nil {
+			err = readableByAll(dir)
+		}
 	}
 	if err == nil {
 		stats.Bytes, err = du(dir)
 	}
-	if err != nil {
-		return Stats{}, err
-	}
 	stats.Duration = time.Since(start)
-	return stats, nil
+	return stats, err
 }
 
 // stageBleve writes bleve's part of the index into tmp: the index in dir
@@ -211,31 +204,6 @@ func stageBleve(dir, tmp string, s *generator.Site, mapping string, sums [][sha2
 		}
 	}
 	return 0, false, writeBleve(tmp, s, opts)
-}
-
-// linkAll makes to a copy of the index folder from, its files hard links
-// where they can be: the index files are never changed in place.
-func linkAll(from, to string) error {
-	return filepath.WalkDir(from, func(path string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(from, path)
-		if err != nil || rel == "." {
-			return err
-		}
-		dst := filepath.Join(to, rel)
-		switch {
-		case e.IsDir():
-			return os.MkdirAll(dst, 0o755)
-		case !e.Type().IsRegular():
-			return fmt.Errorf("%s: unexpected file in the index", path)
-		}
-		if os.Link(path, dst) == nil {
-			return nil
-		}
-		return copyFile(path, dst)
-	})
 }
 
 // Replaceable refuses to replace a folder that is not an index, so a

@@ -19,6 +19,7 @@ import (
 
 	"github.com/plenary-archive/plenary/generator/index"
 	"github.com/plenary-archive/plenary/generator/index/checksum"
+	"github.com/plenary-archive/plenary/generator/publish/versions"
 	"github.com/plenary-archive/plenary/generator/resultspage"
 	"github.com/plenary-archive/plenary/generator/search/collector"
 )
@@ -62,7 +63,7 @@ func Open(dir string) (ix *Index, err error) {
 	}
 	// A published version's index is read in its own folder, so that one
 	// published while it opens is not half read.
-	if dir, err = index.Resolve(dir); err != nil {
+	if dir, err = versions.Resolve(dir); err != nil {
 		return nil, err
 	}
 	f, err := index.ReadFacts(dir)

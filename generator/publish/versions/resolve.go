@@ -1,4 +1,4 @@
-package index
+package versions
 
 import (
 	"io/fs"
@@ -7,12 +7,12 @@ import (
 )
 
 // Resolve is the folder whose files an index folder shows: the folder
-// itself, or, when its entries are links to a published version's index
-// (see publish/versions), the folder they lead to. A reader that opens the
-// resolved folder reads one version whole, even if another is published
-// while it reads.
+// itself, or, when its entries are links to a published version's index,
+// the folder they lead to. A reader that opens the resolved folder reads
+// one version whole, even if another is published while it reads.
 func Resolve(dir string) (string, error) {
-	for _, name := range []string{FactsFile, "index_meta.json"} {
+	// Every index has bleve's meta file; older ones may lack plenary's.
+	for _, name := range []string{"index_meta.json", "plenary-site.json"} {
 		p := filepath.Join(dir, name)
 		st, err := os.Lstat(p)
 		if err != nil {
