@@ -53,6 +53,12 @@ func readState(dir, current string) *difference {
 	if err != nil {
 		return nil
 	}
+	return parseState(data, current)
+}
+
+// parseState reads a state file's content; nil when it says nothing
+// certain of the slot published now.
+func parseState(data []byte, current string) *difference {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)
 	if !sc.Scan() || sc.Text() != stateHeader || !sc.Scan() || sc.Text() != "current "+current {
