@@ -154,6 +154,7 @@ func Build(opts Options) (*Result, error) {
 
 // run runs the build's steps in order.
 func (b *build) run() (*Result, error) {
+	defer close(b.ran)
 	for _, step := range []func() error{
 		b.load,           // the sources, those known unchanged left unread
 		b.open,           // the destination's versions, locked; an update's slot brought up to date

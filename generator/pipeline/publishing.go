@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/plenary-archive/plenary/generator/bodies"
 	"github.com/plenary-archive/plenary/generator/index"
@@ -26,7 +27,9 @@ func (b *build) open() error {
 	if err != nil {
 		return err
 	}
+	b.commit.Lock() // interrupt reads it
 	b.set = set
+	b.commit.Unlock()
 	faults.At("open: versions locked")
 	if store, err := bodies.Open(versions.Folder(b.set.Dest()), b.opts.Root); err == nil {
 		b.store = store
@@ -79,7 +82,9 @@ func (b *build) publish() error {
 
 // interrupt stops the build unless it has published its version, and
 // removes what it wrote; it tells whether the build is to finish instead.
-// The commit lock stays held, so that nothing is published afterwards.
+// Files being written are finished first, for at most stopWait, so that
+// none is made after the removal. The commit lock stays held, so that
+// nothing is published afterwards.
 func (b *build) interrupt() (finish bool) {
 	b.commit.Lock()
 	if b.committed {
@@ -87,9 +92,18 @@ func (b *build) interrupt() (finish bool) {
 		return true
 	}
 	b.aborted = true
+	b.stopping.Store(true)
+	select {
+	case <-b.ran:
+	case <-time.After(stopWait):
+	}
 	if b.set != nil {
 		b.set.Discard()
 	}
 	b.cache.Discard()
 	return false
 }
+
+// stopWait is how long a build stopped by Options.Interrupt waits for the
+// files being written to be finished before it removes what it wrote.
+const stopWait = time.Second

@@ -65,6 +65,8 @@ type build struct {
 	// publishes; committed says it has, aborted that it must not.
 	commit             sync.Mutex
 	committed, aborted bool
+	stopping           atomic.Bool   // Interrupt came: write no other file
+	ran                chan struct{} // closed when run returns
 }
 
 // textsKeptFrom is the size of the sources read from which paragraph
@@ -88,7 +90,7 @@ func start(opts Options) (*build, error) {
 	}
 	// Hashing the program reads its build ID: done while the sources load.
 	go incremental.ProgramID()
-	b := &build{opts: opts, dest: dest, relaxed: func() {}, store: bodies.Sources(opts.Root)}
+	b := &build{opts: opts, dest: dest, relaxed: func() {}, store: bodies.Sources(opts.Root), ran: make(chan struct{})}
 	lockDir := opts.LockDir
 	if lockDir == "" {
 		lockDir = opts.CacheDir
@@ -320,6 +322,7 @@ func (b *build) writeSite(prev string, minifier *minify.M, t time.Time) error {
 				faults.At("render: half the files written")
 			}
 		},
+		Stop: b.stopping.Load,
 	})
 	b.progress().End()
 	b.stages = append(b.stages, Stage{"render+write", time.Since(t)})

@@ -145,7 +145,13 @@ type Options struct {
 	// Done, when set, is called once per file written or kept, from any
 	// goroutine, for progress reports.
 	Done func()
+	// Stop, when set and true, makes Write begin no other file and fail
+	// with ErrStopped: the build is being stopped.
+	Stop func() bool
 }
+
+// ErrStopped is the error of a Write that Options.Stop stopped.
+var ErrStopped = errors.New("stopped")
 
 // buffers are reused across pages: growing a fresh buffer for every page
 // was the largest source of garbage in a build.
@@ -201,6 +207,10 @@ func writeAll(dir string, outputs []render.Output, opts Options) (Stats, error) 
 	generator.Parallel(len(outputs), func(i int) {
 		if opts.Done != nil {
 			defer opts.Done()
+		}
+		if opts.Stop != nil && opts.Stop() {
+			errs[i] = ErrStopped
+			return
 		}
 		o := outputs[i]
 		path := filepath.Join(dir, filepath.FromSlash(o.Path))
@@ -272,6 +282,11 @@ func writeAll(dir string, outputs []render.Output, opts Options) (Stats, error) 
 		size.Add(int64(len(data)))
 		sizes[i] = int64(len(data))
 	})
+	for _, err := range errs {
+		if err == ErrStopped {
+			return Stats{}, err
+		}
+	}
 	if err := errors.Join(errs...); err != nil {
 		return Stats{}, err
 	}

@@ -11,9 +11,7 @@ import (
 // Commit publishes the slot the build wrote: the site and the index
 // together, by one rename of current. What it changed says, for the next
 // build, how the other slot differs from it. The site's link and the index
-// folder are made when they are not there yet; one left from before (a
-// folder, or links through another destination's versions) is replaced
-// just after the switch.
+// folder are made before the switch when they are not there yet.
 func (s *Set) Commit(c Changes) error {
 	var indexNames []string
 	farm := farmAbsent
@@ -26,10 +24,22 @@ func (s *Set) Commit(c Changes) error {
 		if farm, have, err = s.farm(); err != nil {
 			return err
 		}
-		if farm == farmOurs {
-			if err := s.addFarmLinks(have, indexNames); err != nil {
-				return err
-			}
+		// Links through current lead to the published version until the
+		// switch, and nowhere when none is: made now, they show the new
+		// version with the site.
+		switch farm {
+		case farmOurs:
+			err = s.addFarmLinks(have, indexNames)
+		case farmAbsent:
+			err = s.placeFarm(indexNames, false)
+		}
+		if err != nil {
+			return fmt.Errorf("search index %s: %w", s.index, err)
+		}
+	}
+	if _, err := os.Lstat(s.dest); os.IsNotExist(err) {
+		if err := s.symlinkAt(s.dest, s.siteTarget()); err != nil {
+			return writable(filepath.Dir(s.dest), err)
 		}
 	}
 	faults.At("commit: before the switch")
@@ -38,24 +48,23 @@ func (s *Set) Commit(c Changes) error {
 	}
 	s.current, s.done = s.target, true
 	faults.At("commit: after the switch")
+	// What is in the way of the site's link or the index folder's (a
+	// folder made by hand, links through another destination's versions)
+	// is replaced just after the switch.
 	if err := s.placeSite(); err != nil {
 		return err
 	}
-	faults.At("commit: site link placed")
 	if s.index != "" {
 		var err error
-		switch farm {
-		case farmOurs:
-			err = s.removeFarmLinks(indexNames)
-		case farmAbsent:
-			err = s.placeFarm(indexNames, false)
-		case farmForeign:
+		if farm == farmForeign {
 			err = s.placeFarm(indexNames, true)
+		} else {
+			err = s.removeFarmLinks(indexNames)
 		}
 		if err != nil {
 			return fmt.Errorf("search index %s: %w", s.index, err)
 		}
-		faults.At("commit: index folder placed")
+		faults.At("commit: index folder completed")
 	}
 	return writeState(s.dir, s.current, &c)
 }

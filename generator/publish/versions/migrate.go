@@ -66,7 +66,7 @@ func (s *Set) migrate() error {
 	if siteDir {
 		if err := swapIn(s.dest, link); err != nil {
 			_ = os.Remove(link)
-			return undo(fmt.Errorf("%s cannot be replaced (%v): make it and its parent writable, or choose another destination; the published site was left as it was", s.dest, err))
+			return undo(fmt.Errorf("%s cannot be replaced (%v): make it and its parent writable, or choose another destination", s.dest, err))
 		}
 	}
 	s.current = slotNames[1]

@@ -24,6 +24,7 @@ func (s *Set) Mirror(whole func(rel string) bool) error {
 		return nil
 	}
 	dst := s.Site()
+	s.fresh = false
 	var err error
 	if s.diff != nil {
 		err = s.mirrorKnown(prev, dst)

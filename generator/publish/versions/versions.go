@@ -71,6 +71,7 @@ type Set struct {
 	target  string      // the slot this build writes
 	diff    *difference // how target differs from current; nil when unknown
 	made    bool        // the target slot was made by this Open: it held nothing
+	fresh   bool        // and nothing was put in it since
 	done    bool        // Commit succeeded
 }
 
@@ -100,7 +101,7 @@ func Open(dest, index string, opts Options) (*Set, error) {
 	}
 	s := &Set{dest: dest, index: index, dir: Folder(dest)}
 	if s.lock, err = lockfile.Acquire(s.dir, opts.NoWait, opts.Waiting); err != nil {
-		return nil, err
+		return nil, writable(s.dir, err)
 	}
 	if err := s.open(); err != nil {
 		s.lock.Release()
@@ -127,7 +128,7 @@ func (s *Set) open() error {
 	}
 	target := filepath.Join(s.dir, s.target)
 	if _, err := os.Lstat(target); errors.Is(err, fs.ErrNotExist) {
-		s.made = true
+		s.made, s.fresh = true, true
 	}
 	// An index a stopped build left half-written.
 	if err := os.RemoveAll(filepath.Join(target, indexName)); err != nil {
@@ -183,9 +184,9 @@ func (s *Set) Index() string {
 	return filepath.Join(s.dir, s.target, indexName)
 }
 
-// Fresh tells whether the target slot held nothing when the build began,
-// so that nothing in it needs removing.
-func (s *Set) Fresh() bool { return s.made }
+// Fresh tells whether the target slot holds nothing but what the build
+// wrote into it: nothing in it needs checking or removing.
+func (s *Set) Fresh() bool { return s.fresh }
 
 // Committed tells whether Commit published the build's slot.
 func (s *Set) Committed() bool { return s.done }
@@ -238,7 +239,7 @@ func resolveParent(path string) (string, error) {
 // writable explains an error of writing into dir.
 func writable(dir string, err error) error {
 	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
-		return fmt.Errorf("%s cannot be written (%v): make it writable, or choose another destination; the published site was left as it was", dir, err)
+		return fmt.Errorf("%s cannot be written (%v): make it writable, or choose another destination", dir, err)
 	}
 	return err
 }
