@@ -196,7 +196,7 @@ after(async () => {
   await new Promise((r) => (server ? server.close(r) : r()));
   for (const srv of published.servers) await new Promise((r) => srv.close(r));
   if (tmp) {
-    for (const d of ["archive", "public", "bin", "search.bleve", "endpoint", "pages"]) await fsp.rm(path.join(tmp, d), { recursive: true, force: true });
+    for (const d of ["archive", "public", ".public.versions", "bin", "search.bleve", "endpoint", "pages"]) await fsp.rm(path.join(tmp, d), { recursive: true, force: true });
   }
 });
 
