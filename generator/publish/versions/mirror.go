@@ -167,21 +167,29 @@ func syncPart(prev, dst, rel string, prefix int64) error {
 	if err != nil {
 		return err
 	}
-	if _, err := in.Seek(prefix, io.SeekStart); err == nil {
-		if _, err = out.Seek(prefix, io.SeekStart); err == nil {
-			// Between two files the kernel copies (copy_file_range).
-			var n int64
-			n, err = io.Copy(out, in)
-			if err == nil && size >= 0 && prefix+n != size {
-				err = io.ErrUnexpectedEOF
-			}
-			if err == nil {
-				err = out.Truncate(prefix + n)
-			}
-		}
-	}
+	err = copyFrom(out, in, prefix, size)
 	if cerr := out.Close(); err == nil {
 		err = cerr
+	}
+	return err
+}
+
+// copyFrom copies in from offset prefix on to the same offset of out,
+// whose end it cuts there; in is size bytes long (-1: unknown).
+func copyFrom(out, in *os.File, prefix, size int64) error {
+	if _, err := in.Seek(prefix, io.SeekStart); err != nil {
+		return err
+	}
+	if _, err := out.Seek(prefix, io.SeekStart); err != nil {
+		return err
+	}
+	// Between two files the kernel copies (copy_file_range).
+	n, err := io.Copy(out, in)
+	if err == nil && size >= 0 && prefix+n != size {
+		err = io.ErrUnexpectedEOF
+	}
+	if err == nil {
+		err = out.Truncate(prefix + n)
 	}
 	return err
 }

@@ -99,6 +99,9 @@ func Open(dest, index string, opts Options) (*Set, error) {
 	if st, err := os.Lstat(dest); err == nil && st.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s is a file, not a folder: choose another destination", dest)
 	}
+	if index != "" && (within(index, dest) || within(dest, index)) {
+		return nil, fmt.Errorf("the search index %s and the site %s are one inside the other: choose an index folder beside the site", index, dest)
+	}
 	s := &Set{dest: dest, index: index, dir: Folder(dest)}
 	if s.lock, err = lockfile.Acquire(s.dir, opts.NoWait, opts.Waiting); err != nil {
 		return nil, writable(s.dir, err)
@@ -129,6 +132,10 @@ func (s *Set) open() error {
 	target := filepath.Join(s.dir, s.target)
 	if _, err := os.Lstat(target); errors.Is(err, fs.ErrNotExist) {
 		s.made, s.fresh = true, true
+	}
+	if _, err := os.Lstat(filepath.Join(target, siteName)); err != nil {
+		// The list of differences is of a site that is not there.
+		s.diff = nil
 	}
 	// An index a stopped build left half-written.
 	if err := os.RemoveAll(filepath.Join(target, indexName)); err != nil {
@@ -215,6 +222,12 @@ func (s *Set) Discard() {
 func (s *Set) Close() error {
 	s.Discard()
 	return s.lock.Release()
+}
+
+// within tells whether path is dir or inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && filepath.IsLocal(rel) || rel == "."
 }
 
 // resolveParent makes path absolute with its parent's symbolic links
