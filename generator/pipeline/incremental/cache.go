@@ -3,8 +3,9 @@
 // (detections, by the source's hash), which report files were read and
 // their stamps (sources), and what the last site held (the manifest).
 // From them a Plan says which files of the site a build renders and which
-// it keeps. The cache only ever saves time: anything amiss with it gives a
-// full build, never a wrong site.
+// it keeps. The cache only ever saves time: every file of it names its
+// format and ends with a checksum, and anything amiss with it gives a full
+// build, with a warning when a file is damaged, never a wrong site.
 package incremental
 
 import (

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/plenary-archive/plenary/generator"
 )
 
 // Mirror makes the target slot's site a copy of the published one, so that
@@ -24,13 +26,13 @@ func (s *Set) Mirror(whole func(rel string) bool) error {
 		return nil
 	}
 	dst := s.Site()
-	s.fresh = false
 	var err error
 	if s.diff != nil {
 		err = s.mirrorKnown(prev, dst)
 	} else {
-		err = mirrorAll(prev, dst, whole)
+		err = mirrorAll(prev, dst, whole, s.fresh)
 	}
+	s.fresh = false
 	if err == nil {
 		err = s.CarryDotFiles()
 	}
@@ -56,8 +58,12 @@ func (s *Set) mirrorKnown(prev, dst string) error {
 	return nil
 }
 
-// mirrorAll makes dst a copy of prev, comparing every file.
-func mirrorAll(prev, dst string, whole func(rel string) bool) error {
+// mirrorAll makes dst a copy of prev, comparing every file; fresh says
+// dst is empty, so that nothing in it needs comparing or removing. The
+// files are linked and copied on every core.
+func mirrorAll(prev, dst string, whole func(rel string) bool, fresh bool) error {
+	var files []string
+	seen := map[string]bool{}
 	err := filepath.WalkDir(prev, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -66,26 +72,33 @@ func mirrorAll(prev, dst string, whole func(rel string) bool) error {
 		if err != nil || rel == "." {
 			return err
 		}
+		seen[rel] = true
 		switch {
 		case e.IsDir():
-			err := os.Mkdir(filepath.Join(dst, rel), 0o755)
-			if errors.Is(err, fs.ErrExist) && !isDir(filepath.Join(dst, rel)) {
-				if err = os.Remove(filepath.Join(dst, rel)); err == nil {
-					err = os.Mkdir(filepath.Join(dst, rel), 0o755)
-				}
-			}
-			if errors.Is(err, fs.ErrExist) {
-				err = nil
-			}
-			return err
-		case !e.Type().IsRegular():
-			return nil
-		case whole(filepath.ToSlash(rel)):
-			return syncPart(prev, dst, rel, 0)
+			return mkdir(filepath.Join(dst, rel), fresh)
+		case e.Type().IsRegular():
+			files = append(files, rel)
 		}
-		return syncFile(prev, dst, rel)
+		return nil
 	})
 	if err != nil {
+		return err
+	}
+	errs := make([]error, len(files))
+	generator.Parallel(len(files), func(i int) {
+		rel := files[i]
+		switch {
+		case whole(filepath.ToSlash(rel)):
+			errs[i] = syncPart(prev, dst, rel, 0)
+		case fresh:
+			if errs[i] = os.Link(filepath.Join(prev, rel), filepath.Join(dst, rel)); errs[i] != nil {
+				errs[i] = copyFile(filepath.Join(prev, rel), filepath.Join(dst, rel))
+			}
+		default:
+			errs[i] = syncFile(prev, dst, rel)
+		}
+	})
+	if err := errors.Join(errs...); err != nil || fresh {
 		return err
 	}
 	// What the published site does not have goes.
@@ -94,19 +107,32 @@ func mirrorAll(prev, dst string, whole func(rel string) bool) error {
 			return err
 		}
 		rel, err := filepath.Rel(dst, path)
-		if err != nil || rel == "." {
+		if err != nil || rel == "." || seen[rel] {
 			return err
 		}
-		if _, err := os.Lstat(filepath.Join(prev, rel)); errors.Is(err, fs.ErrNotExist) {
-			if err := os.RemoveAll(path); err != nil {
-				return err
-			}
-			if e.IsDir() {
-				return filepath.SkipDir
-			}
+		if err := os.RemoveAll(path); err != nil {
+			return err
+		}
+		if e.IsDir() {
+			return filepath.SkipDir
 		}
 		return nil
 	})
+}
+
+// mkdir makes the folder path, replacing what else is there unless fresh.
+func mkdir(path string, fresh bool) error {
+	err := os.Mkdir(path, 0o755)
+	if fresh || !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	if isDir(path) {
+		return nil
+	}
+	if err := os.Remove(path); err != nil {
+		return err
+	}
+	return os.Mkdir(path, 0o755)
 }
 
 // syncFile makes dst's file rel a hard link to prev's, or removes it when
