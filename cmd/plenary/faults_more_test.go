@@ -274,7 +274,7 @@ func TestReadOnlyDestination(t *testing.T) {
 	for _, layout := range []string{"a folder written before versions", "versions"} {
 		t.Run(layout, func(t *testing.T) {
 			w := newWorkspace(t, smallArchive)
-			if err := os.Chmod(filepath.Dir(w.root), 0o755); err != nil {
+			if err := os.Chmod(w.root, 0o755); err != nil {
 				t.Fatal(err)
 			}
 			w.build(t)
@@ -371,5 +371,37 @@ func writableAgain(t *testing.T, dirs ...string) {
 		if st, err := os.Lstat(d); err == nil && st.IsDir() {
 			_ = os.Chmod(d, 0o755)
 		}
+	}
+}
+
+// TestReadOnlyArchive builds an archive the build may not write (a
+// read-only checkout) into a destination it may: it builds, with a warning
+// that the archive's lock cannot be taken.
+func TestReadOnlyArchive(t *testing.T) {
+	w := newWorkspace(t, smallArchive)
+	if err := os.Chmod(w.root, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(w.root, "out")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := w.child(t, nil, "build", "--source", w.src, "--dest", filepath.Join(out, "public"), "--index", filepath.Join(out, "search.bleve"))
+	if os.Getuid() == 0 {
+		cmd = asNobody(t, cmd, out)
+	} else {
+		readOnly(t, w.src)
+		defer writableAgain(t, w.src)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("a build of a read-only archive failed: %v: %s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "the archive's lock cannot be taken") {
+		t.Errorf("no warning of the lock: %s", stderr.String())
+	}
+	if _, err := os.Stat(filepath.Join(out, "public", "index.html")); err != nil {
+		t.Error(err)
 	}
 }

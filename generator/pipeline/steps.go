@@ -1,11 +1,14 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/tdewolff/minify/v2"
@@ -96,7 +99,14 @@ func start(opts Options) (*build, error) {
 		lockDir = opts.CacheDir
 	}
 	if lockDir != "" {
-		if b.lock, err = lockfile.Acquire(lockDir, opts.NoWait, opts.Waiting); err != nil {
+		b.lock, err = lockfile.Acquire(lockDir, opts.NoWait, opts.Waiting)
+		switch {
+		case errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS):
+			// An archive on a read-only disk: its cache cannot be written
+			// either, and the destination's lock still keeps builds apart.
+			b.problems.Add(&generator.Error{Path: lockDir, Warning: true,
+				Msg: fmt.Sprintf("the archive's lock cannot be taken (%v): builds of it are kept apart only by their destination's", err)})
+		case err != nil:
 			return nil, err
 		}
 	}
@@ -136,11 +146,12 @@ func (b *build) load() error {
 	b.progress().Start("load", 0)
 	archive, err := content.LoadKnown(b.opts.Root, b.cache.Known())
 	if err != nil {
-		b.problems = generator.AsList(err)
-		if b.problems == nil || archive == nil {
+		list := generator.AsList(err)
+		if list == nil || archive == nil {
 			b.progress().End()
 			return err
 		}
+		b.problems = append(b.problems, list...)
 	}
 	if b.opts.BaseURL != "" || b.opts.SearchEndpoint != nil {
 		// Every address derived from these is worked out again.
