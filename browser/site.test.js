@@ -83,11 +83,13 @@ const types = {
 
 // serve answers like a static host in front of plenary-search: the site's
 // files, folders as their index.html, /404.html for what is missing, and
-// /search (not /search/, the search page) forwarded to the endpoint.
-function serve(port, searchPort) {
+// /search (not /search/, the search page) forwarded to the endpoint. With
+// no searchPort it is a static host alone (GitHub Pages), serving dir
+// under prefix (a project site's sub-path).
+function serve(port, searchPort, dir = site, prefix = "/") {
   const srv = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
-    if (url.pathname.endsWith("/search") || url.pathname === "/healthz") {
+    if (searchPort && (url.pathname.endsWith("/search") || url.pathname === "/healthz")) {
       const up = http.request({ host: "127.0.0.1", port: searchPort, path: req.url, method: req.method, headers: req.headers }, (r) => {
         res.writeHead(r.statusCode, r.headers);
         r.pipe(res);
@@ -96,8 +98,8 @@ function serve(port, searchPort) {
       req.pipe(up);
       return;
     }
-    let p = path.join(site, decodeURIComponent(url.pathname));
-    if (!p.startsWith(site)) { res.writeHead(400); res.end(); return; }
+    let p = path.join(dir, decodeURIComponent(url.pathname.slice(prefix.length - 1)));
+    if (!p.startsWith(dir) || !url.pathname.startsWith(prefix)) { p = path.join(dir, "\0missing"); }
     try {
       let st = await fsp.stat(p);
       if (st.isDirectory()) {
@@ -113,7 +115,7 @@ function serve(port, searchPort) {
       if (req.method === "HEAD") { res.end(); return; }
       fs.createReadStream(p).pipe(res);
     } catch {
-      const body = await fsp.readFile(path.join(site, "404.html")).catch(() => "not found");
+      const body = await fsp.readFile(path.join(dir, "404.html")).catch(() => "not found");
       res.writeHead(404, { "Content-Type": types[".html"] });
       res.end(req.method === "HEAD" ? undefined : body);
     }
@@ -190,11 +192,41 @@ before(async () => {
 after(async () => {
   await browser?.close();
   searchProc?.kill();
+  for (const p of published.procs) p.kill();
   await new Promise((r) => (server ? server.close(r) : r()));
+  for (const srv of published.servers) await new Promise((r) => srv.close(r));
   if (tmp) {
-    for (const d of ["archive", "public", "bin", "search.bleve", "endpoint"]) await fsp.rm(path.join(tmp, d), { recursive: true, force: true });
+    for (const d of ["archive", "public", ".public.versions", "bin", "search.bleve", "endpoint", "pages"]) await fsp.rm(path.join(tmp, d), { recursive: true, force: true });
   }
 });
+
+// published holds the sites built as GitHub Pages would serve them: under
+// a sub-path of a static host, with the endpoint on a host of its own or
+// with none, each started on first use.
+const published = { procs: [], servers: [], sites: {} };
+
+// publishedSite builds the archive for http://127.0.0.1:PORT/plenary/ with
+// --search-endpoint endpoint ("" for none; "elsewhere" for an endpoint on
+// another origin, localhost and a port of its own, started here) and
+// serves it as a static host alone.
+async function publishedSite(endpoint) {
+  if (published.sites[endpoint]) return published.sites[endpoint];
+  const [port, searchPort] = [await freePort(), await freePort()];
+  const base = `http://127.0.0.1:${port}/plenary/`;
+  const search = endpoint === "elsewhere" ? `http://localhost:${searchPort}/search` : endpoint;
+  const dir = path.join(tmp, "pages", endpoint || "none");
+  const index = path.join(dir, "search.bleve");
+  await copyArchive(path.join(dir, "archive"), "http://localhost:1313/");
+  await run(path.join(tmp, "bin", "plenary"), ["build", "--quiet", "--source", path.join(dir, "archive"), "--dest", path.join(dir, "public"),
+    "--index", index, "--base-url", base, "--search-endpoint", search], { cwd: root, maxBuffer: 16 << 20 });
+  if (search) {
+    const proc = spawn(path.join(tmp, "bin", "plenary-search"), ["--index", index, "--addr", `127.0.0.1:${searchPort}`], { stdio: ["ignore", "ignore", "inherit"] });
+    published.procs.push(proc);
+    await waitFor(`http://127.0.0.1:${searchPort}/healthz`, 10000);
+  }
+  published.servers.push(await serve(port, null, path.join(dir, "public"), "/plenary/"));
+  return (published.sites[endpoint] = { base, search });
+}
 
 // page opens a new page that fails the test on any script error or failed
 // request of the site.
@@ -407,4 +439,58 @@ test("no broken internal links in the whole site", async (t) => {
     if (!(await idsOf(u.pathname)).has(id)) missing.push(`${u.pathname}${u.hash} on ${l.parent}`);
   }
   assert.equal(missing.length, 0, `links to missing anchors:\n${missing.join("\n")}`);
+});
+
+test("a project site on a static host, its search endpoint on another host", async (t) => {
+  if (skip(t)) return;
+  const { base, search } = await publishedSite("elsewhere");
+  const page = await open(t, { baseURL: base });
+  // With JavaScript: the site's search page asks the endpoint across origins.
+  await page.goto(base + "search/");
+  await page.locator("#q-page").pressSequentially("Programme of Action", { delay: 20 });
+  await page.locator("#results .search-hit").first().waitFor();
+  const hit = await page.locator("#results .search-hit h2 a").first().getAttribute("href");
+  assert.ok(hit.startsWith(base + "reports/"), `a hit leads to the site: ${hit}`);
+  // Without JavaScript: the header's form goes to the endpoint, whose page
+  // is the site's, styled, with the site's menu.
+  const plain = await open(t, { baseURL: base, javaScriptEnabled: false });
+  await plain.goto(base);
+  await plain.locator("#q-home").fill("Programme of Action");
+  await Promise.all([plain.waitForURL(search + "?q=Programme*"), plain.locator("#q-home").press("Enter")]);
+  assert.ok(await plain.locator(".search-hit").count() >= 1, "the endpoint answers with its results page");
+  const styled = await plain.evaluate(() => getComputedStyle(document.querySelector(".search-hits")).listStyleType === "none" &&
+    getComputedStyle(document.querySelector(".site-header nav ul")).display === "flex");
+  assert.ok(styled, "the results page is styled by the site's stylesheet");
+  assert.equal(await plain.locator(".site-header nav a", { hasText: "States" }).getAttribute("href"), base + "states/");
+  const facet = plain.locator(".search-facets a").first();
+  await Promise.all([plain.waitForURL(new RegExp("^" + search.replace(/[.?]/g, "\\$&") + "\\?.*(state|topic|session)=")), facet.click()]);
+  await Promise.all([plain.waitForURL(base + "states/"), plain.locator(".site-header nav a", { hasText: "States" }).click()]);
+  assert.equal(await plain.locator("h1").innerText(), "States");
+});
+
+test("a project site on a static host without a search endpoint", async (t) => {
+  if (skip(t)) return;
+  const { base } = await publishedSite("");
+  const page = await open(t, { baseURL: base });
+  await page.goto(base);
+  assert.equal(await page.locator("form[role=search]").count(), 0, "no search box that leads nowhere");
+  const note = page.locator(".site-header .search-none");
+  assert.match(await note.innerText(), /No search on this site/);
+  await Promise.all([page.waitForURL(base + "search/"), note.getByRole("link", { name: "No search on this site" }).click()]);
+  assert.match(await page.locator("main").innerText(), /without a search service/);
+  await Promise.all([page.waitForURL(base + "topics/"), page.locator("main").getByRole("link", { name: "Topics", exact: true }).click()]);
+  const axe = require.resolve("axe-core/axe.min.js");
+  const failures = [];
+  for (const url of [base, base + "search/"]) {
+    await page.goto(url);
+    await page.addScriptTag({ path: axe });
+    const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    for (const v of res.violations) if (v.impact === "serious" || v.impact === "critical") failures.push(`${url}: ${v.id}: ${v.help}`);
+  }
+  assert.equal(failures.length, 0, failures.join("\n"));
+  const narrow = await open(t, { baseURL: base, viewport: { width: 375, height: 900 } });
+  await narrow.goto(base);
+  await narrow.screenshot({ path: path.join(artifacts, "screenshots", "no-search-375.png"), fullPage: true });
+  const over = await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(over <= 0, `the note scrolls sideways by ${over} px at 375 px`);
 });

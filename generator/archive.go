@@ -13,7 +13,7 @@ type Site struct {
 	Language    string
 	BaseURL     string // absolute, with a trailing slash: "https://example.org/archive/"
 	BasePath    string // the path part of BaseURL: "/archive/"; every URL in the model starts with it
-	SearchURL   string // where the search form is sent (the search endpoint)
+	SearchURL   string // where the search form is sent: "/archive/search", or an endpoint's URL elsewhere; "" for none
 
 	Reports  []*Report  // newest first
 	Sessions []*Session // oldest first, the order of a timeline

@@ -16,6 +16,8 @@ func checkCmd(args []string, stdout, stderr io.Writer) error {
 	fl.SetOutput(stderr)
 	source := fl.String("source", ".", "the archive's root")
 	format := fl.String("format", "text", `"text", or "github" for GitHub Actions annotations`)
+	var endpoint optionalString
+	fl.Var(&endpoint, "search-endpoint", searchEndpointUsage)
 	if err := fl.Parse(args); err != nil {
 		return errUsage
 	}
@@ -28,7 +30,7 @@ func checkCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer root.Close()
-	s, _, problems, _, err := pipeline.Load(pipeline.Options{Root: root.FS()})
+	s, cfg, problems, _, err := pipeline.Load(pipeline.Options{Root: root.FS(), SearchEndpoint: endpoint.ptr()})
 	if err != nil {
 		return err
 	}
@@ -38,6 +40,13 @@ func checkCmd(args []string, stdout, stderr io.Writer) error {
 		} else {
 			fmt.Fprintln(stdout, p)
 		}
+	}
+	if cfg != nil && cfg.Search.URL == "" {
+		line := 0
+		if !endpoint.set {
+			line = cfg.Line("search.endpoint")
+		}
+		fmt.Fprintln(stdout, noSearchNote(*format, line))
 	}
 	errs, warns := len(problems.Errors()), len(problems.Warnings())
 	if errs > 0 {
@@ -74,4 +83,25 @@ func escapeData(s string) string {
 
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// noSearchNote says, as a note and not a problem, that the site is built
+// without a search endpoint, and how to turn search on.
+func noSearchNote(format string, line int) string {
+	const msg = "the site is built without search: where the search box would be, its pages link the sessions, states, topics and processes. " +
+		"To turn search on, run plenary-search with the index plenary build writes (docs/deploy.md), " +
+		"then remove [search] endpoint (the endpoint beside the site, under baseURL) or set it to the endpoint's URL; " +
+		"or build with --search-endpoint URL (the publish workflow: the repository variable SEARCH_ENDPOINT)"
+	if format == "github" {
+		props := "file=" + escapeProperty(content.ConfigFile)
+		if line > 0 {
+			props += fmt.Sprintf(",line=%d", line)
+		}
+		return "::notice " + props + "::" + escapeData(msg)
+	}
+	where := content.ConfigFile
+	if line > 0 {
+		where += fmt.Sprintf(":%d", line)
+	}
+	return "note: " + where + ": " + msg
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -197,5 +198,34 @@ func TestNew(t *testing.T) {
 	}
 	if code, out, _ := runCmd(t, "check", "--source", root); code != 0 || !strings.Contains(out, "27 sessions") || !strings.Contains(out, "11 topics") {
 		t.Errorf("check after new session and topic: exit %d\n%s", code, out)
+	}
+}
+
+// TestCheckSaysHowToTurnSearchOn checks that a site without a search
+// endpoint, by config.toml or by the flag the publish workflow passes,
+// gets a note on how to turn search on, which is not a problem.
+func TestCheckSaysHowToTurnSearchOn(t *testing.T) {
+	root := archive(t)
+	write(t, root, map[string]string{"content/reports/2022/good.md": good})
+	if _, out, _ := runCmd(t, "check", "--source", root); strings.Contains(out, "note:") {
+		t.Errorf("a site with search gets a note:\n%s", out)
+	}
+	code, out, _ := runCmd(t, "check", "--source", root, "--search-endpoint", "")
+	if code != 0 || !strings.Contains(out, "note: config.toml: the site is built without search") || !strings.Contains(out, "--search-endpoint URL") || !strings.Contains(out, "; 0 warnings") {
+		t.Errorf("--search-endpoint '': exit %d\n%s", code, out)
+	}
+	cfg, err := os.ReadFile(filepath.Join(root, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(cfg), "[search]\n", "[search]\nendpoint = \"\"\n", 1)
+	line := 1 + strings.Count(text[:strings.Index(text, "endpoint = \"\"")], "\n")
+	write(t, root, map[string]string{"config.toml": text})
+	code, out, _ = runCmd(t, "check", "--source", root, "--format", "github")
+	if want := fmt.Sprintf("::notice file=config.toml,line=%d::the site is built without search", line); code != 0 || !strings.Contains(out, want) {
+		t.Errorf("endpoint = \"\": exit %d, want %q\n%s", code, want, out)
+	}
+	if _, out, _ := runCmd(t, "check", "--source", root, "--search-endpoint", "https://search.example.org/search"); strings.Contains(out, "note:") {
+		t.Errorf("the flag does not turn search on:\n%s", out)
 	}
 }

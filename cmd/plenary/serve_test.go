@@ -148,3 +148,66 @@ func TestServeSample(t *testing.T) {
 		t.Errorf("the folder was written to: %v", entries)
 	}
 }
+
+// TestServeSearches previews archives whose published site has no search
+// endpoint, or one on another host, under a sub-path: the preview's
+// search box still works, sent to the preview's own /search.
+func TestServeSearches(t *testing.T) {
+	for name, search := range map[string]string{
+		"no endpoint":     "[search]\nendpoint = \"\"\n",
+		"another host":    "[search]\nendpoint = \"https://search.example.org/search\"\n",
+		"the default one": "",
+	} {
+		t.Run(name, func(t *testing.T) {
+			root := archive(t)
+			cfg, err := os.ReadFile(filepath.Join(root, "config.toml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := strings.Replace(string(cfg), `baseURL = "http://localhost:1313/"`, `baseURL = "https://owner.github.io/plenary/"`, 1)
+			if search != "" {
+				// The bundled [search] table's keys follow the endpoint.
+				text = strings.Replace(text, "[search]\n", search, 1)
+			}
+			if !strings.Contains(text, "owner.github.io") || !strings.Contains(text, search) {
+				t.Fatalf("config.toml:\n%s", text)
+			}
+			write(t, root, map[string]string{"config.toml": text, "content/reports/2022/r.md": good})
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			ready := make(chan string, 1)
+			done := make(chan error, 1)
+			go func() { done <- serve(ctx, root, "127.0.0.1", 0, false, io.Discard, io.Discard, ready) }()
+			var addr string
+			select {
+			case addr = <-ready:
+			case err := <-done:
+				t.Fatalf("serve: %v", err)
+			case <-time.After(20 * time.Second):
+				t.Fatal("serve did not start")
+			}
+			get := func(path, accept string) string {
+				req, _ := http.NewRequest("GET", "http://"+addr+path, nil)
+				req.Header.Set("Accept", accept)
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer resp.Body.Close()
+				body, _ := io.ReadAll(resp.Body)
+				if resp.StatusCode != http.StatusOK {
+					t.Fatalf("%s: %d %.200s", path, resp.StatusCode, body)
+				}
+				return string(body)
+			}
+			if home := get("/", "text/html"); !strings.Contains(home, `action=/search`) && !strings.Contains(home, `action="/search"`) {
+				t.Errorf("the home page's search box is not sent to the preview:\n%.1500s", home)
+			}
+			if res := get("/search?q=France", "application/json"); !strings.Contains(res, `"total":1`) {
+				t.Errorf("the preview's search: %.300s", res)
+			}
+			cancel()
+			<-done
+		})
+	}
+}

@@ -57,11 +57,25 @@ type SearchConfig struct {
 	// Index is the folder the build writes the bleve index to, relative to
 	// the archive's root; it is kept out of the published site.
 	Index string `toml:"index"`
-	// Endpoint is the URL the site's search form is sent to.
-	Endpoint string `toml:"endpoint"`
+	// Endpoint is where the site's search form is sent, as written: nil
+	// (no key) means "search" under baseURL; "" means the published site
+	// has no search endpoint, and says so where the search box would be; a
+	// relative address ("search", or "/search") is relative to baseURL; an
+	// absolute one (an endpoint on another host) is kept as given.
+	Endpoint *string `toml:"endpoint"`
 	// Synonyms are groups of words a search treats as the same.
 	Synonyms [][]string `toml:"synonyms"`
+
+	// URL is Endpoint resolved, set by Parse: a path under BasePath
+	// ("/archive/search") for an endpoint on the site's host, the address
+	// as given for one elsewhere, "" for none.
+	URL string `toml:"-"`
 }
+
+// DefaultEndpoint is where the search form is sent unless config.toml
+// says otherwise: "search" under the base URL, beside the site's own
+// /search/ page.
+const DefaultEndpoint = "search"
 
 // BuildConfig bounds what a build accepts.
 type BuildConfig struct {
@@ -196,8 +210,10 @@ func (c *Config) complete(path string) error {
 	if c.Search.Index == "" {
 		c.Search.Index = "search.bleve"
 	}
-	if c.Search.Endpoint == "" {
-		c.Search.Endpoint = c.BasePath + "search"
+	if u, err := searchURL(c.Search.Endpoint, c.BasePath); err != nil {
+		bad("search.endpoint", `write a path under baseURL ("search"), an absolute URL ("https://search.example.org/search"), or "" for a site without search`, "[search] endpoint: %v", err)
+	} else {
+		c.Search.URL = u
 	}
 	return list.Err()
 }

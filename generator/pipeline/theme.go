@@ -56,10 +56,11 @@ func indexDir(opts Options, cfg *config.Config) string {
 
 // searchShell is the site's search page as the endpoint's results page:
 // rendered with markers where the query and the results go, which the
-// index cuts it at, and minified like every other page.
+// index cuts it at, with the site's absolute addresses (the endpoint may
+// have a host of its own), and minified like every other page.
 func searchShell(r *render.Renderer, m *minify.M) ([]byte, error) {
 	var page, shell bytes.Buffer
-	if err := r.Search(&page, resultspage.QueryMarker, template.HTML(resultspage.ResultsMarker)); err != nil { //nolint:gosec // a constant
+	if err := r.SearchShell(&page, resultspage.QueryMarker, template.HTML(resultspage.ResultsMarker)); err != nil { //nolint:gosec // a constant
 		return nil, err
 	}
 	if err := m.Minify("text/html", &shell, &page); err != nil {

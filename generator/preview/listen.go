@@ -78,11 +78,8 @@ func Listen(opts ListenOptions) (*Listener, error) {
 		return nil, err
 	}
 	l.Server = srv
-	srv.Handle("/search", l.live)
+	srv.Handle(previewSearch, l.live)
 	if res := srv.Result(); res != nil {
-		if ep := res.Config.Search.Endpoint; ep != "/search" && strings.HasPrefix(ep, "/") {
-			srv.Handle(ep, l.live) // a base path: the form is sent below it
-		}
 		l.URL = l.URL[:len(l.URL)-1] + res.Config.BasePath
 	}
 	// The watch is in place before Listen returns: no change made once

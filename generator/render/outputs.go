@@ -55,12 +55,32 @@ type Renderer struct {
 	texts *bodies.Store
 	css   string
 	feed  string
+	// browse is what pages offer where the search box would be; nil when
+	// the site has a search endpoint.
+	browse []generator.Link
 }
 
 // New prepares rendering of s, whose report bodies and paragraph texts
 // the Site does not hold are read from texts (nil: it holds them all).
 func New(s *generator.Site, th *Theme, md *markdown.Renderer, texts *bodies.Store) *Renderer {
-	return &Renderer{site: s, theme: th, md: md, texts: texts, css: s.BasePath + "css/style.css", feed: s.BasePath + "feed.xml"}
+	r := &Renderer{site: s, theme: th, md: md, texts: texts, css: s.BasePath + "css/style.css", feed: s.BasePath + "feed.xml"}
+	if s.SearchURL == "" {
+		r.browse = browse(s)
+	}
+	return r
+}
+
+// browse lists the pages that lead to every report without a search:
+// sessions, states, topics, the states × topics matrix and each process.
+func browse(s *generator.Site) []generator.Link {
+	links := []generator.Link{
+		{Title: "Sessions", URL: s.BasePath + "sessions/"}, {Title: "States", URL: s.BasePath + "states/"},
+		{Title: "Topics", URL: s.BasePath + "topics/"}, {Title: "States × topics", URL: s.BasePath + matrixPath},
+	}
+	for _, p := range s.Processes {
+		links = append(links, generator.Link{Title: p.Title, URL: p.URL})
+	}
+	return links
 }
 
 // Outputs lists every file of the site in a fixed order.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -52,6 +53,11 @@ type Page struct {
 	// Archive is set on the archive pages of a long list, which show the
 	// list alone, without the summaries of the landing page.
 	Archive bool
+
+	// Browse lists what a reader finds reports through without searching,
+	// on a site built without a search endpoint (Site.SearchURL empty):
+	// shown where the search box would be, and on the search page.
+	Browse []generator.Link
 
 	// Query and Results fill the search page: empty in the static page the
 	// build writes, filled by the search endpoint's HTML view.
@@ -109,7 +115,7 @@ type Letter struct {
 func (r *Renderer) base(kind, title, desc, url string) *Page {
 	return &Page{
 		Site: r.site, Kind: kind, Title: title, Description: desc, URL: url,
-		Permalink: r.site.BaseURL + rel(r.site, url), CSS: r.css, Feed: r.feed,
+		Permalink: r.site.BaseURL + rel(r.site, url), CSS: r.css, Feed: r.feed, Browse: r.browse,
 	}
 }
 
@@ -262,6 +268,37 @@ func (r *Renderer) Search(w io.Writer, query string, results template.HTML) erro
 	p.Query, p.Results = query, results
 	p.SearchSkeleton, p.SearchErrorSkeleton = resultspage.Skeleton(), resultspage.ErrorSkeleton()
 	return r.page(w, "search", p)
+}
+
+// SearchShell renders the search page as the search endpoint serves it,
+// which may be from another host than the site's: every address on it is
+// the site's absolute one. It is rendered from a view of the Site whose
+// base path is the whole base URL, so that addresses made from BasePath,
+// as every page makes them, lead to the site; its search address is
+// absolute too, and on a site built without an endpoint it is the one an
+// endpoint beside the site would have.
+func (r *Renderer) SearchShell(w io.Writer, query string, results template.HTML) error {
+	s := *r.site
+	s.BasePath = s.BaseURL
+	if s.SearchURL == "" {
+		s.SearchURL = r.site.BasePath + "search"
+	}
+	s.SearchURL = absolute(s.BaseURL, s.SearchURL)
+	return New(&s, r.theme, r.md, r.texts).Search(w, query, results)
+}
+
+// absolute is ref resolved against base, both URLs; ref as it is when
+// either does not parse.
+func absolute(base, ref string) string {
+	b, err := url.Parse(base)
+	if err != nil {
+		return ref
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ref
+	}
+	return b.ResolveReference(u).String()
 }
 
 // topic renders a topic's landing page (k < 0) or archive page k of pages.

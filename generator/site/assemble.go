@@ -72,7 +72,7 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 		Language:    cfg.Language,
 		BaseURL:     cfg.BaseURL,
 		BasePath:    cfg.BasePath,
-		SearchURL:   cfg.Search.Endpoint,
+		SearchURL:   cfg.Search.URL,
 	}
 
 	sessions := map[string]*generator.Session{}

@@ -73,8 +73,15 @@ func Load(fsys fs.FS) (*generator.Site, *config.Config, error) {
 // dir/public and the search index, with the theme's results page, into
 // dir/search.bleve, which it returns.
 func Build(fsys fs.FS, dir string) (*generator.Site, string, error) {
+	return BuildFor(fsys, dir, "", nil)
+}
+
+// BuildFor is Build for the addresses a host serves the site at, as
+// plenary build's flags set them: baseURL, when not empty, replaces
+// config.toml's, and endpoint, when not nil, its [search] endpoint.
+func BuildFor(fsys fs.FS, dir, baseURL string, endpoint *string) (*generator.Site, string, error) {
 	ix := filepath.Join(dir, "search.bleve")
-	res, err := pipeline.Build(pipeline.Options{Root: fsys, Dest: filepath.Join(dir, "public"), IndexDir: ix})
+	res, err := pipeline.Build(pipeline.Options{Root: fsys, Dest: filepath.Join(dir, "public"), IndexDir: ix, BaseURL: baseURL, SearchEndpoint: endpoint})
 	if err != nil {
 		return nil, "", err
 	}

@@ -17,7 +17,6 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime"
-	"slices"
 	"strings"
 	"time"
 
@@ -37,7 +36,8 @@ type Options struct {
 	// negative number none.
 	CacheSize int
 	// CORSOrigins are the origins (as "https://example.org") whose pages
-	// may call the JSON API from the browser; no others may.
+	// may call the JSON API from the browser, besides the site's own when
+	// the index says its search is on another host; no others may.
 	CORSOrigins []string
 	// Logger receives errors the person who searched does not see; nil
 	// means slog's default.
@@ -53,6 +53,7 @@ type Handler struct {
 	log     *slog.Logger
 	started time.Time
 	page    *page
+	site    site
 }
 
 // New answers /search (any path ending in /search, so it can be mounted
@@ -75,6 +76,7 @@ func New(ix *engine.Index, opts Options) (*Handler, error) {
 	case opts.CacheSize > 0:
 		h.cache = engine.NewCache(opts.CacheSize)
 	}
+	h.site = siteOf(ix.Facts())
 	var err error
 	if h.page, err = newPage(ix); err != nil {
 		return nil, fmt.Errorf("%s: %w: rebuild it with plenary build", ix.Dir(), err)
@@ -88,7 +90,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 	hd.Set("X-Frame-Options", "DENY")
 	hd.Set("Cross-Origin-Opener-Policy", "same-origin")
-	if o := r.Header.Get("Origin"); o != "" && slices.Contains(h.opts.CORSOrigins, o) {
+	if o := r.Header.Get("Origin"); h.corsAllowed(o) {
 		hd.Set("Access-Control-Allow-Origin", o)
 	}
 	hd.Add("Vary", "Origin")
@@ -207,7 +209,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 func (h *Handler) writeHTML(w http.ResponseWriter, status int, q string, results template.HTML) {
 	hd := w.Header()
 	hd.Set("Content-Type", "text/html; charset=utf-8")
-	hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+	hd.Set("Content-Security-Policy", h.site.csp)
 	w.WriteHeader(status)
 	_, _ = w.Write(h.page.fill(q, results))
 }

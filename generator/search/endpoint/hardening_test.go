@@ -65,7 +65,7 @@ func TestLinksComeFromTheBaseURL(t *testing.T) {
 			t.Fatalf("%s: %d links in the results: %s", target, len(links), results)
 		}
 		for _, l := range links {
-			if !strings.HasPrefix(l[1], "/oewg/search?") && !strings.HasPrefix(l[1], "https://archive.example.org/oewg/reports/") {
+			if !strings.HasPrefix(l[1], "https://archive.example.org/oewg/search?") && !strings.HasPrefix(l[1], "https://archive.example.org/oewg/reports/") {
 				t.Errorf("%s: link %q is not made from the base URL", target, l[1])
 			}
 		}

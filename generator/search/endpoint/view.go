@@ -11,20 +11,6 @@ import (
 	"github.com/plenary-archive/plenary/generator/search/engine"
 )
 
-// searchURL is where the results page's links lead: the site's configured
-// search address, never the request's path, which a client chooses
-// ("//evil.example/search" would make every link leave the site).
-func (h *Handler) searchURL() string {
-	f := h.ix.Facts()
-	switch {
-	case f.SearchURL != "":
-		return f.SearchURL
-	case f.BasePath != "":
-		return f.BasePath + "search"
-	}
-	return "/search"
-}
-
 // results renders a response with the theme's results partial. Links keep
 // every parameter of the request and change one.
 func (h *Handler) results(u *url.URL, r *engine.Request, res *engine.Response) template.HTML {
@@ -40,7 +26,7 @@ func (h *Handler) results(u *url.URL, r *engine.Request, res *engine.Response) t
 func (h *Handler) view(u *url.URL, r *engine.Request, res *engine.Response) *resultspage.Results {
 	base := u.Query()
 	base.Del("format")
-	target := h.searchURL()
+	target := h.site.search
 	link := func(change func(v url.Values)) string {
 		v := url.Values{}
 		for k, vals := range base {

@@ -19,6 +19,7 @@ import (
 
 	"github.com/plenary-archive/plenary/generator/index"
 	"github.com/plenary-archive/plenary/generator/index/checksum"
+	"github.com/plenary-archive/plenary/generator/publish/versions"
 	"github.com/plenary-archive/plenary/generator/resultspage"
 	"github.com/plenary-archive/plenary/generator/search/collector"
 	"github.com/plenary-archive/plenary/generator/search/expand"
@@ -60,6 +61,11 @@ func Open(dir string) (ix *Index, err error) {
 		return nil, err
 	} else if !st.IsDir() {
 		return nil, fmt.Errorf("%s is a file, not a search index folder", dir)
+	}
+	// A published version's index is read in its own folder, so that one
+	// published while it opens is not half read.
+	if dir, err = versions.Resolve(dir); err != nil {
+		return nil, err
 	}
 	f, err := index.ReadFacts(dir)
 	if err != nil {
