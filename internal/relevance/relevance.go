@@ -8,6 +8,7 @@ package relevance
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path"
@@ -167,29 +168,54 @@ func (s Summary) String() string {
 	return fmt.Sprintf("success@3 %.3f (%d of %d queries), nDCG@10 %.3f", s.SuccessAt3, s.Successes, s.Queries, s.NDCG10)
 }
 
-// Load reads a judged set's folder: its archive (archive.txtar, the files
-// of an archive's folder) and its queries (queries.toml).
+// The judged sets of testdata/relevance: the development set the ranking
+// rules are tuned on, and the held-out set that measures whether they
+// hold beyond it.
+const (
+	Development = "queries"
+	HeldOut     = "heldout"
+)
+
+// Load reads the development set of a judged folder: its archive
+// (archive.txtar, the files of an archive's folder) and its queries
+// (queries.toml).
 func Load(dir string) (fstest.MapFS, []Query, error) {
-	a, err := txtar.ParseFile(filepath.Join(dir, "archive.txtar"))
-	if err != nil {
-		return nil, nil, err
-	}
+	return LoadSet(dir, Development)
+}
+
+// LoadSet reads the judged set name of a folder: the queries of
+// name.toml over archive.txtar, with the files of name.txtar on top when
+// there is one (reports written for that set alone).
+func LoadSet(dir, name string) (fstest.MapFS, []Query, error) {
 	fsys := fstest.MapFS{}
-	for _, f := range a.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
+	for i, file := range []string{"archive.txtar", name + ".txtar"} {
+		a, err := txtar.ParseFile(filepath.Join(dir, file))
+		if i > 0 && errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, f := range a.Files {
+			if i > 0 && fsys[f.Name] != nil {
+				return nil, nil, fmt.Errorf("%s: %s is in archive.txtar already", filepath.Join(dir, file), f.Name)
+			}
+			fsys[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
+		}
 	}
-	data, err := os.ReadFile(filepath.Join(dir, "queries.toml"))
+	file := filepath.Join(dir, name+".toml")
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, nil, err
 	}
 	qs, err := Parse(data)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", filepath.Join(dir, "queries.toml"), err)
+		return nil, nil, fmt.Errorf("%s: %w", file, err)
 	}
 	for _, q := range qs {
 		for _, r := range slices.Concat(q.Want, q.Also, q.Never) {
 			if !hasReport(fsys, r) {
-				return nil, nil, fmt.Errorf("%s: query %s names %s, which is not a report of the archive", dir, q.Name(), r)
+				return nil, nil, fmt.Errorf("%s: query %s names %s, which is not a report of the archive", file, q.Name(), r)
 			}
 		}
 	}

@@ -69,3 +69,24 @@ func TestJudgedSet(t *testing.T) {
 		t.Error("the judged archive has no config.toml")
 	}
 }
+
+// TestHeldOutSet loads the held-out set: its reports come on top of the
+// judged archive without replacing any, and it holds enough queries to
+// say something.
+func TestHeldOutSet(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "relevance")
+	dev, _, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys, qs, err := LoadSet(dir, HeldOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) < 25 {
+		t.Errorf("%d held-out queries; the set needs at least 25", len(qs))
+	}
+	if len(fsys) <= len(dev) {
+		t.Errorf("the held-out archive has %d files, the development one %d: heldout.txtar added none", len(fsys), len(dev))
+	}
+}

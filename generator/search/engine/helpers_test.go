@@ -85,19 +85,13 @@ func request(ix *engine.Index, raw string) (*engine.Request, error) {
 	return r, nil
 }
 
-// judgedDir holds the judged archive's index (judged_test.go).
-var judgedDir string
-
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if fixtureDir != "" {
 		_ = os.RemoveAll(filepath.Dir(fixtureDir))
 	}
-	if judgedIx != nil {
-		_ = judgedIx.Close()
-	}
-	if judgedDir != "" {
-		_ = os.RemoveAll(judgedDir)
+	for _, s := range judgedSets {
+		_ = s.Close()
 	}
 	os.Exit(code)
 }
