@@ -30,6 +30,7 @@ var (
 	longReports  = flag.Int("faults.reports", 1000, "reports of the long form's generated archive")
 	longSeed     = flag.Uint64("faults.seed", 1, "seed of the long form's kill times and flipped bytes")
 	longReportTo = flag.String("faults.report", "", "also write the long form's table of outcomes to this file")
+	longOnly     = flag.String("faults.only", "", "run only the long form's faults whose names contain this")
 )
 
 // digest is a version published, by hashes: the site's files and the
@@ -217,25 +218,47 @@ func TestFaultsLong(t *testing.T) {
 		return after, stderr
 	}
 	var results []*outcome
-	kill := func(fault string, extra []string, setup func(), length time.Duration) {
+	chosen := func(fault string) bool { return *longOnly == "" || strings.Contains(fault, *longOnly) }
+	// stop sends sig to a build at a random time of length, trials times.
+	// A build stopped by SIGINT or SIGTERM must have removed what it wrote
+	// before it exits, unless the signal came before it could handle it.
+	stop := func(fault string, sig syscall.Signal, extra []string, setup func(), length time.Duration) {
+		if !chosen(fault) {
+			return
+		}
 		o := &outcome{fault: fault}
 		results = append(results, o)
+		began := time.Now()
 		for i := 0; i < *longTrials; i++ {
 			setup()
 			before := w.digestOf(t)
 			change()
 			cmd, stderr := start(extra...)
 			time.Sleep(time.Duration(rng.Int64N(int64(length))))
-			_ = cmd.Process.Signal(syscall.SIGKILL)
+			_ = cmd.Process.Signal(sig)
 			_ = cmd.Wait()
 			mid := w.digestOf(t)
 			if panicked(stderr.String()) {
 				o.panics++
 			}
+			if sig != syscall.SIGKILL && cmd.ProcessState.ExitCode() == 128+int(sig) {
+				left, err := w.leftovers()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(left) > 0 {
+					o.leftovers++
+					o.notes = append(o.notes, fmt.Sprintf("trial %d: stopped by %v, it left %s", i, sig, strings.Join(left, ", ")))
+				}
+			}
 			after, _ := recovered(o, i, extra...)
 			o.trials++
 			o.classify(i, mid, before, after)
 		}
+		t.Logf("%s: %d trials in %s", fault, o.trials, time.Since(began).Round(time.Second))
+	}
+	kill := func(fault string, extra []string, setup func(), length time.Duration) {
+		stop(fault, syscall.SIGKILL, extra, setup, length)
 	}
 	w.build(t)
 	full := timed("--clean")
@@ -251,10 +274,14 @@ func TestFaultsLong(t *testing.T) {
 		}
 	}, full*5/4)
 	w.build(t)
+	stop("SIGTERM at a random time of an update", syscall.SIGTERM, nil, func() {}, update*5/4)
+	stop("SIGINT at a random time of a clean rebuild", syscall.SIGINT, []string{"--clean"}, func() {}, full*5/4)
 
 	o := &outcome{fault: "two builds at once after a change"}
-	results = append(results, o)
-	for i := 0; i < *longTrials; i++ {
+	if chosen(o.fault) {
+		results = append(results, o)
+	}
+	for i := 0; i < *longTrials && chosen(o.fault); i++ {
 		change()
 		a, ea := start()
 		b, eb := start()
@@ -274,8 +301,13 @@ func TestFaultsLong(t *testing.T) {
 	}
 
 	flip := func(fault string, pick func() string, warning string) {
+		if !chosen(fault) {
+			return
+		}
 		o := &outcome{fault: fault}
 		results = append(results, o)
+		began := time.Now()
+		defer func() { t.Logf("%s: %d trials in %s", fault, o.trials, time.Since(began).Round(time.Second)) }()
 		for i := 0; i < *longTrials; i++ {
 			path := pick()
 			data, err := os.ReadFile(path)
