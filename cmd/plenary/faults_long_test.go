@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"syscall"
@@ -30,7 +31,7 @@ var (
 	longReports  = flag.Int("faults.reports", 1000, "reports of the long form's generated archive")
 	longSeed     = flag.Uint64("faults.seed", 1, "seed of the long form's kill times and flipped bytes")
 	longReportTo = flag.String("faults.report", "", "also write the long form's table of outcomes to this file")
-	longOnly     = flag.String("faults.only", "", "run only the long form's faults whose names contain this")
+	longOnly     = flag.String("faults.only", "", "run only the long form's faults whose names match this regular expression")
 )
 
 // digest is a version published, by hashes: the site's files and the
@@ -218,7 +219,11 @@ func TestFaultsLong(t *testing.T) {
 		return after, stderr
 	}
 	var results []*outcome
-	chosen := func(fault string) bool { return *longOnly == "" || strings.Contains(fault, *longOnly) }
+	only, err := regexp.Compile(*longOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chosen := only.MatchString
 	// stop sends sig to a build at a random time of length, trials times.
 	// A build stopped by SIGINT or SIGTERM must have removed what it wrote
 	// before it exits, unless the signal came before it could handle it.
