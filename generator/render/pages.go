@@ -15,6 +15,7 @@ import (
 	"github.com/plenary-archive/plenary/generator/render/feeds"
 	"github.com/plenary-archive/plenary/generator/render/figures"
 	"github.com/plenary-archive/plenary/generator/render/format"
+	"github.com/plenary-archive/plenary/generator/render/lists"
 	"github.com/plenary-archive/plenary/generator/render/metadata"
 	"github.com/plenary-archive/plenary/generator/render/paging"
 	"github.com/plenary-archive/plenary/generator/resultspage"
@@ -44,8 +45,8 @@ type Page struct {
 	Timeline []TimelineYear
 
 	// Groups are this page's share of a state's statements, by session
-	// and report.
-	Groups []StateSession
+	// and report, each session's list the theme's partial (see lists).
+	Groups []lists.SessionList
 	// Reports are this page's share of a topic's reports.
 	Reports []*generator.Report
 	// Pager links the pages of a long list; nil when there is one page.
@@ -239,7 +240,7 @@ func (r *Renderer) state(w io.Writer, st *generator.State, pages []paging.Page, 
 	if k < 0 {
 		p := r.base("state", st.Name, fmt.Sprintf("What %s said in the archive: %d statements in %d reports.", st.Name, len(st.Statements), len(st.Reports)), st.URL)
 		p.State = st
-		groups, err := groupBySession(r.texts, st.Statements[:min(landingStatements, len(st.Statements))])
+		groups, err := r.theme.lists.Sessions(r.texts, st.Statements[:min(landingStatements, len(st.Statements))])
 		if err != nil {
 			return err
 		}
@@ -253,7 +254,7 @@ func (r *Renderer) state(w io.Writer, st *generator.State, pages []paging.Page, 
 	from := pg.From.Format("2 January 2006")
 	p := r.base("state", fmt.Sprintf("%s: statements from %s", st.Name, from), fmt.Sprintf("Statements of %s in the archive from %s on, newest first.", st.Name, from), paging.URL(st.URL, pg.Name))
 	p.State, p.Archive = st, true
-	groups, err := groupBySession(r.texts, st.Statements[pg.Lo:pg.Hi])
+	groups, err := r.theme.lists.Sessions(r.texts, st.Statements[pg.Lo:pg.Hi])
 	if err != nil {
 		return err
 	}
@@ -262,6 +263,8 @@ func (r *Renderer) state(w io.Writer, st *generator.State, pages []paging.Page, 
 	return r.page(w, "state", p)
 }
 
+// Search renders the search page. The build writes it with no query; the
+// search endpoint renders it per request with the query and the results'
 // markup, so results without JavaScript look like the rest of the site.
 func (r *Renderer) Search(w io.Writer, query string, results template.HTML) error {
 	p := r.base("search", "Search", "Search the archive's reports, statements and topics.", r.site.BasePath+"search/")

@@ -130,7 +130,7 @@ func (r *Renderer) decorate(p *Page) error {
 	case p.Kind == "statetopics" && p.State != nil:
 		p.OwnFeed = &FeedLink{Title: "Atom feed of reports naming " + p.State.Name, URL: p.State.URL + "feed.xml"}
 		p.DataURL = s.BasePath + opendata.StatePath(p.State)
-		topics, err := stateTopics(s, r.texts, p.State)
+		topics, err := stateTopics(s, r.theme.lists, r.texts, p.State)
 		if err != nil {
 			return err
 		}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/tdewolff/minify/v2"
 
+	"github.com/plenary-archive/plenary/generator/render/lists"
 	"github.com/plenary-archive/plenary/generator/resultspage"
 )
 
@@ -32,6 +33,9 @@ type Theme struct {
 	// (resultspage), which the search endpoint renders apart from the
 	// theme; nil when the theme has none.
 	searchPartials map[string]string
+	// lists writes the lists of statements, with the theme's partials or
+	// in Go where they are the bundled ones.
+	lists *lists.Writer
 }
 
 type staticFile struct {
@@ -64,6 +68,12 @@ func LoadTheme(theme, overrides fs.FS, m *minify.M) (*Theme, error) {
 		if err := readTree(overrides, ".", files); err != nil {
 			return nil, fmt.Errorf("layouts: %w", err)
 		}
+	}
+	// The partials as written decide which lists are written in Go; the
+	// minified ones are what the templates are parsed from.
+	sources := make(map[string][]byte, len(files))
+	for name, src := range files {
+		sources[name] = src
 	}
 	if m != nil {
 		for name, src := range files {
@@ -102,6 +112,16 @@ func LoadTheme(theme, overrides fs.FS, m *minify.M) (*Theme, error) {
 		if _, err := resultspage.Parse(th.searchPartials); err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
+	}
+	set := template.New("partials").Funcs(funcs).Option("missingkey=error")
+	for _, p := range partials {
+		if _, err := set.New(p).Parse(string(files[p])); err != nil {
+			return nil, fmt.Errorf("theme: %s: %w", p, err)
+		}
+	}
+	var err error
+	if th.lists, err = lists.New(set, sources); err != nil {
+		return nil, err
 	}
 	for _, kind := range append(pageKinds, "process") {
 		name := kind + ".html"

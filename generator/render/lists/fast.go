@@ -1,4 +1,4 @@
-package render
+package lists
 
 import (
 	"fmt"
@@ -12,20 +12,15 @@ import (
 	"github.com/plenary-archive/plenary/generator/bodies"
 )
 
-// StateSession is a session's share of a state's page.
-type StateSession struct {
-	Key, Title, URL string
-	// List is the session's reports, each a heading and its statements,
-	// written in Go: a state's pages hold most of the site's text, and the
-	// template engine's reflective calls per statement dominated them.
-	List template.HTML
-}
+// The fast path: the bundled partials' markup, written in Go. Each
+// function names the partial it stands for; a change to one is a change
+// to the other.
 
-// groupBySession splits statements, newest first, into runs of one
-// session and, within it, one report each. Every session's list is a
-// slice of one string, written in one builder grown once to its size:
-// lists grown as they went were a seventh of a build's allocations.
-func groupBySession(texts *bodies.Store, stmts []*generator.Statement) ([]StateSession, error) {
+// writeSessions writes what SessionPartial writes for each session's
+// share of stmts. Every session's list is a slice of one string, written
+// in one builder grown once to its size: lists grown as they went were a
+// seventh of a build's allocations.
+func writeSessions(texts *bodies.Store, stmts []*generator.Statement) ([]SessionList, error) {
 	size := 0
 	for i, s := range stmts {
 		if i == 0 || s.Report != stmts[i-1].Report {
@@ -35,7 +30,7 @@ func groupBySession(texts *bodies.Store, stmts []*generator.Statement) ([]StateS
 	}
 	var b strings.Builder
 	b.Grow(size)
-	var out []StateSession
+	var out []SessionList
 	var starts []int // where each session's list starts in b
 	for i, s := range stmts {
 		text, err := texts.Text(s.Paragraph)
@@ -50,7 +45,7 @@ func groupBySession(texts *bodies.Store, stmts []*generator.Statement) ([]StateS
 			b.WriteString("</ol>\n")
 		}
 		if ss := s.Report.Session; i == 0 || ss.Key != stmts[i-1].Report.Session.Key {
-			out = append(out, StateSession{Key: ss.Key, Title: ss.Title, URL: ss.URL})
+			out = append(out, SessionList{Key: ss.Key, Title: ss.Title, URL: ss.URL})
 			starts = append(starts, b.Len())
 		}
 		writeReportHeading(&b, s.Report)
@@ -71,18 +66,25 @@ func groupBySession(texts *bodies.Store, stmts []*generator.Statement) ([]StateS
 	return out, nil
 }
 
-// writeReportHeading writes the heading of a report's statements: its
-// title, linked, and its date.
+// writeReportHeading writes the heading of a report's statements, as
+// SessionPartial does: its title, linked, and its date.
 func writeReportHeading(b *strings.Builder, r *generator.Report) {
 	b.WriteString(`<h3><a href="`)
-	writeAttr(b, r.URL)
+	writeURL(b, r.URL)
 	b.WriteString(`">`)
 	writeText(b, r.Title)
-	b.WriteString(`</a> <time datetime="`)
-	b.WriteString(r.Date.Format(time.RFC3339))
+	b.WriteString(`</a> `)
+	writeTime(b, r.Date)
+	b.WriteString("</h3>")
+}
+
+// writeTime writes a report's date as the partials do.
+func writeTime(b *strings.Builder, t time.Time) {
+	b.WriteString(`<time datetime="`)
+	writeAttr(b, t.Format(time.RFC3339))
 	b.WriteString(`">`)
-	b.WriteString(r.Date.Format("2 January 2006"))
-	b.WriteString("</time></h3>")
+	b.WriteString(t.Format("2 January 2006"))
+	b.WriteString("</time>")
 }
 
 // reportHeadingSize is about what writeReportHeading writes, escapes left
@@ -100,8 +102,9 @@ func statementSize(s *generator.Statement) int {
 		2*(len(s.Report.URL)+1+len(s.Paragraph.ID)) + min(s.Paragraph.Len(), generator.ExcerptLen+2*utf8.UTFMax)
 }
 
-// writeStatement writes one statement of a report's list: the excerpt of
-// its paragraph's text, escaped, and a link to its paragraph.
+// writeStatement writes one statement of a report's list, as
+// StatementPartial does: the excerpt of its paragraph's text and a link
+// to its paragraph.
 func writeStatement(b *strings.Builder, s *generator.Statement, text string) {
 	b.WriteString(`<li><blockquote cite="`)
 	writeStatementURL(b, s)
@@ -117,9 +120,13 @@ func writeStatement(b *strings.Builder, s *generator.Statement, text string) {
 // writeStatementURL writes the address of a statement's paragraph,
 // escaped for a quoted attribute.
 func writeStatementURL(b *strings.Builder, s *generator.Statement) {
-	writeAttr(b, s.Report.URL)
-	b.WriteByte('#')
-	writeAttr(b, s.Paragraph.ID)
+	if plainURL(s.Report.URL) && plainURL(s.Paragraph.ID) {
+		b.WriteString(s.Report.URL)
+		b.WriteByte('#')
+		b.WriteString(s.Paragraph.ID)
+		return
+	}
+	writeURL(b, s.URL())
 }
 
 // writeExcerpt writes a statement's excerpt of its paragraph's text,
@@ -135,34 +142,28 @@ func writeExcerpt(b *strings.Builder, s *generator.Statement, text string) {
 	}
 }
 
-// writeAttr writes s escaped for a quoted attribute value; addresses made
-// by the site seldom hold anything to escape.
-func writeAttr(b *strings.Builder, s string) {
-	if strings.ContainsAny(s, `&<>"'`) {
-		s = template.HTMLEscapeString(s)
-	}
-	b.WriteString(s)
-}
-
-// writeText writes s as the text of an element, minified: only "&" and
-// "<" are escaped, which is all text needs (html/template would escape
-// quotes too, which a minifier takes back).
-func writeText(b *strings.Builder, s string) {
-	for {
-		i := strings.IndexAny(s, "&<")
-		if i < 0 {
-			b.WriteString(s)
-			return
+// writeTopic writes what TopicPartial writes for a topic's latest
+// statements.
+func writeTopic(texts *bodies.Store, stmts []*generator.Statement) (template.HTML, error) {
+	var b strings.Builder
+	for _, s := range stmts {
+		text, err := texts.Text(s.Paragraph)
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", s.Report.SourcePath, err)
 		}
-		b.WriteString(s[:i])
-		if s[i] == '&' {
-			b.WriteString("&amp;")
-		} else {
-			b.WriteString("&lt;")
-		}
-		s = s[i+1:]
+		b.WriteString(`<li><blockquote cite="`)
+		writeStatementURL(&b, s)
+		b.WriteString(`"><p>`)
+		writeExcerpt(&b, s, text)
+		b.WriteString(`</p></blockquote><p class=meta><a href="`)
+		writeStatementURL(&b, s)
+		b.WriteString(`">`)
+		writeText(&b, s.Report.Title)
+		b.WriteString(`, paragraph `)
+		b.WriteString(strconv.Itoa(s.Paragraph.N))
+		b.WriteString(`</a> · `)
+		writeTime(&b, s.Report.Date)
+		b.WriteString("</p></li>")
 	}
+	return template.HTML(b.String()), nil //nolint:gosec // every value escaped above
 }
-
-// Search renders the search page. The build writes it with no query; the
-// search endpoint renders it per request with the query and the results'
