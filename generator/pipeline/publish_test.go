@@ -420,8 +420,10 @@ func TestOpenData(t *testing.T) {
 			break
 		}
 		n := 0
-		for _, p := range r.Paragraphs {
-			n += len(p.States)
+		for _, stmt := range r.Statements {
+			if stmt.State != nil {
+				n++
+			}
 		}
 		if got := rj.Reports[i]; got.Slug != r.Slug || got.Statements != n {
 			t.Errorf("reports.json #%d: %s with %d statements, want %s with %d", i, got.Slug, got.Statements, r.Slug, n)
@@ -467,12 +469,12 @@ func TestOpenData(t *testing.T) {
 		if err := row.Validate(obj); err != nil {
 			t.Errorf("statements.csv row %d: %v", n+1, err)
 		}
-		rows[rec[8]+" "+rec[0]] = rec
+		rows[rec[10]+" "+rec[0]] = rec
 	}
 	want := 0
 	for _, st := range s.States {
-		want += len(st.Statements)
-		for _, stmt := range st.Statements {
+		want += len(st.Statements) + len(st.Mentions)
+		for _, stmt := range append(slices.Clone(st.Statements), st.Mentions...) {
 			rec, ok := rows[stmt.Report.Permalink+"#"+stmt.Paragraph.ID+" "+st.Code]
 			if !ok {
 				t.Errorf("statements.csv lacks %s in %s", st.Code, stmt.URL())
@@ -480,22 +482,55 @@ func TestOpenData(t *testing.T) {
 			}
 			// A small archive's Site holds its texts.
 			text, ok := stmt.Paragraph.Held()
-			if !ok || rec[9] != text {
-				t.Errorf("statements.csv: the text of %s is %q, want %q (held: %v)", stmt.URL(), rec[9], text, ok)
+			if !ok || rec[11] != text || rec[7] != stmt.Role.String() {
+				t.Errorf("statements.csv: %s in %s is %q with %q, want %s with %q (held: %v)", st.Code, stmt.URL(), rec[7], rec[11], stmt.Role, text, ok)
 			}
 		}
 	}
 	if n != want {
-		t.Errorf("statements.csv has %d rows; the states have %d statements", n, want)
+		t.Errorf("statements.csv has %d rows; the states have %d statements and mentions", n, want)
 	}
 	// Commas, quotes and a line break survive, quoted as RFC 4180 says.
 	tricky := rows[s.BaseURL+"reports/law/#p-2 FRA"]
-	if len(tricky) == 0 || tricky[9] != "France added, on the UN Charter, \"it applies <i\nclass=x>in full</i>, always\"." {
+	if len(tricky) == 0 || tricky[11] != "France added, on the UN Charter, \"it applies <i\nclass=x>in full</i>, always\"." {
 		t.Errorf("the paragraph with commas, quotes and a line break reads back as %q", tricky)
 	}
 	contains(t, dir, opendata.StatementsPath,
 		`,"France added, on the UN Charter, ""it applies <i`+"\n"+`class=x>in full</i>, always""."`+"\n",
 	)
+
+	// speakers.csv: every group's and stakeholder's statements and
+	// mentions, each row valid.
+	speakerRow := schema(t, "speaker.schema.json")
+	cr = csv.NewReader(strings.NewReader(read(t, dir, opendata.SpeakersPath)))
+	header, err = cr.Read()
+	if err != nil || !slices.Equal(header, opendata.SpeakersHeader) {
+		t.Fatalf("speakers.csv header %v (%v)", header, err)
+	}
+	n, want = 0, 0
+	for _, g := range s.Groups {
+		want += len(g.Statements) + len(g.Mentions)
+	}
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("speakers.csv row %d: %v", n+2, err)
+		}
+		n++
+		obj := map[string]any{}
+		for i, h := range header {
+			obj[h] = rec[i]
+		}
+		if err := speakerRow.Validate(obj); err != nil {
+			t.Errorf("speakers.csv row %d: %v", n+1, err)
+		}
+	}
+	if n != want || want == 0 {
+		t.Errorf("speakers.csv has %d rows; the groups and stakeholders have %d statements and mentions", n, want)
+	}
 
 	// One file per state, and no other.
 	stateSchema := schema(t, "state.schema.json")
@@ -574,8 +609,9 @@ func TestCiteThis(t *testing.T) {
 	contains(t, dir, "reports/dialogue/index.html",
 		`note         = {Original report: \url{https://example.com/original?id=1&amp;lang=en}}`,
 		// Each paragraph links to itself; a script adds copying.
-		`<p id=p-2>France highlighted the Program of Action, saying "a PoA, now". Nigeria agreed with France. <a href=#p-2 class=anchor aria-label="Link to paragraph 2">¶</a></p>`,
-		`<li id=p-3>Niger supported it. <a href=#p-3 class=anchor aria-label="Link to paragraph 3">¶</a></li>`,
+		// and names who speaks in it.
+		`<p id=p-2>France highlighted the Program of Action, saying "a PoA, now". Nigeria agreed with France. <a href=#p-2 class=anchor aria-label="Link to paragraph 2">¶</a><span class=speakers><a href=/archive/states/france/>France</a>, <a href=/archive/states/nigeria/>Nigeria</a></span></p>`,
+		`<li id=p-3>Niger supported it. <a href=#p-3 class=anchor aria-label="Link to paragraph 3">¶</a><span class=speakers><a href=/archive/states/niger/>Niger</a></span></li>`,
 		`<script src="/archive/js/copylink.js" defer></script>`,
 	)
 	contains(t, dir, "js/copylink.js", "clipboard")
@@ -676,7 +712,7 @@ func TestCharts(t *testing.T) {
 	for got, want := range map[string]string{
 		strings.Join(sessions, ";"): "Second substantive session=1;Third substantive session=3",
 		strings.Join(topics, ";"):   "International law=3;Programme of Action=2",
-		strings.Join(states, ";"):   "France=3;Guinea-Bissau=1;Nigeria=1;Papua New Guinea=1",
+		strings.Join(states, ";"):   "France=3;Egypt=1;Guinea-Bissau=1;Nigeria=1;Papua New Guinea=1",
 	} {
 		if got != want {
 			t.Errorf("the model's figures are %s, want %s", got, want)

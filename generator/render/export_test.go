@@ -2,4 +2,4 @@ package render
 
 // FastLists says which lists of th are written in Go: the session lists
 // and the topic lists.
-func FastLists(th *Theme) (session, topic bool) { return th.lists.Fast() }
+func FastLists(th *Theme) (session, topic, marks bool) { return th.lists.Fast() }

@@ -16,8 +16,9 @@ import (
 )
 
 // listsArchive has what lists escape and cut: quotes, ampersands, angle
-// brackets and plus signs in titles and texts, a date with a positive
-// offset, long paragraphs, several reports per session and per topic.
+// brackets and plus signs in titles, texts and names, a date with a
+// positive offset, long paragraphs, several reports per session and per
+// topic, a state speaking on behalf of a group, stakeholders.
 var listsArchive = sessions + archivetest.Topic +
 	"-- content/reports/2024/a.md --\n+++\ntitle = \"France's \\\"view\\\" <on> A&B + C\"\ndate = 2024-03-04T10:00:00+02:00\nsession = \"s1\"\n+++\n" +
 	"France & Chile backed the *PoA* (\"it's > nothing\") + more.\n\n- Kenya — «no», said Kenya's delegate.\n- Brazil abstained on the PoA.\n\n" +
@@ -27,14 +28,15 @@ var listsArchive = sessions + archivetest.Topic +
 	"Long text follows here without end. Long text follows here without end. Long text follows here without end. Long text follows here without end. Long text follows here without end.\n\n" +
 	strings.Repeat("Words before the name. ", 12) + "Then France spoke, " + strings.Repeat("and words after it. ", 12) + "\n" +
 	"-- content/reports/2024/c.md --\n+++\ntitle = \"Third\"\ndate = 2024-03-12T09:00:00-05:00\nsession = \"s2\"\n+++\n" +
-	"Kenya & France on the PoA.\n\nFrance alone.\n"
+	"Kenya & France on the PoA.\n\nFrance alone.\n\nEgypt, on behalf of the Arab Group, stressed the PoA.\n\n" +
+	"Let's Talk Cyber and the Korea Internet & Security Agency called for action; France agreed.\n"
 
 // forced overrides the lists' partials with copies that differ from the
 // bundled ones only by a comment, which forces the template path.
 func forced(t *testing.T) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
-	for _, name := range []string{lists.SessionPartial, lists.StatementPartial, lists.TopicPartial} {
+	for _, name := range []string{lists.SessionPartial, lists.StatementPartial, lists.TopicPartial, lists.MarkPartial} {
 		src, err := os.ReadFile("../../themes/default/layouts/" + name)
 		if err != nil {
 			t.Fatal(err)
@@ -58,11 +60,11 @@ func TestListsFastPathIsThePartials(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if a, b := render.FastLists(fast); !a || !b {
-			t.Fatalf("the bundled theme's lists are not written in Go: %v %v", a, b)
+		if a, b, c := render.FastLists(fast); !a || !b || !c {
+			t.Fatalf("the bundled theme's lists are not written in Go: %v %v %v", a, b, c)
 		}
-		if a, b := render.FastLists(slow); a || b {
-			t.Fatalf("overridden partials are written in Go: %v %v", a, b)
+		if a, b, c := render.FastLists(slow); a || b || c {
+			t.Fatalf("overridden partials are written in Go: %v %v %v", a, b, c)
 		}
 		want := renderAll(t, s, fast, nil)
 		got := renderAll(t, s, slow, nil)
@@ -77,6 +79,14 @@ func TestListsFastPathIsThePartials(t *testing.T) {
 			if bytes.Contains(w.data, []byte(`<a class=para href=`)) || bytes.Contains(w.data, []byte(`<p class=meta><a href=`)) {
 				lists++
 			}
+		}
+		for _, w := range []string{"states/egypt/index.html", "groups/arab-group/index.html", "reports/c/index.html"} {
+			if !bytes.Contains(want[w].data, []byte("arab-group/")) {
+				t.Errorf("%s does not link to the Arab Group", w)
+			}
+		}
+		if !bytes.Contains(want["reports/c/index.html"].data, []byte("Let&#39;s Talk Cyber")) {
+			t.Errorf("report c lacks its stakeholder's name, escaped:\n%s", want["reports/c/index.html"].data)
 		}
 		if lists < 4 {
 			t.Errorf("only %d files show a list of statements", lists)

@@ -120,12 +120,13 @@ func (r *Renderer) Outputs() []Output {
 	// Where archive pages end, and what they hold, is computed for every
 	// state on every core.
 	statePages := make([][]paging.Page, len(s.States))
-	generator.Parallel(len(s.States), func(i int) { statePages[i] = statementPages(s.States[i]) })
+	generator.Parallel(len(s.States), func(i int) { statePages[i] = statementPages(s.States[i].Statements) })
 	for i, st := range s.States {
 		pages := statePages[i]
 		add(rel(s, st.URL)+"index.html", func(w io.Writer) error { return r.state(w, st, pages, -1) }, StateDep(st.Code))
 		archived("state", st.Code, st.URL, pages, func(w io.Writer, k int) error { return r.state(w, st, pages, k) })
 	}
+	out = append(out, r.groupOutputs()...)
 	add("topics/index.html", func(w io.Writer) error {
 		return r.page(w, "topics", r.base("topics", "Topics", "The agenda's topics and the reports on each.", s.BasePath+"topics/"))
 	})

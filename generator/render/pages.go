@@ -44,9 +44,16 @@ type Page struct {
 	// Timeline is a process's sessions by year, on its page.
 	Timeline []TimelineYear
 
-	// Groups are this page's share of a state's statements, by session
-	// and report, each session's list the theme's partial (see lists).
-	Groups []lists.SessionList
+	// Group is the group or stakeholder a page is about.
+	Group *generator.Group
+	// Groups are this page's share of a state's or group's statements,
+	// by session and report, each session's list the theme's partial
+	// (see lists); Mentions are the newest paragraphs that only name it,
+	// the same way, on its landing page.
+	Groups   []lists.SessionList
+	Mentions []lists.SessionList
+	// Kinds are the sections of an index of groups or stakeholders.
+	Kinds []Kind
 	// Reports are this page's share of a topic's reports.
 	Reports []*generator.Report
 	// Pager links the pages of a long list; nil when there is one page.
@@ -185,25 +192,36 @@ func (r *Renderer) report(w io.Writer, rep *generator.Report) error {
 	return r.page(w, "report", p)
 }
 
-// reportBody is the report's body as HTML: kept by assembly, or rendered
-// from its Markdown.
+// reportBody is the report's body as HTML, kept by assembly or rendered
+// from its Markdown, with its paragraphs' speakers marked.
 func (r *Renderer) reportBody(rep *generator.Report) (template.HTML, error) {
 	html, err := r.texts.HTML(rep)
 	if err != nil {
 		return "", err
 	}
-	if html != nil {
-		body, err := r.minified(bytes.NewReader(html))
+	if html == nil {
+		src, err := r.texts.Markdown(rep)
 		if err != nil {
+			return "", err
+		}
+		raw := buffers.Get().(*bytes.Buffer)
+		defer release(raw)
+		if err := r.md.HTML(raw, src); err != nil {
 			return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
 		}
-		return body, nil
+		html = raw.Bytes()
 	}
-	src, err := r.texts.Markdown(rep)
+	marks, err := r.theme.lists.Marks(rep)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
 	}
-	body, err := r.markdown(src)
+	if len(marks) > 0 {
+		marked := buffers.Get().(*bytes.Buffer)
+		defer release(marked)
+		markSpeakers(marked, html, marks)
+		html = marked.Bytes()
+	}
+	body, err := r.minified(bytes.NewReader(html))
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
 	}
@@ -221,46 +239,11 @@ func (r *Renderer) session(w io.Writer, ss *generator.Session) error {
 	return r.page(w, "session", p)
 }
 
-// statementPages are the archive pages of a state's statements.
-func statementPages(st *generator.State) []paging.Page {
-	return paging.Cut(len(st.Statements), landingStatements,
-		func(i int) uint64 { return st.Statements[i].Key },
-		func(i int) time.Time { return st.Statements[i].Report.Date })
-}
-
 // reportPages are the archive pages of a topic's reports.
 func reportPages(t *generator.Topic) []paging.Page {
 	return paging.Cut(len(t.Reports), landingReports,
 		func(i int) uint64 { return t.Reports[i].Key() },
 		func(i int) time.Time { return t.Reports[i].Date })
-}
-
-// state renders a state's landing page (k < 0) or archive page k of pages.
-func (r *Renderer) state(w io.Writer, st *generator.State, pages []paging.Page, k int) error {
-	if k < 0 {
-		p := r.base("state", st.Name, fmt.Sprintf("What %s said in the archive: %d statements in %d reports.", st.Name, len(st.Statements), len(st.Reports)), st.URL)
-		p.State = st
-		groups, err := r.theme.lists.Sessions(r.texts, st.Statements[:min(landingStatements, len(st.Statements))])
-		if err != nil {
-			return err
-		}
-		p.Groups = groups
-		p.Pager = paging.Landing(st.URL, pages)
-		return r.page(w, "state", p)
-	}
-	// An archive page names no totals: they change with every report, and
-	// the page should not.
-	pg := pages[k]
-	from := pg.From.Format("2 January 2006")
-	p := r.base("state", fmt.Sprintf("%s: statements from %s", st.Name, from), fmt.Sprintf("Statements of %s in the archive from %s on, newest first.", st.Name, from), paging.URL(st.URL, pg.Name))
-	p.State, p.Archive = st, true
-	groups, err := r.theme.lists.Sessions(r.texts, st.Statements[pg.Lo:pg.Hi])
-	if err != nil {
-		return err
-	}
-	p.Groups = groups
-	p.Pager = paging.Archive(st.URL, pages, k)
-	return r.page(w, "state", p)
 }
 
 // Search renders the search page. The build writes it with no query; the

@@ -45,6 +45,15 @@ func (r *Renderer) publicOutputs() []Output {
 		})
 	}
 	out = append(out, statements)
+	speakers := Output{Path: opendata.SpeakersPath, Parts: []Part{{Name: "header", Render: opendata.SpeakersHead}}}
+	for i := len(s.Reports) - 1; i >= 0; i-- {
+		rep := s.Reports[i]
+		speakers.Parts = append(speakers.Parts, Part{
+			Name: rep.Slug, Deps: []Dep{DataDep(rep.Slug)},
+			Render: func(w io.Writer) error { return opendata.ReportSpeakers(w, r.texts, rep) },
+		})
+	}
+	out = append(out, speakers)
 	for _, st := range s.States {
 		st := st
 		add(opendata.StatePath(st), func(w io.Writer) error { return opendata.State(w, st) }, StateDep(st.Code))
@@ -118,7 +127,7 @@ func (r *Renderer) decorate(p *Page) error {
 	case p.Kind == "session" && p.Session != nil:
 		p.OwnFeed = &FeedLink{Title: "Atom feed of this session's reports", URL: p.Session.URL + "feed.xml"}
 	case p.Kind == "state" && p.State != nil:
-		p.OwnFeed = &FeedLink{Title: "Atom feed of reports naming " + p.State.Name, URL: p.State.URL + "feed.xml"}
+		p.OwnFeed = &FeedLink{Title: "Atom feed of reports in which " + p.State.Name + " speaks", URL: p.State.URL + "feed.xml"}
 		p.DataURL = s.BasePath + opendata.StatePath(p.State)
 		p.TopicsURL = p.State.URL + stateTopicsDir
 		// Figures and the topic sections summarise the whole state, so
@@ -128,13 +137,15 @@ func (r *Renderer) decorate(p *Page) error {
 			p.Charts = figures.State(p.State)
 		}
 	case p.Kind == "statetopics" && p.State != nil:
-		p.OwnFeed = &FeedLink{Title: "Atom feed of reports naming " + p.State.Name, URL: p.State.URL + "feed.xml"}
+		p.OwnFeed = &FeedLink{Title: "Atom feed of reports in which " + p.State.Name + " speaks", URL: p.State.URL + "feed.xml"}
 		p.DataURL = s.BasePath + opendata.StatePath(p.State)
 		topics, err := stateTopics(s, r.theme.lists, r.texts, p.State)
 		if err != nil {
 			return err
 		}
 		p.Topics = topics
+	case p.Kind == "group" && p.Group != nil && first:
+		p.Charts = figures.Group(p.Group)
 	case p.Kind == "topic" && p.Topic != nil:
 		p.OwnFeed = &FeedLink{Title: "Atom feed of reports on " + p.Topic.Title, URL: p.Topic.URL + "feed.xml"}
 		if first {

@@ -47,8 +47,9 @@ type staticFile struct {
 var pageKinds = []string{"home", "report", "session", "sessions", "state", "states", "topic", "topics", "search", "404", "matrix", "statetopics"}
 
 // optionalKinds are page templates a theme may lack: their pages are then
-// not written. A theme made before process pages existed still loads.
-var optionalKinds = map[string]bool{"process": true}
+// not written. A theme made before process, group and stakeholder pages
+// existed still loads.
+var optionalKinds = map[string]bool{"process": true, "group": true, "groups": true}
 
 // LoadTheme reads a theme's layouts/ and static/ from theme, with any file
 // of the same name under overrides (the site's own layouts/) taking its
@@ -123,7 +124,7 @@ func LoadTheme(theme, overrides fs.FS, m *minify.M) (*Theme, error) {
 	if th.lists, err = lists.New(set, sources); err != nil {
 		return nil, err
 	}
-	for _, kind := range append(pageKinds, "process") {
+	for _, kind := range append(pageKinds, "process", "group", "groups") {
 		name := kind + ".html"
 		src, ok := files[name]
 		if !ok {

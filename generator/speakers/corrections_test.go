@@ -5,6 +5,45 @@ import (
 	"testing"
 )
 
+// TestCorrectTurns checks that the corrections `plenary import` writes
+// for a transcript's turns, the same list on consecutive paragraphs of
+// which only the first names the speaker, are not stale, while a turn
+// whose first paragraph no longer names it is, once.
+func TestCorrectTurns(t *testing.T) {
+	a := testAnalyser(t)
+	paras := []Paragraph{
+		{ID: "p-1", Text: "Brazil: The PoA matters."},
+		{ID: "p-2", Text: "It should start soon."},
+		{ID: "p-3", Text: "Funding is needed."},
+		{ID: "p-4", Text: "Several delegations spoke."},
+		{ID: "p-5", Text: "Then others spoke."},
+		{ID: "p-6", Text: "And more."},
+		{ID: "p-8", Text: "A gap."},
+	}
+	fixes := CorrectionsFrom(map[string][]string{
+		"p-1": {"Brazil"}, "p-2": {"Brazil"}, "p-3": {"Brazil"},
+		"p-4": {"Japan"}, "p-5": {"Japan"},
+		"p-6": {"Brazil"}, // a turn's list, but after another turn: stale
+		"p-8": {"Brazil"}, // not consecutive: stale
+	}, map[string]int{"p-1": 2, "p-2": 3, "p-3": 4, "p-4": 5, "p-5": 6, "p-6": 7, "p-8": 8})
+	got, problems := a.Correct(paras, a.Report(paras), fixes)
+	var stale []string
+	for _, p := range problems {
+		if !p.Stale {
+			t.Errorf("not a warning: %v", p)
+		}
+		stale = append(stale, p.Paragraph)
+	}
+	if strings.Join(stale, " ") != "p-4 p-6 p-8" {
+		t.Errorf("stale corrections %v, want p-4 p-6 p-8", stale)
+	}
+	for i, want := range []string{"Brazil=speaker", "Brazil=speaker", "Brazil=speaker", "Japan=speaker", "Japan=speaker"} {
+		if s := describe(got[i]); s != want {
+			t.Errorf("%s: %s, want %s", paras[i].ID, s, want)
+		}
+	}
+}
+
 func TestCorrect(t *testing.T) {
 	a := testAnalyser(t)
 	paras := []Paragraph{

@@ -60,28 +60,38 @@ func sessionLabel(ss *generator.Session) string { return ss.Start.Format("Jan 20
 // session first, and per topic. Only sessions it spoke at are shown, so
 // the chart depends on the state alone, as its page's deps say.
 func State(st *generator.State) []*Chart {
+	return speaker(st.Name, len(st.Statements), st.BySession, st.Topics)
+}
+
+// Group is a group's or stakeholder's figures, as a state's.
+func Group(g *generator.Group) []*Chart {
+	return speaker(g.Name, len(g.Statements), g.BySession, g.Topics)
+}
+
+// speaker is the figures of one speaker's statements.
+func speaker(name string, total int, bySession []*generator.SessionStatements, topics []generator.TopicCount) []*Chart {
 	var out []*Chart
-	if n := len(st.BySession); n > 0 {
+	if n := len(bySession); n > 0 {
 		bars := make([]charts.Bar, 0, n)
 		for i := n - 1; i >= 0; i-- {
-			g := st.BySession[i]
+			g := bySession[i]
 			bars = append(bars, charts.Bar{Label: sessionLabel(g.Session), Title: g.Session.Title, Value: len(g.Statements)})
 		}
 		out = append(out, newChart(charts.Chart{
-			ID: "chart-sessions", Title: "Statements by " + st.Name + " per session",
-			Desc: format.Plural(len(st.Statements), "statement", "statements") + " across " + format.Plural(n, "session", "sessions") +
+			ID: "chart-sessions", Title: "Statements by " + name + " per session",
+			Desc: format.Plural(total, "statement", "statements") + " across " + format.Plural(n, "session", "sessions") +
 				", oldest session first. The table below gives each figure.",
 			Unit: "statements",
 		}, "Session", "Statements", bars, charts.Columns))
 	}
-	if len(st.Topics) > 0 {
-		bars := make([]charts.Bar, 0, len(st.Topics))
-		for _, tc := range st.Topics {
+	if len(topics) > 0 {
+		bars := make([]charts.Bar, 0, len(topics))
+		for _, tc := range topics {
 			bars = append(bars, charts.Bar{Label: tc.Topic.Title, Value: tc.Count})
 		}
 		out = append(out, newChart(charts.Chart{
-			ID: "chart-topics", Title: "Topics " + st.Name + " spoke on",
-			Desc: "Statements by " + st.Name + " per topic, most first. A statement may concern several topics.",
+			ID: "chart-topics", Title: "Topics " + name + " spoke on",
+			Desc: "Statements by " + name + " per topic, most first. A statement may concern several topics.",
 			Unit: "statements",
 		}, "Topic", "Statements", bars, charts.Horizontal))
 	}

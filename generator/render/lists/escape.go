@@ -31,8 +31,9 @@ func writeText(b *strings.Builder, s string) {
 	}
 }
 
-// attrEscapes are the characters html/template escapes in a quoted
-// attribute value, with what it writes for each.
+// attrEscapes are the characters html/template escapes in a string it
+// writes as text or as a quoted attribute's value, with what it writes
+// for each.
 var attrEscapes = [256]string{
 	0:    "\uFFFD",
 	'"':  "&#34;",
@@ -43,9 +44,9 @@ var attrEscapes = [256]string{
 	'>':  "&gt;",
 }
 
-// writeAttr writes s as the value of a quoted attribute that holds no
-// address (datetime="…"), as html/template does.
-func writeAttr(b *strings.Builder, s string) {
+// writeEscaped writes s as html/template writes a string as text, or as
+// the value of a quoted attribute that holds no address (datetime="…").
+func writeEscaped(b *strings.Builder, s string) {
 	start := 0
 	for i := 0; i < len(s); i++ {
 		if e := attrEscapes[s[i]]; e != "" {
@@ -74,7 +75,7 @@ func writeURL(b *strings.Builder, s string) {
 	}
 	var n strings.Builder
 	normalizeURL(&n, s)
-	writeAttr(b, n.String())
+	writeEscaped(b, n.String())
 }
 
 // plainURL reports whether s is an address the site makes that needs no

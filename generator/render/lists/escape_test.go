@@ -9,6 +9,7 @@ import (
 var (
 	urlTemplate  = template.Must(template.New("").Parse(`<a href="{{.}}">`))
 	attrTemplate = template.Must(template.New("").Parse(`<time datetime="{{.}}">`))
+	textTemplate = template.Must(template.New("").Parse(`<p>{{.}}</p>`))
 )
 
 // checkEscapes holds the fast path's escaping of s to html/template's.
@@ -30,10 +31,21 @@ func checkEscapes(t *testing.T, s string) {
 		t.Fatal(err)
 	}
 	got.WriteString(`<time datetime="`)
-	writeAttr(&got, s)
+	writeEscaped(&got, s)
 	got.WriteString(`">`)
 	if got.String() != want.String() {
 		t.Errorf("attribute %q: got %s, html/template %s", s, got.String(), want.String())
+	}
+	want.Reset()
+	got.Reset()
+	if err := textTemplate.Execute(&want, s); err != nil {
+		t.Fatal(err)
+	}
+	got.WriteString(`<p>`)
+	writeEscaped(&got, s)
+	got.WriteString(`</p>`)
+	if got.String() != want.String() {
+		t.Errorf("text %q: got %s, html/template %s", s, got.String(), want.String())
 	}
 }
 

@@ -81,7 +81,7 @@ func writeReportHeading(b *strings.Builder, r *generator.Report) {
 // writeTime writes a report's date as the partials do.
 func writeTime(b *strings.Builder, t time.Time) {
 	b.WriteString(`<time datetime="`)
-	writeAttr(b, t.Format(time.RFC3339))
+	writeEscaped(b, t.Format(time.RFC3339))
 	b.WriteString(`">`)
 	b.WriteString(t.Format("2 January 2006"))
 	b.WriteString("</time>")
@@ -103,8 +103,8 @@ func statementSize(s *generator.Statement) int {
 }
 
 // writeStatement writes one statement of a report's list, as
-// StatementPartial does: the excerpt of its paragraph's text and a link
-// to its paragraph.
+// StatementPartial does: the excerpt of its paragraph's text, a link to
+// its paragraph, and who it spoke for or who spoke for it.
 func writeStatement(b *strings.Builder, s *generator.Statement, text string) {
 	b.WriteString(`<li><blockquote cite="`)
 	writeStatementURL(b, s)
@@ -114,7 +114,48 @@ func writeStatement(b *strings.Builder, s *generator.Statement, text string) {
 	writeStatementURL(b, s)
 	b.WriteString(`">paragraph `)
 	b.WriteString(strconv.Itoa(s.Paragraph.N))
-	b.WriteString(`</a></li>`)
+	b.WriteString(`</a>`)
+	if g := s.OnBehalfOf; g != nil {
+		b.WriteString(` <span class=behalf>on behalf of `)
+		writeLink(b, g.Name, g.URL)
+		b.WriteString(`</span>`)
+	}
+	if by := spokenBy(s); len(by) > 0 {
+		b.WriteString(` <span class=behalf>through `)
+		for i, o := range by {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeLink(b, o.Name(), o.SpeakerURL())
+		}
+		b.WriteString(`</span>`)
+	}
+	b.WriteString(`</li>`)
+}
+
+// writeLink writes a link to a speaker's page, as the partials do.
+func writeLink(b *strings.Builder, name, url string) {
+	b.WriteString(`<a href="`)
+	writeURL(b, url)
+	b.WriteString(`">`)
+	writeEscaped(b, name)
+	b.WriteString(`</a>`)
+}
+
+// writeMark writes what MarkPartial writes for a paragraph's speakers.
+func writeMark(b *strings.Builder, speakers []Speaker) {
+	b.WriteString(`<span class=speakers>`)
+	for i, sp := range speakers {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		writeLink(b, sp.Name, sp.URL)
+		if f := sp.For; f != nil {
+			b.WriteString(" for ")
+			writeLink(b, f.Name, f.URL)
+		}
+	}
+	b.WriteString(`</span>`)
 }
 
 // writeStatementURL writes the address of a statement's paragraph,
@@ -132,7 +173,7 @@ func writeStatementURL(b *strings.Builder, s *generator.Statement) {
 // writeExcerpt writes a statement's excerpt of its paragraph's text,
 // escaped.
 func writeExcerpt(b *strings.Builder, s *generator.Statement, text string) {
-	cutStart, text, cutEnd := generator.ExcerptParts(text, s.State.Name, generator.ExcerptLen)
+	cutStart, text, cutEnd := generator.ExcerptParts(text, s.Name(), generator.ExcerptLen)
 	if cutStart {
 		b.WriteString("… ")
 	}
@@ -163,6 +204,10 @@ func writeTopic(texts *bodies.Store, stmts []*generator.Statement) (template.HTM
 		b.WriteString(strconv.Itoa(s.Paragraph.N))
 		b.WriteString(`</a> · `)
 		writeTime(&b, s.Report.Date)
+		if g := s.OnBehalfOf; g != nil {
+			b.WriteString(` · on behalf of `)
+			writeLink(&b, g.Name, g.URL)
+		}
 		b.WriteString("</p></li>")
 	}
 	return template.HTML(b.String()), nil //nolint:gosec // every value escaped above

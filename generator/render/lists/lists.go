@@ -1,9 +1,10 @@
-// Package lists owns the lists of statements that pages show: a state's
-// statements by session and report, and a topic's latest statements on a
-// state's page by topic. Their markup is the theme's partials
-// (partials/statement-list.html with partials/statement.html, and
-// partials/topic-statements.html), which an archive overrides like any
-// template. Where the theme's partial is the bundled one, the same markup
+// Package lists owns the lists of statements that pages show: a state's,
+// group's or stakeholder's statements by session and report, a topic's
+// latest statements on a state's page by topic, and the speakers marked
+// beside each paragraph of a report. Their markup is the theme's partials
+// (partials/statement-list.html with partials/statement.html,
+// partials/topic-statements.html and partials/paragraph-speakers.html),
+// which an archive overrides like any template. Where the theme's partial is the bundled one, the same markup
 // is written in Go instead: a state's pages hold most of the site's text,
 // and the template engine's reflective calls per statement dominated them.
 // Both give the same bytes; the render package's tests hold them to it.
@@ -33,7 +34,17 @@ const (
 	// TopicPartial is a topic's latest statements on a state's page by
 	// topic, each naming its report. It receives a []Item.
 	TopicPartial = "partials/topic-statements.html"
+	// MarkPartial is who speaks in a paragraph, beside its ¶ link on the
+	// report's page. It receives a []Speaker.
+	MarkPartial = "partials/paragraph-speakers.html"
 )
+
+// Speaker is a state, group or stakeholder as a list names it, linked.
+type Speaker struct {
+	Name, URL string
+	// For is the group it spoke on behalf of, in a paragraph's mark.
+	For *Speaker
+}
 
 // List is a session's share of a list of statements, as SessionPartial
 // receives it.
@@ -64,15 +75,19 @@ type Item struct {
 	Report      *generator.Report
 	ReportTitle template.HTML
 	Date        time.Time
+	// OnBehalfOf is the group the speaker spoke for; By are those who
+	// spoke for a group in its statement. Either may be empty.
+	OnBehalfOf *Speaker
+	By         []Speaker
 }
 
 // Writer writes lists with the theme's partials, or in Go where a partial
 // is the bundled one.
 type Writer struct {
 	partials *template.Template
-	// fastSession and fastTopic say the session and topic lists are
-	// written in Go.
-	fastSession, fastTopic bool
+	// fastSession, fastTopic and fastMarks say the session lists, topic
+	// lists and paragraphs' speakers are written in Go.
+	fastSession, fastTopic, fastMarks bool
 }
 
 // New returns the Writer of a theme whose partials are parsed in
@@ -109,12 +124,15 @@ func New(partials *template.Template, sources map[string][]byte) (*Writer, error
 	if w.fastTopic, err = same(TopicPartial); err != nil {
 		return nil, err
 	}
+	if w.fastMarks, err = same(MarkPartial); err != nil {
+		return nil, err
+	}
 	return w, nil
 }
 
-// Fast says which lists are written in Go, for tests: the session lists
-// and the topic lists.
-func (w *Writer) Fast() (session, topic bool) { return w.fastSession, w.fastTopic }
+// Fast says which lists are written in Go, for tests: the session lists,
+// the topic lists and the paragraphs' speakers.
+func (w *Writer) Fast() (session, topic, marks bool) { return w.fastSession, w.fastTopic, w.fastMarks }
 
 // SessionList is a session's share of a list of statements, as markup.
 type SessionList struct {
@@ -196,10 +214,81 @@ func item(texts *bodies.Store, s *generator.Statement) (Item, error) {
 	}
 	var b strings.Builder
 	writeExcerpt(&b, s, text)
-	return Item{
+	it := Item{
 		Statement: s, URL: s.URL(), N: s.Paragraph.N, Excerpt: template.HTML(b.String()), //nolint:gosec // escaped by writeExcerpt
 		Report: s.Report, ReportTitle: escaped(s.Report.Title), Date: s.Report.Date,
-	}, nil
+	}
+	if g := s.OnBehalfOf; g != nil {
+		it.OnBehalfOf = &Speaker{Name: g.Name, URL: g.URL}
+	}
+	for _, by := range spokenBy(s) {
+		it.By = append(it.By, Speaker{Name: by.Name(), URL: by.SpeakerURL()})
+	}
+	return it, nil
+}
+
+// spokenBy are the statements of those who spoke on behalf of a group in
+// the group's statement s, in the order of the paragraph's statements.
+func spokenBy(s *generator.Statement) []*generator.Statement {
+	if s.Group == nil || s.Role != generator.Speaker {
+		return nil
+	}
+	var out []*generator.Statement
+	for i := range s.Report.Statements {
+		o := &s.Report.Statements[i]
+		if o.Paragraph == s.Paragraph && o.OnBehalfOf == s.Group && o.Role == generator.Speaker {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// Marks are the markup of who speaks in each paragraph of r that has a
+// speaker, by the paragraph's number: its speakers, each with the group
+// it spoke for, less the groups spoken for by another of them.
+func (w *Writer) Marks(r *generator.Report) (map[int]template.HTML, error) {
+	var out map[int]template.HTML
+	var b strings.Builder
+	for i := 0; i < len(r.Statements); {
+		p := r.Statements[i].Paragraph
+		j := i
+		for j < len(r.Statements) && r.Statements[j].Paragraph == p {
+			j++
+		}
+		speakers := paragraphSpeakers(r.Statements[i:j])
+		i = j
+		if len(speakers) == 0 {
+			continue
+		}
+		b.Reset()
+		if w.fastMarks {
+			writeMark(&b, speakers)
+		} else if err := w.partials.ExecuteTemplate(&b, MarkPartial, speakers); err != nil {
+			return nil, err
+		}
+		if out == nil {
+			out = map[int]template.HTML{}
+		}
+		out[p.N] = template.HTML(b.String()) //nolint:gosec // the theme's partial, or escaped by writeMark
+	}
+	return out, nil
+}
+
+// paragraphSpeakers are the speakers of one paragraph's statements.
+func paragraphSpeakers(stmts []generator.Statement) []Speaker {
+	var out []Speaker
+	for i := range stmts {
+		s := &stmts[i]
+		if s.Role != generator.Speaker || len(spokenBy(s)) > 0 {
+			continue
+		}
+		sp := Speaker{Name: s.Name(), URL: s.SpeakerURL()}
+		if g := s.OnBehalfOf; g != nil {
+			sp.For = &Speaker{Name: g.Name, URL: g.URL}
+		}
+		out = append(out, sp)
+	}
+	return out
 }
 
 // escaped is text escaped as the site's lists write it.
