@@ -206,13 +206,9 @@ func ReportStatements(w io.Writer, store *bodies.Store, r *generator.Report) err
 // own ("report" on), or says the statement has no row, and the columns
 // from "paragraph" on are the same in every such file.
 func reportRows(w io.Writer, store *bodies.Store, r *generator.Report, header []string, fill func(row []string, s *generator.Statement) bool) error {
-	if len(r.Statements) == 0 {
-		return nil
-	}
-	texts, err := store.Texts(r)
-	if err != nil {
-		return err
-	}
+	// The texts are read when the first row needs them: most reports
+	// have no row in speakers.csv.
+	var texts []string
 	cw := csv.NewWriter(w)
 	row := make([]string, len(header))
 	at := slices.Index(header, "report")
@@ -225,6 +221,12 @@ func reportRows(w io.Writer, store *bodies.Store, r *generator.Report, header []
 		s := &r.Statements[i]
 		if !fill(row, s) {
 			continue
+		}
+		if texts == nil {
+			var err error
+			if texts, err = store.Texts(r); err != nil {
+				return err
+			}
 		}
 		p := s.Paragraph
 		for j < len(r.Paragraphs) && r.Paragraphs[j] != p {

@@ -610,8 +610,8 @@ func TestCiteThis(t *testing.T) {
 		`note         = {Original report: \url{https://example.com/original?id=1&amp;lang=en}}`,
 		// Each paragraph links to itself; a script adds copying.
 		// and names who speaks in it.
-		`<p id=p-2>France highlighted the Program of Action, saying "a PoA, now". Nigeria agreed with France. <a href=#p-2 class=anchor aria-label="Link to paragraph 2">¶</a><span class=speakers><a href=/archive/states/france/>France</a>, <a href=/archive/states/nigeria/>Nigeria</a></span></p>`,
-		`<li id=p-3>Niger supported it. <a href=#p-3 class=anchor aria-label="Link to paragraph 3">¶</a><span class=speakers><a href=/archive/states/niger/>Niger</a></span></li>`,
+		`<p id=p-2>France highlighted the Program of Action, saying "a PoA, now". Nigeria agreed with France. <a href=#p-2 class=anchor aria-label="Link to paragraph 2">¶</a><span class=speakers><a href="/archive/states/france/">France</a>, <a href="/archive/states/nigeria/">Nigeria</a></span></p>`,
+		`<li id=p-3>Niger supported it. <a href=#p-3 class=anchor aria-label="Link to paragraph 3">¶</a><span class=speakers><a href="/archive/states/niger/">Niger</a></span></li>`,
 		`<script src="/archive/js/copylink.js" defer></script>`,
 	)
 	contains(t, dir, "js/copylink.js", "clipboard")

@@ -52,6 +52,9 @@ type Page struct {
 	// the same way, on its landing page.
 	Groups   []lists.SessionList
 	Mentions []lists.SessionList
+	// MentionCount is how many paragraphs only name it, of which the
+	// landing page shows the newest MentionsShown.
+	MentionCount, MentionsShown int
 	// Kinds are the sections of an index of groups or stakeholders.
 	Kinds []Kind
 	// Reports are this page's share of a topic's reports.
@@ -193,39 +196,35 @@ func (r *Renderer) report(w io.Writer, rep *generator.Report) error {
 }
 
 // reportBody is the report's body as HTML, kept by assembly or rendered
-// from its Markdown, with its paragraphs' speakers marked.
+// from its Markdown, minified, with its paragraphs' speakers marked. The
+// marks are put in after minifying: they are the theme's partial, or the
+// same markup, minified already.
 func (r *Renderer) reportBody(rep *generator.Report) (template.HTML, error) {
 	html, err := r.texts.HTML(rep)
 	if err != nil {
 		return "", err
 	}
-	if html == nil {
-		src, err := r.texts.Markdown(rep)
-		if err != nil {
+	var body template.HTML
+	if html != nil {
+		body, err = r.minified(bytes.NewReader(html))
+	} else {
+		var src []byte
+		if src, err = r.texts.Markdown(rep); err != nil {
 			return "", err
 		}
-		raw := buffers.Get().(*bytes.Buffer)
-		defer release(raw)
-		if err := r.md.HTML(raw, src); err != nil {
-			return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
-		}
-		html = raw.Bytes()
+		body, err = r.markdown(src)
+	}
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
 	}
 	marks, err := r.theme.lists.Marks(rep)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
 	}
-	if len(marks) > 0 {
-		marked := buffers.Get().(*bytes.Buffer)
-		defer release(marked)
-		markSpeakers(marked, html, marks)
-		html = marked.Bytes()
+	if len(marks) == 0 {
+		return body, nil
 	}
-	body, err := r.minified(bytes.NewReader(html))
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
-	}
-	return body, nil
+	return markSpeakers(body, marks), nil
 }
 
 func (r *Renderer) session(w io.Writer, ss *generator.Session) error {

@@ -1,22 +1,23 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/registry"
+	"github.com/plenary-archive/plenary/generator/render/lists"
 	"github.com/plenary-archive/plenary/generator/render/paging"
 )
 
 // landingMentions is how many of the paragraphs that only name a state,
 // group or stakeholder its landing page shows, collapsed: the newest, as
 // a pointer to where it is spoken of; the data files list every one.
-const landingMentions = 50
+const landingMentions = 25
 
 // statementPages are the archive pages of a state's or group's
 // statements, newest first.
@@ -39,7 +40,8 @@ func (r *Renderer) statements(p *Page, url string, stmts, mentions []*generator.
 	if p.Groups, err = r.theme.lists.Sessions(r.texts, stmts[:min(landingStatements, len(stmts))]); err != nil {
 		return err
 	}
-	if p.Mentions, err = r.theme.lists.Sessions(r.texts, mentions[:min(landingMentions, len(mentions))]); err != nil {
+	p.MentionCount, p.MentionsShown = len(mentions), min(landingMentions, len(mentions))
+	if p.Mentions, err = r.theme.lists.Sessions(r.texts, mentions[:p.MentionsShown]); err != nil {
 		return err
 	}
 	p.Pager = paging.Landing(url, pages)
@@ -151,26 +153,29 @@ func kinds(groups []*generator.Group, ofStates bool) []Kind {
 	return out
 }
 
-// markSpeakers writes html, the body of a report as the markdown package
-// renders it, to w with marks[N] after the ¶ link of paragraph N. The
-// link is found by the label the markdown package gives it, which
-// content cannot write: its text is escaped.
-func markSpeakers(w *bytes.Buffer, html []byte, marks map[int]template.HTML) {
-	for n := 1; len(marks) > 0 && len(html) > 0; n++ {
-		mark, ok := marks[n]
-		if !ok {
-			continue
-		}
-		delete(marks, n)
-		link := `aria-label="Link to paragraph ` + strconv.Itoa(n) + `">¶</a>`
-		i := bytes.Index(html, []byte(link))
+// markSpeakers is body, the body of a report as the markdown package
+// renders it, with each mark after the ¶ link of its paragraph. The link
+// is found by the label the markdown package gives it, which content
+// cannot write: its text is escaped.
+func markSpeakers(body template.HTML, marks []lists.Mark) template.HTML {
+	size := len(body)
+	for _, m := range marks {
+		size += len(m.HTML)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	html := string(body)
+	for _, m := range marks {
+		link := `aria-label="Link to paragraph ` + strconv.Itoa(m.N) + `">¶</a>`
+		i := strings.Index(html, link)
 		if i < 0 {
 			continue
 		}
 		i += len(link)
-		w.Write(html[:i])
-		w.WriteString(string(mark))
+		b.WriteString(html[:i])
+		b.WriteString(string(m.HTML))
 		html = html[i:]
 	}
-	w.Write(html)
+	b.WriteString(html)
+	return template.HTML(b.String()) //nolint:gosec // the body and the marks are markup already
 }

@@ -243,11 +243,17 @@ func spokenBy(s *generator.Statement) []*generator.Statement {
 	return out
 }
 
+// Mark is who speaks in one paragraph, as markup.
+type Mark struct {
+	N    int // the paragraph's number
+	HTML template.HTML
+}
+
 // Marks are the markup of who speaks in each paragraph of r that has a
-// speaker, by the paragraph's number: its speakers, each with the group
-// it spoke for, less the groups spoken for by another of them.
-func (w *Writer) Marks(r *generator.Report) (map[int]template.HTML, error) {
-	var out map[int]template.HTML
+// speaker, in document order: its speakers, each with the group it spoke
+// for, less the groups spoken for by another of them.
+func (w *Writer) Marks(r *generator.Report) ([]Mark, error) {
+	var out []Mark
 	var b strings.Builder
 	for i := 0; i < len(r.Statements); {
 		p := r.Statements[i].Paragraph
@@ -266,10 +272,7 @@ func (w *Writer) Marks(r *generator.Report) (map[int]template.HTML, error) {
 		} else if err := w.partials.ExecuteTemplate(&b, MarkPartial, speakers); err != nil {
 			return nil, err
 		}
-		if out == nil {
-			out = map[int]template.HTML{}
-		}
-		out[p.N] = template.HTML(b.String()) //nolint:gosec // the theme's partial, or escaped by writeMark
+		out = append(out, Mark{N: p.N, HTML: template.HTML(b.String())}) //nolint:gosec // the theme's partial, or escaped by writeMark
 	}
 	return out, nil
 }
