@@ -116,7 +116,7 @@ func (r *Renderer) decorate(p *Page) error {
 	s := r.site
 	p.Meta = metadata.Describe(s, metadata.Page{
 		Kind: p.Kind, Title: p.Title, Description: p.Description, Permalink: p.Permalink,
-		Report: p.Report, Session: p.Session, State: p.State, Topic: p.Topic,
+		Report: p.Report, Session: p.Session, State: p.State, Topic: p.Topic, Group: p.Group,
 	})
 	first := !p.Archive
 	switch {

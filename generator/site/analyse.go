@@ -137,7 +137,11 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 		out.problems.Add(generator.Errorf(r.SourcePath, src.BodyLine, "write the report below the front matter", "the report has no text"))
 	}
 	for _, p := range det.Problems {
-		out.problems.Add(&generator.Error{Path: r.SourcePath, Line: p.Line, Msg: p.Msg, Warning: p.Stale})
+		e := &generator.Error{Path: r.SourcePath, Line: p.Line, Msg: p.Msg, Warning: p.Stale}
+		if !p.Stale {
+			e.Hint = "correct the entry of the front matter's [speakers] table"
+		}
+		out.problems.Add(e)
 	}
 	for _, m := range det.Misspellings {
 		out.problems.Add(&generator.Error{
