@@ -197,34 +197,36 @@ func (r *Renderer) report(w io.Writer, rep *generator.Report) error {
 
 // reportBody is the report's body as HTML, kept by assembly or rendered
 // from its Markdown, minified, with its paragraphs' speakers marked. The
-// marks are put in after minifying: they are the theme's partial, or the
-// same markup, minified already.
+// marks are put in after minifying, as the minified body becomes the
+// page's string: they are the theme's partial, or the same markup,
+// minified already.
 func (r *Renderer) reportBody(rep *generator.Report) (template.HTML, error) {
-	html, err := r.texts.HTML(rep)
-	if err != nil {
-		return "", err
-	}
-	var body template.HTML
-	if html != nil {
-		body, err = r.minified(bytes.NewReader(html))
-	} else {
-		var src []byte
-		if src, err = r.texts.Markdown(rep); err != nil {
-			return "", err
-		}
-		body, err = r.markdown(src)
-	}
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
-	}
 	marks, err := r.theme.lists.Marks(rep)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
 	}
-	if len(marks) == 0 {
-		return body, nil
+	html, err := r.texts.HTML(rep)
+	if err != nil {
+		return "", err
 	}
-	return markSpeakers(body, marks), nil
+	if html == nil {
+		src, err := r.texts.Markdown(rep)
+		if err != nil {
+			return "", err
+		}
+		raw := buffers.Get().(*bytes.Buffer)
+		defer release(raw)
+		if err := r.md.HTML(raw, src); err != nil {
+			return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
+		}
+		html = raw.Bytes()
+	}
+	min := buffers.Get().(*bytes.Buffer)
+	defer release(min)
+	if err := r.theme.minify(min, bytes.NewReader(html)); err != nil {
+		return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
+	}
+	return markSpeakers(min.Bytes(), marks), nil
 }
 
 func (r *Renderer) session(w io.Writer, ss *generator.Session) error {

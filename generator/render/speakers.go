@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io"
@@ -156,26 +157,24 @@ func kinds(groups []*generator.Group, ofStates bool) []Kind {
 // markSpeakers is body, the body of a report as the markdown package
 // renders it, with each mark after the ¶ link of its paragraph. The link
 // is found by the label the markdown package gives it, which content
-// cannot write: its text is escaped.
-func markSpeakers(body template.HTML, marks []lists.Mark) template.HTML {
-	size := len(body)
-	for _, m := range marks {
-		size += len(m.HTML)
-	}
+// cannot write: its text is escaped. The markdown package escapes raw
+// HTML and unsafe links, so its output is the one piece of content
+// trusted as markup.
+func markSpeakers(body []byte, marks lists.Marks) template.HTML {
 	var b strings.Builder
-	b.Grow(size)
-	html := string(body)
-	for _, m := range marks {
-		link := `aria-label="Link to paragraph ` + strconv.Itoa(m.N) + `">¶</a>`
-		i := strings.Index(html, link)
+	b.Grow(len(body) + len(marks.HTML))
+	var link []byte
+	for _, m := range marks.Of {
+		link = append(append(append(link[:0], `aria-label="Link to paragraph `...), strconv.Itoa(m.N)...), `">¶</a>`...)
+		i := bytes.Index(body, link)
 		if i < 0 {
 			continue
 		}
 		i += len(link)
-		b.WriteString(html[:i])
-		b.WriteString(string(m.HTML))
-		html = html[i:]
+		b.Write(body[:i])
+		b.WriteString(marks.HTML[m.Start:m.End])
+		body = body[i:]
 	}
-	b.WriteString(html)
-	return template.HTML(b.String()) //nolint:gosec // the body and the marks are markup already
+	b.Write(body)
+	return template.HTML(b.String()) //nolint:gosec // see above
 }

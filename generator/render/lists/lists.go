@@ -243,43 +243,52 @@ func spokenBy(s *generator.Statement) []*generator.Statement {
 	return out
 }
 
-// Mark is who speaks in one paragraph, as markup.
+// Marks are who speaks in the paragraphs of a report, as markup: one
+// string, each paragraph's part of it at Of.
+type Marks struct {
+	HTML string
+	Of   []Mark
+}
+
+// Mark is where who speaks in paragraph N is in Marks.HTML.
 type Mark struct {
-	N    int // the paragraph's number
-	HTML template.HTML
+	N          int // the paragraph's number
+	Start, End int
 }
 
 // Marks are the markup of who speaks in each paragraph of r that has a
 // speaker, in document order: its speakers, each with the group it spoke
 // for, less the groups spoken for by another of them.
-func (w *Writer) Marks(r *generator.Report) ([]Mark, error) {
-	var out []Mark
+func (w *Writer) Marks(r *generator.Report) (Marks, error) {
+	var out Marks
 	var b strings.Builder
+	var speakers []Speaker
 	for i := 0; i < len(r.Statements); {
 		p := r.Statements[i].Paragraph
 		j := i
 		for j < len(r.Statements) && r.Statements[j].Paragraph == p {
 			j++
 		}
-		speakers := paragraphSpeakers(r.Statements[i:j])
+		speakers = paragraphSpeakers(speakers[:0], r.Statements[i:j])
 		i = j
 		if len(speakers) == 0 {
 			continue
 		}
-		b.Reset()
+		start := b.Len()
 		if w.fastMarks {
 			writeMark(&b, speakers)
 		} else if err := w.partials.ExecuteTemplate(&b, MarkPartial, speakers); err != nil {
-			return nil, err
+			return Marks{}, err
 		}
-		out = append(out, Mark{N: p.N, HTML: template.HTML(b.String())}) //nolint:gosec // the theme's partial, or escaped by writeMark
+		out.Of = append(out.Of, Mark{N: p.N, Start: start, End: b.Len()})
 	}
+	out.HTML = b.String()
 	return out, nil
 }
 
-// paragraphSpeakers are the speakers of one paragraph's statements.
-func paragraphSpeakers(stmts []generator.Statement) []Speaker {
-	var out []Speaker
+// paragraphSpeakers appends the speakers of one paragraph's statements
+// to out.
+func paragraphSpeakers(out []Speaker, stmts []generator.Statement) []Speaker {
 	for i := range stmts {
 		s := &stmts[i]
 		if s.Role != generator.Speaker || len(spokenBy(s)) > 0 {

@@ -124,11 +124,14 @@ func (d *Detector) DetectHTML(title string, body []byte, fixes []speakers.Correc
 	groups := map[string]bool{}
 	headingTopics := map[string][]bool{}
 	det.Paragraphs = make([]DetectedParagraph, 0, len(doc.Blocks))
+	total := 0
+	for _, ns := range names {
+		total += len(ns)
+	}
+	slab := make([]Name, 0, total) // every paragraph's names, cut from one slice
 	for i, b := range doc.Blocks {
 		p := DetectedParagraph{N: b.N, Line: b.Line, Text: b.Text, Heading: b.Heading}
-		if len(names[i]) > 0 {
-			p.Names = make([]Name, 0, len(names[i]))
-		}
+		start := len(slab)
 		for _, n := range names[i] {
 			if n.Misspelt {
 				det.Misspellings = append(det.Misspellings, Misspelling{Line: b.Line, Form: n.Form, Name: n.Entity.Name})
@@ -141,7 +144,10 @@ func (d *Detector) DetectHTML(title string, body []byte, fixes []speakers.Correc
 			if n.For != nil {
 				name.For = n.For.Code
 			}
-			p.Names = append(p.Names, name)
+			slab = append(slab, name)
+		}
+		if len(slab) > start {
+			p.Names = slab[start:len(slab):len(slab)]
 		}
 		own := make([]bool, len(d.topics))
 		d.matcher.match(b.Text, own)
