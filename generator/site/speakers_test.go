@@ -36,7 +36,7 @@ func TestSpeakers(t *testing.T) {
 			"Microsoft and the ICRC called for restraint; a researcher from the University of Chile agreed.") +
 		report("b", 5, "[speakers]\n\"p-2\" = [\"Kenya\"]\n\"p-3\" = [\"Brazil\"]\n", "Mexico said it would open.\n\nIt was a long day.\n\nBrazil recalled the proposal made by Mexico.")
 	s, problems := archivetest.Load(t, archive, site.Options{HoldMarkdown: true})
-	if len(problems) != 1 || problems[0].Error() != "content/reports/2024/b.md:6: warning: speakers: p-2 names none of Kenya (has the paragraph moved? correct its number or drop the entry)" {
+	if len(problems) != 1 || problems[0].Error() != "content/reports/2024/b.md:6: warning: speakers: p-2 names none of Kenya (it names no one; has the paragraph moved? correct its number or drop the entry)" {
 		t.Fatalf("problems: %v", problems)
 	}
 	byslug := map[string]*generator.Report{}

@@ -142,8 +142,13 @@ func (a *Analyser) Correct(paras []Paragraph, names [][]Named, fixes []Correctio
 		turn, turnOf = paragraphNumber(fix.Paragraph), fix.Speakers
 		p := paras[i]
 		if len(picks) > 0 && !named && !continues && !p.Quote && !p.Item && !opensWithQuote(p.Text) {
+			var wanted []*gazetteer.Entity
+			for _, pk := range picks {
+				wanted = append(wanted, pk.e)
+			}
 			problems = append(problems, Problem{Line: fix.Line, Paragraph: fix.Paragraph, Stale: true,
-				Message: fmt.Sprintf("speakers: %s names none of %s (has the paragraph moved? correct its number or drop the entry)", fix.Paragraph, strings.Join(fix.Speakers, ", "))})
+				Message: fmt.Sprintf("speakers: %s names none of %s (%s; has the paragraph moved? correct its number or drop the entry)",
+					fix.Paragraph, strings.Join(fix.Speakers, ", "), nearestNames(i, wanted, paras, names))})
 		}
 	}
 	return out, problems
@@ -186,4 +191,33 @@ func nearestParagraph(id string, paras []Paragraph) string {
 		return fmt.Sprintf("its last paragraph is %s", last)
 	}
 	return fmt.Sprintf("its paragraphs are %s to %s", paras[0].ID, last)
+}
+
+// nearestNames says, for a stale correction of paragraph i, what the
+// paragraph names instead and the nearest paragraph that names one of
+// wanted: where the entry most likely belongs.
+func nearestNames(i int, wanted []*gazetteer.Entity, paras []Paragraph, names [][]Named) string {
+	var here []string
+	for _, n := range names[i] {
+		if n.Start >= 0 && !slices.Contains(here, n.Entity.Name) {
+			here = append(here, n.Entity.Name)
+		}
+	}
+	out := "it names no one"
+	if len(here) > 0 {
+		out = "it names " + strings.Join(here, ", ")
+	}
+	for d := 1; d < len(paras); d++ {
+		for _, j := range []int{i - d, i + d} {
+			if j < 0 || j >= len(paras) {
+				continue
+			}
+			for _, n := range names[j] {
+				if n.Start >= 0 && slices.Contains(wanted, n.Entity) {
+					return fmt.Sprintf("%s; %s is named in %s", out, n.Entity.Name, paras[j].ID)
+				}
+			}
+		}
+	}
+	return out
 }

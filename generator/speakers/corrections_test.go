@@ -84,7 +84,7 @@ func TestCorrect(t *testing.T) {
 		}
 	}
 	all := strings.Join(msgs, "\n")
-	for _, w := range []string{`p-4 names none of France`, `no paragraph "p-9" (its last paragraph is p-4)`, `no paragraph "p-x" (its paragraphs are p-1 to p-4)`} {
+	for _, w := range []string{`p-4 names none of France (it names no one; has the paragraph moved?`, `no paragraph "p-9" (its last paragraph is p-4)`, `no paragraph "p-x" (its paragraphs are p-1 to p-4)`} {
 		if !strings.Contains(all, w) {
 			t.Errorf("problems lack %q:\n%s", w, all)
 		}
@@ -97,6 +97,10 @@ func TestCorrect(t *testing.T) {
 	}
 	if len(problems) != 3 || stale != 1 {
 		t.Errorf("problems: %+v", problems)
+	}
+	_, problems = a.Correct(paras, names, []Correction{{Paragraph: "p-1", Speakers: []string{"Mexico"}, Line: 9}})
+	if w := `p-1 names none of Mexico (it names Egypt; Mexico is named in p-2;`; len(problems) != 1 || !strings.Contains(problems[0].Message, w) {
+		t.Errorf("a correction of the wrong paragraph does not say where its name is: %+v", problems)
 	}
 	_, problems = a.Correct(paras, names, []Correction{{Paragraph: "p-1", Speakers: []string{"Egpyt"}, Line: 9}})
 	if len(problems) != 1 || !strings.Contains(problems[0].Message, `unknown speaker "Egpyt" (did you mean "Egypt"?)`) {
