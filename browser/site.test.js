@@ -196,7 +196,7 @@ after(async () => {
   await new Promise((r) => (server ? server.close(r) : r()));
   for (const srv of published.servers) await new Promise((r) => srv.close(r));
   if (tmp) {
-    for (const d of ["archive", "public", "bin", "search.bleve", "endpoint", "pages"]) await fsp.rm(path.join(tmp, d), { recursive: true, force: true });
+    for (const d of ["archive", "public", ".public.versions", "bin", "search.bleve", "endpoint", "pages"]) await fsp.rm(path.join(tmp, d), { recursive: true, force: true });
   }
 });
 
@@ -298,6 +298,13 @@ test("search as you type, then a facet, with JavaScript", async (t) => {
   await page.locator(".search-facets a[aria-current=true]").first().waitFor();
   assert.equal((await page.locator(".search-facets a[aria-current=true]").first().innerText()).trim(), label);
   assert.ok(await page.locator("#results .search-hit").count() >= 1);
+  // The filter in use is listed with a link that removes it.
+  const inUse = page.locator(".search-filters li").first();
+  assert.ok((await inUse.innerText()).includes(label.replace(/\s*\d+\s*reports?$/, "").trim()), "the filter in use is listed");
+  await inUse.locator("a.remove").click();
+  await page.waitForURL((u) => !/[?&](state|topic|session)=/.test(u.search));
+  await page.locator(".search-facets").first().waitFor();
+  assert.equal(await page.locator(".search-filters li").count(), 0, "the filter is removed");
   // A hit leads to its paragraph.
   const href = await page.locator("#results .search-hit h2 a").first().getAttribute("href");
   assert.ok(href.startsWith(baseURL + "reports/") && /\/reports\/[^/]+\/(#p-\d+)?$/.test(href), `a hit links to a report's paragraph: ${href}`);

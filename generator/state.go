@@ -15,6 +15,11 @@ type State struct {
 	URL       string
 	Permalink string
 
+	// Aliases are the other names reports use ("Russia", "Türkiye" and
+	// "Turkey"), and Misspellings the wrong ones seen in them
+	// ("Columbia"): search finds the state by any of them.
+	Aliases, Misspellings []string
+
 	// Statements are what the state said (it is the speaker), newest
 	// first, then in document order; Mentions are the paragraphs that
 	// only name it, in the same order.

@@ -17,6 +17,11 @@ type Topic struct {
 	URL        string
 	Permalink  string
 
+	// Synonyms are groups of forms that mean the same (an acronym and
+	// its expansion): search finds each by the others. Keywords only
+	// tag reports.
+	Synonyms [][]string
+
 	Reports []*Report // newest first
 	States  []StateCount
 }

@@ -7,7 +7,8 @@
 // browser asks, GET /healthz (liveness) and GET /readyz (readiness). The
 // index is the folder plenary build writes ([search] index in
 // config.toml); a damaged one is refused at start. Rebuilding it while
-// this runs is safe, and the new index is served after a restart.
+// this runs is safe: a new version published by plenary build is served
+// within --reload, without a restart.
 package main
 
 import (
@@ -69,6 +70,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	readTimeout := fl.Duration("read-timeout", 5*time.Second, "the longest a client may take to send a request")
 	writeTimeout := fl.Duration("write-timeout", 10*time.Second, "the longest writing a response may take")
 	idleTimeout := fl.Duration("idle-timeout", 60*time.Second, "how long an idle keep-alive connection is kept")
+	reload := fl.Duration("reload", 2*time.Second, "how often to look for a new version of the index that a build published, served at once without a restart (0: never)")
 	probe := fl.String("probe", "", "only ask this URL (e.g. http://127.0.0.1:8081/healthz) and exit 0 if it answers 200: a container's health check, in an image without curl")
 	if err := fl.Parse(args); err != nil {
 		return err
@@ -90,22 +92,38 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		}
 		dirs = shards
 	}
-	ix, err := engine.OpenShards(dirs...)
-	if err != nil {
-		return err
-	}
-	defer ix.Close()
 	var origins []string
 	for _, o := range strings.Split(*cors, ",") {
 		if o = strings.TrimSpace(o); o != "" {
 			origins = append(origins, strings.TrimSuffix(o, "/"))
 		}
 	}
-	h, err := endpoint.New(ix, endpoint.Options{
-		MaxConcurrent: *maxConc, Timeout: *timeout, CORSOrigins: origins, Logger: log,
-	})
-	if err != nil {
-		return err
+	opts := endpoint.Options{MaxConcurrent: *maxConc, Timeout: *timeout, CORSOrigins: origins, Logger: log}
+	var h http.Handler
+	var docs uint64
+	if len(shards) > 0 {
+		ix, err := engine.OpenShards(dirs...)
+		if err != nil {
+			return err
+		}
+		defer ix.Close()
+		if h, err = endpoint.New(ix, opts); err != nil {
+			return err
+		}
+		docs = ix.Documents()
+	} else {
+		// One index, served version after version as builds publish them.
+		live := endpoint.NewLive(opts)
+		if err := live.Open(*dir); err != nil {
+			return err
+		}
+		defer live.Close()
+		if *reload > 0 {
+			followCtx, stop := context.WithCancel(ctx)
+			defer stop()
+			go follow(followCtx, *dir, *reload, live, log)
+		}
+		h, docs = live, live.Documents()
 	}
 	srv := &http.Server{
 		Handler:           endpoint.AccessLog(log, h),
@@ -120,7 +138,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	if err != nil {
 		return err
 	}
-	log.Info("serving", "index", strings.Join(dirs, ","), "shards", len(dirs), "documents", ix.Documents(), "addr", ln.Addr().String())
+	log.Info("serving", "index", strings.Join(dirs, ","), "shards", len(dirs), "documents", docs, "addr", ln.Addr().String())
 	if ready != nil {
 		ready <- ln.Addr().String()
 	}

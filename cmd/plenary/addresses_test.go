@@ -144,11 +144,16 @@ func themeKinds(t *testing.T) []string {
 
 var bodyKind = regexp.MustCompile(`<body class="?kind-([a-z0-9-]+)`)
 
-// pageKinds are the kinds of the HTML pages in dest.
+// pageKinds are the kinds of the HTML pages in dest, a link to the
+// version published.
 func pageKinds(t *testing.T, dest string) []string {
 	t.Helper()
 	var kinds []string
-	err := filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
+	dest, err := filepath.EvalSymlinks(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(p) != ".html" {
 			return err
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -28,6 +29,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	fl.Var(&endpoint, "search-endpoint", searchEndpointUsage)
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to this file")
 	indexDir := fl.String("index", "", "where to write the search index (default: [search] index of config.toml, in the archive's root)")
+	noWait := fl.Bool("no-wait", false, "fail at once when another build of the archive or of the destination is running, instead of waiting for it")
 	if err := fl.Parse(args); err != nil {
 		return errUsage
 	}
@@ -56,13 +58,18 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	start := time.Now()
 	opts := pipeline.Options{
 		Root: root.FS(), Dest: *dest, Drafts: *drafts, Clean: *clean, Source: *source, IndexDir: *indexDir, BaseURL: *baseURL,
-		SearchEndpoint: endpoint.ptr(), CacheDir: root.CacheDir(), Memory: memory.Budgets(),
+		SearchEndpoint: endpoint.ptr(), CacheDir: root.CacheDir(), Memory: memory.Budgets(), NoWait: *noWait,
+		Waiting: func(pid int) { fmt.Fprintln(stderr, waitingFor(pid)) },
 	}
 	if !*quiet {
 		opts.Progress = newProgress(stdout)
 	}
-	res, err := pipeline.Build(opts)
+	res, err := buildInterruptibly(opts, stderr)
 	if err != nil {
+		var stopped *interrupted
+		if errors.As(err, &stopped) {
+			return err
+		}
 		fmt.Fprintf(stderr, "plenary: the build failed; %s was left as it was\n", *dest)
 		return err
 	}

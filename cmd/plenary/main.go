@@ -70,11 +70,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 var errUsage = errors.New("usage")
 
 func report(err error, stderr io.Writer) int {
+	var stopped *interrupted
 	switch {
 	case err == nil:
 		return 0
 	case errors.Is(err, errUsage):
 		return 2
+	case errors.As(err, &stopped):
+		fmt.Fprintln(stderr, "plenary:", err)
+		return stopped.status()
 	}
 	if list := generator.AsList(err); list != nil {
 		for _, e := range list {

@@ -241,3 +241,23 @@ func TestEveryProblemOfASession(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicSynonyms: a topic declares groups of equivalent forms; a group
+// of one form is an error that names the line.
+func TestTopicSynonyms(t *testing.T) {
+	a, errs := load(t, map[string]string{
+		"content/topics/t.md": "+++\ntitle = \"T\"\nkeywords = [\"PoA\"]\nsynonyms = [[\"PoA\", \"Programme of Action\"]]\n+++\n",
+	})
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	if got := a.Topics[0].Front.Synonyms; len(got) != 1 || len(got[0]) != 2 || got[0][1] != "Programme of Action" {
+		t.Errorf("synonyms = %q", got)
+	}
+	_, errs = load(t, map[string]string{
+		"content/topics/t.md": "+++\ntitle = \"T\"\nsynonyms = [[\"PoA\", \" \"]]\n+++\n",
+	})
+	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), "content/topics/t.md:3: synonym group 1 has fewer than two forms") {
+		t.Errorf("errors: %v", errs)
+	}
+}

@@ -81,7 +81,10 @@ type TopicFront struct {
 	Summary     string   `toml:"summary"`
 	Description string   `toml:"description"`
 	Keywords    []string `toml:"keywords"`
-	Weight      int      `toml:"weight"`
+	// Synonyms are groups of forms search treats as one: an acronym and
+	// its expansion, spelling variants ([["PoA", "Programme of Action"]]).
+	Synonyms [][]string `toml:"synonyms"`
+	Weight   int        `toml:"weight"`
 }
 
 // Topic is a decoded topic source.
@@ -282,6 +285,18 @@ func decodeTopic(f *File, errs *generator.ErrorList) *Topic {
 	if t.Front.Title == "" {
 		errs.Add(generator.Errorf(f.Path, f.Line("title"), `add title = "…"`, "the topic has no title"))
 		ok = false
+	}
+	for i, g := range t.Front.Synonyms {
+		forms := 0
+		for _, f := range g {
+			if strings.TrimSpace(f) != "" {
+				forms++
+			}
+		}
+		if forms < 2 {
+			errs.Add(generator.Errorf(f.Path, f.Line("synonyms"), `list two or more forms that mean the same, as in synonyms = [["PoA", "Programme of Action"]]`, "synonym group %d has fewer than two forms", i+1))
+			ok = false
+		}
 	}
 	if t.Front.Summary == "" {
 		t.Front.Summary = t.Front.Description

@@ -61,6 +61,33 @@ func Slugify(s string) string {
 	return b.String()
 }
 
+// FoldAccents is s in lower case with its accents folded to ASCII as
+// Slugify folds them ("Türkiye" → "turkiye"), combining accents dropped
+// and every style of apostrophe written as ' ("d’Ivoire" → "d'ivoire");
+// everything else is kept. Search folds words with it, in the index and
+// in queries, so that a name finds every way of writing it.
+func FoldAccents(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		switch {
+		case r < 0x80:
+			b.WriteRune(r)
+		case isApostrophe(r) || r == '\uff07':
+			b.WriteByte('\'')
+		case unicode.IsMark(r):
+		default:
+			if f, ok := asciiFolds[r]; ok {
+				b.WriteString(f)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
 // collationKey orders names the way a reader expects in an index: accents
 // and case do not move "Côte d'Ivoire" away from the other C's.
 func collationKey(s string) string {

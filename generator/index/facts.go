@@ -19,12 +19,14 @@ const (
 
 // Version is the format of the index folder. The endpoint refuses another,
 // so an old endpoint never misreads a newer index. 2: the text analyzer
-// is plenary_en, bleve's "en" made faster (analyzer.go). 3: the folder
+// is plenary_en, bleve's "en" made faster (package words). 3: the folder
 // lists its files' checksums (package checksum), the results page is
 // stored cut at its holes with the theme's results partials
 // (resultspage.File), and the facts
-// name the search endpoint's address.
-const Version = 3
+// name the search endpoint's address. 4: words are folded (accents,
+// apostrophes), the facts list every name of a state, and the synonyms
+// are the config's and the topics' declared ones, not topic keywords.
+const Version = 4
 
 // Facts are what the endpoint needs to know about the site besides the
 // index: names for facet labels, slugs for filters, where pages live.
@@ -35,12 +37,14 @@ type Facts struct {
 	BasePath string `json:"base_path"`
 	// SearchURL is where the site sends searches (config.toml's [search]
 	// endpoint): the endpoint makes its results page's links from it.
-	SearchURL string     `json:"search_url"`
-	Reports   int        `json:"reports"`
-	States    []State    `json:"states"`
-	Topics    []Topic    `json:"topics"`
-	Sessions  []Session  `json:"sessions"`
-	Synonyms  [][]string `json:"synonyms"`
+	SearchURL string    `json:"search_url"`
+	Reports   int       `json:"reports"`
+	States    []State   `json:"states"`
+	Topics    []Topic   `json:"topics"`
+	Sessions  []Session `json:"sessions"`
+	// Synonyms are groups of forms a search treats as one: config.toml's
+	// [search] synonyms, then those the topics declare.
+	Synonyms [][]string `json:"synonyms"`
 	// Fingerprint identifies the folder's content (see Build).
 	Fingerprint string `json:"fingerprint"`
 }
@@ -51,6 +55,10 @@ type State struct {
 	Name string `json:"name"`
 	Slug string `json:"slug"`
 	URL  string `json:"url"`
+	// Names are the state's other names: its official name, the aliases
+	// reports use and misspellings seen in them. A query or a filter
+	// naming the state by any of them finds it.
+	Names []string `json:"names,omitempty"`
 }
 
 // Topic is one of the archive's topics.
@@ -115,7 +123,7 @@ func factsOf(s *generator.Site, opts Options) *Facts {
 	f := &Facts{Version: Version, Title: s.Title, BaseURL: s.BaseURL, BasePath: s.BasePath, SearchURL: s.SearchURL, Reports: len(s.Reports),
 		States: []State{}, Topics: []Topic{}, Sessions: []Session{}}
 	for _, st := range s.States {
-		f.States = append(f.States, State{Code: st.Code, Name: st.Name, Slug: st.Slug, URL: st.Permalink})
+		f.States = append(f.States, State{Code: st.Code, Name: st.Name, Slug: st.Slug, URL: st.Permalink, Names: stateNames(st)})
 	}
 	for _, t := range s.Topics {
 		f.Topics = append(f.Topics, Topic{Key: t.Key, Title: t.Title, URL: t.Permalink})
@@ -127,8 +135,8 @@ func factsOf(s *generator.Site, opts Options) *Facts {
 	return f
 }
 
-// synonymGroups are the config's groups followed by one per topic (its
-// title and keywords), each without blanks or repeats.
+// synonymGroups are the config's groups followed by those the topics
+// declare, each without blanks or repeats.
 func synonymGroups(topics []*generator.Topic, config [][]string) [][]string {
 	out := [][]string{}
 	add := func(words []string) {
@@ -150,7 +158,9 @@ func synonymGroups(topics []*generator.Topic, config [][]string) [][]string {
 		add(g)
 	}
 	for _, t := range topics {
-		add(append([]string{t.Title}, t.Keywords...))
+		for _, g := range t.Synonyms {
+			add(g)
+		}
 	}
 	return out
 }

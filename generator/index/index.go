@@ -1,8 +1,8 @@
 // Package index owns the search index of an archive: its explicit bleve
 // mapping, the documents made from the read-only Site, and the folder the
 // build writes (bleve's files plus the facts and the results page the
-// search endpoint needs), swapped in whole so a failed build leaves the
-// previous index in place. It knows nothing of rendering or publishing:
+// search endpoint needs), into the version of the site being written, so
+// a failed build leaves the previous index in place. It knows nothing of rendering or publishing:
 // the build hands it the results page already rendered.
 //
 // One document per report, its paragraphs an array whose positions lead a
@@ -31,8 +31,9 @@ import (
 
 // Options say what goes into the index besides the Site.
 type Options struct {
-	// Synonyms are config.toml's [search] synonyms; each topic's title and
-	// keywords are added as a group of their own.
+	// Synonyms are config.toml's [search] synonyms; the groups each
+	// topic declares (generator.Topic.Synonyms) follow them. A topic's
+	// keywords are not synonyms: they tag reports.
 	Synonyms [][]string
 	// Shell is the site's search page rendered with resultspage's
 	// QueryMarker and ResultsMarker, the endpoint's HTML view, stored cut
@@ -67,9 +68,12 @@ type Stats struct {
 	Documents int
 	Bytes     int64 // on disk
 	Duration  time.Duration
-	// Unchanged says the index in place already held exactly these
-	// documents, facts and page, and was kept as it was.
+	// Unchanged says the previous index already held exactly these
+	// documents, facts and page, and its files were kept.
 	Unchanged bool
+	// Damaged, when set, says why the previous index could not be used:
+	// a file of it did not match its checksum.
+	Damaged error
 	// InPlace says the previous index was updated rather than rebuilt,
 	// and Updated is how many of its documents were added, replaced or
 	// deleted.
@@ -83,85 +87,107 @@ type Stats struct {
 const defaultBatchSize = 100
 
 // Build writes the index of s into dir: into a new folder beside it first,
-// which replaces dir only when everything succeeded.
+// which replaces dir only when everything succeeded. A build publishes
+// its index with its site instead (see Write).
 func Build(s *generator.Site, dir string, opts Options) (Stats, error) {
-	st, err := Stage(s, dir, opts)
-	if err != nil {
-		return Stats{}, err
-	}
-	return st.Commit()
-}
-
-// Staged is an index written beside its folder and not yet in place, so
-// that a build can put the site and the index in place together, after
-// both succeeded.
-type Staged struct {
-	dir, tmp string // tmp is empty when the index in place is kept
-	stats    Stats
-	start    time.Time
-}
-
-// Stage writes the index of s into a new folder beside dir.
-func Stage(s *generator.Site, dir string, opts Options) (*Staged, error) {
-	start := time.Now()
 	dir = filepath.Clean(dir)
-	err := replaceable(dir)
-	if err != nil {
-		return nil, err
+	if err := Replaceable(dir); err != nil {
+		return Stats{}, err
 	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
+		return Stats{}, err
 	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	if err != nil {
+		return Stats{}, err
+	}
+	previous := ""
+	if _, err := os.Stat(dir); err == nil {
+		previous = dir
+	}
+	st, err := Write(s, tmp, previous, opts)
+	if err == nil && !st.Unchanged {
+		err = generator.ReplaceDir(dir, tmp)
+	}
+	if err != nil || st.Unchanged {
+		_ = os.RemoveAll(tmp)
+	}
+	return st, err
+}
+
+// Write writes the index of s into dir, a folder that is empty or not
+// there yet. previous, when not "", is the index it follows: when it
+// already holds exactly these documents, facts and page, dir links its
+// files; when only a few documents changed, dir is previous updated (its
+// segments linked, not copied). A previous index whose files do not match
+// their checksums is not used: Stats.Damaged says why, and the index is
+// written whole.
+func Write(s *generator.Site, dir, previous string, opts Options) (Stats, error) {
+	start := time.Now()
 	facts := factsOf(s, opts)
 	var shell []byte
 	if opts.Shell != nil {
 		page, err := resultspage.New(opts.Shell, opts.Partials)
 		if err != nil {
-			return nil, err
+			return Stats{}, err
 		}
 		if shell, err = page.Encode(); err != nil {
-			return nil, err
+			return Stats{}, err
 		}
 	}
 	sums := documentSums(s, opts.Program)
+	var err error
 	if facts.Fingerprint, err = fingerprint(sums, s, facts, shell); err != nil {
-		return nil, err
-	}
-	if old, err := ReadFacts(dir); err == nil && old.Fingerprint == facts.Fingerprint {
-		size, err := du(dir)
-		return &Staged{dir: dir, start: start, stats: Stats{Documents: len(s.Reports), Bytes: size, Unchanged: true}}, err
-	}
-	mapping, err := mappingHash()
-	if err != nil {
-		return nil, err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
-	if err != nil {
-		return nil, err
+		return Stats{}, err
 	}
 	stats := Stats{Documents: len(s.Reports)}
-	stats.Updated, stats.InPlace, err = stageBleve(dir, tmp, s, mapping, sums, opts)
-	if err == nil {
-		err = writeFiles(tmp, s, mapping, sums, facts, shell)
+	var known *checksum.Sums
+	if previous != "" {
+		if known, err = checksum.Check(previous); err != nil {
+			// A previous index without sums predates them: it is
+			// rebuilt without a word; one that fails them is damaged.
+			if _, serr := os.Stat(filepath.Join(previous, checksum.File)); serr == nil {
+				stats.Damaged = err
+			}
+			previous = ""
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return Stats{}, err
+	}
+	if previous != "" {
+		old, ferr := ReadFacts(previous)
+		stats.Unchanged = ferr == nil && old.Fingerprint == facts.Fingerprint
+	}
+	if stats.Unchanged {
+		_, err = clone(previous, dir, false)
+	} else {
+		var mapping string
+		if mapping, err = mappingHash(); err == nil {
+			stats.Updated, stats.InPlace, err = stageBleve(previous, dir, s, mapping, sums, opts)
+		}
+		if err == nil {
+			err = writeFiles(dir, s, mapping, sums, facts, shell, known)
+		}
+		if err == nil {
+			err = readableByAll(dir)
+		}
 	}
 	if err == nil {
-		err = readableByAll(tmp)
+		stats.Bytes, err = du(dir)
 	}
-	if err == nil {
-		stats.Bytes, err = du(tmp)
-	}
-	if err != nil {
-		_ = os.RemoveAll(tmp)
-		return nil, err
-	}
-	return &Staged{dir: dir, tmp: tmp, start: start, stats: stats}, nil
+	stats.Duration = time.Since(start)
+	return stats, err
 }
 
 // stageBleve writes bleve's part of the index into tmp: the index in dir
 // updated in place when only a few documents changed, else a new one. It
 // returns how many documents an update changed, and whether it was one.
 func stageBleve(dir, tmp string, s *generator.Site, mapping string, sums [][sha256.Size]byte, opts Options) (int, bool, error) {
+	if dir == "" {
+		return 0, false, writeBleve(tmp, s, opts)
+	}
 	if old, err := readDocuments(dir); err == nil {
 		if c, ok := diff(old, mapping, s, sums); ok {
 			err := update(dir, tmp, c, opts.Texts)
@@ -181,30 +207,10 @@ func stageBleve(dir, tmp string, s *generator.Site, mapping string, sums [][sha2
 	return 0, false, writeBleve(tmp, s, opts)
 }
 
-// Commit puts the staged index in place of the old one.
-func (st *Staged) Commit() (Stats, error) {
-	if st.tmp != "" {
-		// An endpoint that has the old index open keeps reading its files
-		// until it reopens.
-		if err := generator.ReplaceDir(st.dir, st.tmp); err != nil {
-			_ = os.RemoveAll(st.tmp)
-			return Stats{}, err
-		}
-	}
-	st.stats.Duration = time.Since(st.start)
-	return st.stats, nil
-}
-
-// Discard removes the staged index, leaving the old one in place.
-func (st *Staged) Discard() {
-	if st != nil && st.tmp != "" {
-		_ = os.RemoveAll(st.tmp)
-	}
-}
-
-// replaceable refuses to replace a folder that is not an index, so a
-// mistyped --index never deletes someone's content.
-func replaceable(dir string) error {
+// Replaceable refuses to replace a folder that is not an index, so a
+// mistyped --index never deletes someone's content. A folder of links to
+// an index's entries is one.
+func Replaceable(dir string) error {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -225,7 +231,7 @@ func replaceable(dir string) error {
 
 // writeFiles writes plenary's own files of the index folder, shell being
 // the encoded Page or nil, and last the checksums of every file.
-func writeFiles(dir string, s *generator.Site, mapping string, sums [][sha256.Size]byte, facts *Facts, shell []byte) error {
+func writeFiles(dir string, s *generator.Site, mapping string, sums [][sha256.Size]byte, facts *Facts, shell []byte, known *checksum.Sums) error {
 	ids := make([]string, len(s.Reports))
 	for i, r := range s.Reports {
 		ids[i] = r.Slug
@@ -245,7 +251,7 @@ func writeFiles(dir string, s *generator.Site, mapping string, sums [][sha256.Si
 			return err
 		}
 	}
-	if err := checksum.Write(dir); err != nil {
+	if err := checksum.WriteReusing(dir, known); err != nil {
 		return err
 	}
 	return os.Chmod(dir, 0o755)

@@ -89,13 +89,16 @@ func TestBuildWritesIndexAndFacts(t *testing.T) {
 	}
 }
 
+// TestSynonymGroups: the config's groups, then those topics declare;
+// a topic's keywords are tags, never synonyms.
 func TestSynonymGroups(t *testing.T) {
 	topics := []*generator.Topic{
-		{Key: "poa", Title: "Programme of Action", Keywords: []string{"PoA", "programme of  action", " "}},
-		{Key: "law", Title: "International law"},
+		{Key: "poa", Title: "Programme of Action", Keywords: []string{"PoA", "Programme of Action"},
+			Synonyms: [][]string{{"PoA", "programme of  action", " ", "POA"}}},
+		{Key: "law", Title: "International law", Keywords: []string{"sovereignty", "legally binding instrument"}},
 	}
 	got := synonymGroups(topics, [][]string{{"GGE", "Group of Governmental Experts"}})
-	want := [][]string{{"GGE", "Group of Governmental Experts"}, {"Programme of Action", "PoA"}}
+	want := [][]string{{"GGE", "Group of Governmental Experts"}, {"PoA", "programme of action"}}
 	if !slices.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -3,6 +3,8 @@ package index
 import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/plenary-archive/plenary/generator/index/words"
 )
 
 // Field names of the index. The search endpoint builds its queries on
@@ -18,10 +20,10 @@ const (
 	FieldStored  = "doc"     // stored only: a Stored value as JSON
 )
 
-// Analyzer is the analyzer of the text fields, bleve's "en" made faster
-// (analyzer.go); query words must go through the same one to meet the
-// indexed terms.
-const Analyzer = "plenary_en"
+// Analyzer is the analyzer of the text fields (package words: bleve's
+// "en" made faster, with accents and apostrophes folded); query words
+// must go through the same one to meet the indexed terms.
+const Analyzer = words.Name
 
 // Mapping is the explicit mapping of the index: nothing is indexed that is
 // not named here, so the index holds only what search uses. Text fields

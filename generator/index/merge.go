@@ -4,6 +4,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	bdoc "github.com/blevesearch/bleve/v2/document"
 	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/plenary-archive/plenary/generator/index/words"
 )
 
 // A report's text is a list of paragraphs, which bleve maps to one field
@@ -64,15 +66,12 @@ func mergeable(t *bdoc.TextField) bool {
 
 func merged(texts []*bdoc.TextField) *mergedField {
 	out := &mergedField{Field: texts[0]}
-	arena := tokenArenas.Get().(*tokenArena)
-	defer func() {
-		arena.reset()
-		tokenArenas.Put(arena)
-	}()
+	arena := words.TakeArena()
+	defer arena.Release()
 	streams := make([]analysis.TokenStream, len(texts))
 	n := 0
 	for i, t := range texts {
-		streams[i] = analyze(t.Analyzer(), t.Value(), arena)
+		streams[i] = words.Analyze(t.Analyzer(), t.Value(), arena)
 		n += len(streams[i])
 		out.plain += t.NumPlainTextBytes()
 	}

@@ -143,31 +143,7 @@ func diff(old *documents, mapping string, s *generator.Site, sums [][sha256.Size
 // applied: bleve's segment files are immutable once written, so the new
 // folder links them rather than copying them, and copies the rest.
 func update(dir, tmp string, c changes, texts *bodies.Store) error {
-	segments := 0
-	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(dir, path)
-		if err != nil {
-			return err
-		}
-		to := filepath.Join(tmp, rel)
-		switch {
-		case e.IsDir():
-			return os.MkdirAll(to, 0o755)
-		case rel == FactsFile || rel == resultspage.File || rel == DocumentsFile || rel == checksum.File:
-			return nil // written afresh
-		case !e.Type().IsRegular():
-			return fmt.Errorf("%s: unexpected file in the index", path)
-		case filepath.Ext(rel) == ".zap":
-			segments++
-			if os.Link(path, to) == nil {
-				return nil
-			}
-		}
-		return copyFile(path, to)
-	})
+	segments, err := clone(dir, tmp, true)
 	if err != nil {
 		return err
 	}
@@ -231,7 +207,42 @@ func mergeSmall(idx bleve.Index) error {
 	return sc.ForceMerge(context.Background(), &o)
 }
 
-// errTooManySegments makes Stage rebuild the index whole.
+// clone makes the folder to a copy of the index folder from, counting its
+// segments: they are never written again once made, so they are hard
+// links (copied where that fails); an update leaves out plenary's own
+// files, written afresh, and copies bleve's others, which it changes.
+// Without update every file is a link: nothing will change them.
+func clone(from, to string, update bool) (segments int, err error) {
+	err = filepath.WalkDir(from, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(from, path)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(to, rel)
+		switch {
+		case e.IsDir():
+			return os.MkdirAll(dst, 0o755)
+		case update && (rel == FactsFile || rel == resultspage.File || rel == DocumentsFile || rel == checksum.File):
+			return nil // written afresh
+		case !e.Type().IsRegular():
+			return fmt.Errorf("%s: unexpected file in the index", path)
+		case filepath.Ext(rel) == ".zap":
+			segments++
+		case update:
+			return copyFile(path, dst)
+		}
+		if os.Link(path, dst) == nil {
+			return nil
+		}
+		return copyFile(path, dst)
+	})
+	return segments, err
+}
+
+// errTooManySegments makes Write rebuild the index whole.
 var errTooManySegments = fmt.Errorf("index has more than %d segments", maxSegments)
 
 func copyFile(from, to string) error {

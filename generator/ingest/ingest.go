@@ -21,6 +21,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pelletier/go-toml/v2"
+
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/config"
 	"github.com/plenary-archive/plenary/generator/content"
@@ -242,8 +244,9 @@ func fetch(ctx context.Context, addr string, opts Options) (*importer.Report, er
 }
 
 // place files a read report under its session and writes it. A file of
-// the same name is the same report imported before: it is skipped, or
-// replaced with Force.
+// the same name and title is the same report imported before: it is
+// skipped, or replaced with Force; one of another title gets a name of
+// its own (scaffold.DistinctPath).
 func place(o *Outcome, w *scaffold.Writer, spans []Span, opts Options) {
 	r := o.Report
 	refuse := func(err error) { o.Status, o.Err = Refused, err }
@@ -266,6 +269,10 @@ func place(o *Outcome, w *scaffold.Writer, spans []Span, opts Options) {
 	}
 	o.Session = key
 	rel, err := scaffold.ReportPath(r.Start, r.Title)
+	if err == nil && w.Exists(rel) && !titled(w, rel, r.Title) {
+		// Another report, whose title makes the same name.
+		rel, err = scaffold.DistinctPath(r.Start, r.Title)
+	}
 	if err != nil {
 		refuse(err)
 		return
@@ -286,6 +293,27 @@ func place(o *Outcome, w *scaffold.Writer, spans []Span, opts Options) {
 		}
 		o.Status = Replaced
 	}
+}
+
+// titled tells whether the report file rel has the title title; a file
+// that cannot be read as a report is taken for one that has, so that it
+// is skipped or replaced, never written beside.
+func titled(w *scaffold.Writer, rel, title string) bool {
+	data, err := w.ReadFile(rel)
+	if err != nil {
+		return true
+	}
+	f, err := content.Split(rel, data)
+	if err != nil {
+		return true
+	}
+	var front struct {
+		Title string `toml:"title"`
+	}
+	if toml.Unmarshal(f.Front, &front) != nil {
+		return true
+	}
+	return front.Title == title
 }
 
 // NewImporter makes the importer an archive's config asks for: its zone

@@ -136,6 +136,36 @@ func TestRun(t *testing.T) {
 	}
 }
 
+// TestRunSameName imports two reports of one day whose titles make the
+// same file name: the second gets a name of its own, and importing either
+// again finds it.
+func TestRunSameName(t *testing.T) {
+	root := archive(t)
+	in := t.TempDir()
+	write(t, in, map[string]string{
+		"a.txt": report("Cyber: capacity building", "29 Mar 2022 10:00h - 11:00h", "Ghana spoke."),
+		"b.txt": report("Cyber capacity-building", "29 Mar 2022 15:00h - 16:00h", "Kenya spoke."),
+	})
+	for i, input := range []string{"a.txt", "b.txt", "a.txt", "b.txt"} {
+		sum := run(t, root, []string{filepath.Join(in, input)}, Options{})
+		want := Written
+		if i >= 2 {
+			want = Skipped
+		}
+		if o := sum.Outcomes[0]; o.Status != want {
+			t.Errorf("import %d of %s: %v (%v), want %v", i+1, input, o.Status, o.Err, want)
+		}
+	}
+	a, _ := os.ReadFile(filepath.Join(root, "content/reports/2022/2022-03-29-cyber-capacity-building.md"))
+	others, _ := filepath.Glob(filepath.Join(root, "content/reports/2022/2022-03-29-cyber-capacity-building-*.md"))
+	if !strings.Contains(string(a), "Ghana") || len(others) != 1 {
+		t.Fatalf("the first report is not under its name, or the second not under one of its own: %v", others)
+	}
+	if b, _ := os.ReadFile(others[0]); !strings.Contains(string(b), "Kenya") {
+		t.Error("the second report's file does not hold it")
+	}
+}
+
 func TestRunContained(t *testing.T) {
 	root := archive(t)
 	elsewhere := t.TempDir()

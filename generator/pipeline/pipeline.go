@@ -6,6 +6,7 @@
 package pipeline
 
 import (
+	"errors"
 	"io/fs"
 	"time"
 
@@ -50,7 +51,29 @@ type Options struct {
 	// changed within content.RacyWindow of the build is read again by the
 	// next. Nil: time.Now.
 	Now func() time.Time
+	// LockDir is the folder whose lock keeps builds of one archive apart
+	// (plenary build and plenary serve share the archive's cache folder);
+	// "" means CacheDir. The destination's versions are locked as well,
+	// whatever builds them.
+	LockDir string
+	// NoWait makes a build that finds another build of the archive or of
+	// the destination running fail at once with a *lockfile.BusyError,
+	// instead of waiting for it to finish.
+	NoWait bool
+	// Waiting, when set, hears that the build waits for another one to
+	// finish, and its process ID (0 if unknown).
+	Waiting func(pid int)
+	// Interrupt, when closed, stops the build: unless its new version is
+	// published already, in which case the build finishes, what it wrote
+	// is removed and Build returns ErrInterrupted at once. Its goroutines
+	// may still run then and its locks are held: the caller is expected
+	// to exit.
+	Interrupt <-chan struct{}
 }
+
+// ErrInterrupted is the error of a build stopped by Options.Interrupt
+// before it published anything.
+var ErrInterrupted = errors.New("the build was interrupted; the published site was left as it was")
 
 // Progress hears how a build advances, stage by stage, so the command line
 // can draw it; implementations must be safe for concurrent Add calls.
@@ -103,16 +126,44 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer b.close()
+	if opts.Interrupt == nil {
+		defer b.close()
+		return b.run()
+	}
+	type outcome struct {
+		res *Result
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		res, err := b.run()
+		b.close()
+		done <- outcome{res, err}
+	}()
+	select {
+	case o := <-done:
+		return o.res, o.err
+	case <-opts.Interrupt:
+		if b.interrupt() {
+			o := <-done
+			return o.res, o.err
+		}
+		return nil, ErrInterrupted
+	}
+}
+
+// run runs the build's steps in order.
+func (b *build) run() (*Result, error) {
+	defer close(b.ran)
 	for _, step := range []func() error{
 		b.load,           // the sources, those known unchanged left unread
+		b.open,           // the destination's versions, locked; an update's slot brought up to date
 		b.assemble,       // the Site, report bodies kept as HTML
 		b.plan,           // which files change; a full build's memory budget
-		b.renderAndIndex, // the pages and the index, each beside its folder
-		b.publish,        // both put in place, once both succeeded
+		b.renderAndIndex, // the pages and the index, into the slot not published
+		b.publish,        // both published at once, once both succeeded
 	} {
 		if err := step(); err != nil {
-			b.discard()
 			return nil, err
 		}
 	}

@@ -1,9 +1,14 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
+	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/tdewolff/minify/v2"
@@ -14,12 +19,15 @@ import (
 	"github.com/plenary-archive/plenary/generator/content"
 	"github.com/plenary-archive/plenary/generator/gazetteer"
 	"github.com/plenary-archive/plenary/generator/index"
+	"github.com/plenary-archive/plenary/generator/lockfile"
 	"github.com/plenary-archive/plenary/generator/markdown"
 	"github.com/plenary-archive/plenary/generator/pipeline/incremental"
 	"github.com/plenary-archive/plenary/generator/pipeline/memory"
 	"github.com/plenary-archive/plenary/generator/publish"
+	"github.com/plenary-archive/plenary/generator/publish/versions"
 	"github.com/plenary-archive/plenary/generator/render"
 	"github.com/plenary-archive/plenary/generator/site"
+	"github.com/plenary-archive/plenary/internal/faults"
 )
 
 // build is one run of the pipeline: what each step hands the next.
@@ -46,13 +54,22 @@ type build struct {
 	budget   *memory.Budget
 
 	outputs   []render.Output
-	prepared  *publish.Prepared
-	staged    *index.Staged
 	indexDir  string
 	stats     publish.Stats
+	stale     []string // files of the published site no output writes any more
 	indexed   *index.Stats
 	indexTime time.Duration
 	stages    []Stage
+
+	lock     *lockfile.Lock // the archive's, when it has a cache or LockDir
+	set      *versions.Set  // the destination's versions, from open on
+	mirrored chan error     // an update's slot being brought up to date
+	// commit keeps Options.Interrupt from stopping the build while it
+	// publishes; committed says it has, aborted that it must not.
+	commit             sync.Mutex
+	committed, aborted bool
+	stopping           atomic.Bool   // Interrupt came: write no other file
+	ran                chan struct{} // closed when run returns
 }
 
 // textsKeptFrom is the size of the sources read from which paragraph
@@ -61,9 +78,8 @@ type build struct {
 // file would cost a small build a twentieth of its time.
 var textsKeptFrom int64 = 32 << 20
 
-// start opens what a build uses throughout: the cache, read while the
-// sources load, and the store of report bodies, in a file beside the
-// site, on its disk.
+// start opens what a build uses throughout: the archive's lock, and the
+// cache, read while the sources load.
 func start(opts Options) (*build, error) {
 	if opts.Progress == nil {
 		opts.Progress = noProgress{}
@@ -77,12 +93,24 @@ func start(opts Options) (*build, error) {
 	}
 	// Hashing the program reads its build ID: done while the sources load.
 	go incremental.ProgramID()
-	b := &build{opts: opts, dest: dest, cache: incremental.Open(opts.CacheDir, opts.Clean), relaxed: func() {}}
-	if b.store, err = bodies.Open(filepath.Dir(dest), opts.Root); err != nil {
-		// Without the file, pages parse their Markdown again and the Site
-		// holds the texts.
-		b.store = bodies.Sources(opts.Root)
+	b := &build{opts: opts, dest: dest, relaxed: func() {}, store: bodies.Sources(opts.Root), ran: make(chan struct{})}
+	lockDir := opts.LockDir
+	if lockDir == "" {
+		lockDir = opts.CacheDir
 	}
+	if lockDir != "" {
+		b.lock, err = lockfile.Acquire(lockDir, opts.NoWait, opts.Waiting)
+		switch {
+		case errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS):
+			// An archive on a read-only disk: its cache cannot be written
+			// either, and the destination's lock still keeps builds apart.
+			b.problems.Add(&generator.Error{Path: lockDir, Warning: true,
+				Msg: fmt.Sprintf("the archive's lock cannot be taken (%v): builds of it are kept apart only by their destination's", err)})
+		case err != nil:
+			return nil, err
+		}
+	}
+	b.cache = incremental.Open(opts.CacheDir, opts.Clean)
 	// A cache from a previous build makes an update likely: its garbage
 	// is little, and loading allocates the Site.
 	if b.cache.Previous() {
@@ -91,10 +119,17 @@ func start(opts Options) (*build, error) {
 	return b, nil
 }
 
-// close lets go of the store's file and gives the collector back its
-// settings.
+// close lets go of the store's file, the versions and the lock, and gives
+// the collector back its settings.
 func (b *build) close() {
 	_ = b.store.Close()
+	if b.mirrored != nil {
+		<-b.mirrored
+	}
+	if b.set != nil {
+		_ = b.set.Close()
+	}
+	_ = b.lock.Release()
 	b.budget.Undo()
 	b.relaxed()
 }
@@ -111,11 +146,12 @@ func (b *build) load() error {
 	b.progress().Start("load", 0)
 	archive, err := content.LoadKnown(b.opts.Root, b.cache.Known())
 	if err != nil {
-		b.problems = generator.AsList(err)
-		if b.problems == nil || archive == nil {
+		list := generator.AsList(err)
+		if list == nil || archive == nil {
 			b.progress().End()
 			return err
 		}
+		b.problems = append(b.problems, list...)
 	}
 	if b.opts.BaseURL != "" || b.opts.SearchEndpoint != nil {
 		// Every address derived from these is worked out again.
@@ -142,16 +178,6 @@ func (b *build) load() error {
 // assemble makes the Site, or fails with every content problem found.
 func (b *build) assemble() error {
 	defer b.progress().End()
-	if b.cache != nil {
-		global, err := incremental.GlobalKey(b.opts.Root, b.cfg.Theme, b.opts.Drafts, b.cfg.BaseURL+" "+b.cfg.Search.URL, b.archive)
-		if err != nil {
-			return err
-		}
-		b.global = global
-	}
-	// An update holds the Markdown of the few pages it renders; a full
-	// build renders every page and reads again the sources it needs.
-	b.holdMarkdown = !b.cache.Full(b.global, b.dest)
 	if err := b.assembleAll(); err != nil {
 		return err
 	}
@@ -243,9 +269,10 @@ func keptTexts(s *generator.Site) int64 {
 	return n
 }
 
-// renderAndIndex renders the pages beside the site and, at the same time,
-// the search index beside its folder: rendering waits on the disk often
-// enough to leave the index room on both cores. Neither is put in place.
+// renderAndIndex renders the pages into the slot of the version the
+// build writes and, at the same time, the search index: rendering waits
+// on the disk often enough to leave the index room on both cores. Neither
+// is published.
 func (b *build) renderAndIndex() error {
 	t := time.Now()
 	theme, err := Theme(b.opts.Root, b.cfg)
@@ -255,7 +282,7 @@ func (b *build) renderAndIndex() error {
 	renderer := render.New(b.site, theme, b.md, b.store)
 	minifier := publish.Minifier()
 	b.outputs = renderer.Outputs()
-	b.indexDir = indexDir(b.opts, b.cfg)
+	prevSite, prevIndex := b.set.Previous()
 	pagesDone := make(chan struct{})
 	var indexErr error
 	var wg sync.WaitGroup
@@ -264,17 +291,12 @@ func (b *build) renderAndIndex() error {
 		go func() {
 			defer wg.Done()
 			t := time.Now()
-			b.staged, indexErr = b.stageIndex(renderer, minifier, pagesDone)
+			b.indexed, indexErr = b.writeIndex(renderer, minifier, prevIndex, pagesDone)
 			b.indexTime = time.Since(t)
+			faults.At("index: written")
 		}()
 	}
-	b.progress().Start("render", len(b.outputs))
-	prepared, err := publish.Prepare(b.dest, b.outputs, publish.Options{
-		Minifier: minifier, Keep: b.pl.Keep(), Reuse: b.pl.Reuse(), Stale: b.pl.Stale(b.outputs),
-		Done: func() { b.progress().Add(1) },
-	})
-	b.progress().End()
-	b.stages = append(b.stages, Stage{"render+write", time.Since(t)})
+	err = b.writeSite(prevSite, minifier, t)
 	close(pagesDone)
 	if b.indexDir != "" {
 		b.progress().Start("index", 0)
@@ -284,24 +306,81 @@ func (b *build) renderAndIndex() error {
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", b.opts.Dest, err)
 	}
-	b.prepared = prepared
 	if indexErr != nil {
 		return fmt.Errorf("search index %s: %w", b.indexDir, indexErr)
+	}
+	if b.indexed != nil && b.indexed.Damaged != nil {
+		d := b.indexed.Damaged
+		b.problems.Add(&generator.Error{Path: b.indexDir, Msg: fmt.Sprintf("search index damaged (%v): rebuilt whole", d), Warning: true})
 	}
 	return nil
 }
 
-// stageIndex writes the search index beside its folder, with the site's
-// search page and the theme's results partials for the endpoint. Its large
-// segments are merged once the pages are written, since the merge maps
-// them all into memory, which rendering's garbage would be using too;
-// small ones are merged at once, within the budget's fixed part.
-func (b *build) stageIndex(r *render.Renderer, m *minify.M, pagesDone <-chan struct{}) (*index.Staged, error) {
+// writeSite writes the pages into the slot: an update once the slot is a
+// copy of the published site, only the files the plan does not keep; a
+// full build every file, then it removes what the slot held besides.
+func (b *build) writeSite(prev string, minifier *minify.M, t time.Time) error {
+	if b.mirrored != nil {
+		err := <-b.mirrored
+		b.mirrored = nil
+		if err != nil {
+			return fmt.Errorf("bringing the unpublished version up to date: %w", err)
+		}
+		faults.At("mirror: done")
+	}
+	var done atomic.Int64
+	half := int64(len(b.outputs) / 2)
+	b.progress().Start("render", len(b.outputs))
+	stats, err := publish.Write(b.set.Site(), b.outputs, publish.Options{
+		Minifier: minifier, Previous: prev, Keep: b.pl.Keep(), Reuse: b.pl.Reuse(), Fresh: b.set.Fresh(),
+		Done: func() {
+			b.progress().Add(1)
+			if done.Add(1) == half {
+				faults.At("render: half the files written")
+			}
+		},
+		Stop: b.stopping.Load,
+	})
+	b.progress().End()
+	b.stages = append(b.stages, Stage{"render+write", time.Since(t)})
+	if err != nil {
+		return err
+	}
+	if b.pl.Full() {
+		err = b.set.CarryDotFiles()
+		if err == nil && !b.set.Fresh() {
+			written := make(map[string]bool, len(b.outputs))
+			for _, o := range b.outputs {
+				written[o.Path] = true
+			}
+			err = b.set.Prune(func(rel string) bool {
+				return written[rel] || !strings.Contains(rel, "/") && strings.HasPrefix(rel, ".")
+			})
+		}
+	} else {
+		b.stale = b.pl.Stale(b.outputs)
+		err = b.set.Remove(b.stale)
+	}
+	if err != nil {
+		return err
+	}
+	b.stats = stats
+	faults.At("render: site written")
+	return nil
+}
+
+// writeIndex writes the search index into the slot, with the site's
+// search page and the theme's results partials for the endpoint, from the
+// published index when few documents changed. Its large segments are
+// merged once the pages are written, since the merge maps them all into
+// memory, which rendering's garbage would be using too; small ones are
+// merged at once, within the budget's fixed part.
+func (b *build) writeIndex(r *render.Renderer, m *minify.M, prev string, pagesDone <-chan struct{}) (*index.Stats, error) {
 	shell, err := searchShell(r, m)
 	if err != nil {
 		return nil, err
 	}
-	return index.Stage(b.site, b.indexDir, index.Options{
+	st, err := index.Write(b.site, b.set.Index(), prev, index.Options{
 		Synonyms: b.cfg.Search.Synonyms, Shell: shell, Partials: r.SearchPartials(), Program: incremental.ProgramID(), Texts: b.store,
 		BeforeMerge: func(segments int64) {
 			if segments > memory.MergeBeside {
@@ -310,35 +389,10 @@ func (b *build) stageIndex(r *render.Renderer, m *minify.M, pagesDone <-chan str
 			}
 		},
 	})
-}
-
-// publish puts the pages and the index in place.
-func (b *build) publish() error {
-	if err := b.cache.Invalidate(); err != nil {
-		return err
+	if err != nil {
+		return nil, err
 	}
-	if err := b.prepared.Commit(); err != nil {
-		b.prepared = nil
-		return fmt.Errorf("writing %s: %w", b.opts.Dest, err)
-	}
-	b.stats, b.prepared = b.prepared.Stats, nil
-	if b.staged != nil {
-		st, err := b.staged.Commit()
-		b.staged = nil
-		if err != nil {
-			return fmt.Errorf("search index %s: %w", b.indexDir, err)
-		}
-		st.Duration = b.indexTime
-		b.indexed = &st
-		b.stages = append(b.stages, Stage{"index", b.indexTime})
-	}
-	return nil
-}
-
-// discard removes what a failed build rendered and did not put in place.
-func (b *build) discard() {
-	b.prepared.Discard()
-	b.staged.Discard()
+	return &st, nil
 }
 
 // saveCache notes what the build wrote and learnt, for the next one.

@@ -154,12 +154,21 @@ func (s *Server) build() (*pipeline.Result, error) {
 	}
 	defer root.Close()
 	// The preview answers searches itself, whatever endpoint config.toml
-	// names for the published site (another host, or none).
+	// names for the published site (another host, or none). The
+	// archive's lock is plenary build's: a preview's build and a build of
+	// the archive take turns.
 	endpoint := strings.TrimPrefix(previewSearch, "/")
 	return pipeline.Build(pipeline.Options{
 		Root: root.FS(), Dest: s.SiteDir(), Drafts: s.opts.Drafts,
 		BaseURL: s.opts.BaseURL, SearchEndpoint: &endpoint, CacheDir: filepath.Join(s.dir, "cache"), IndexDir: s.IndexDir(),
-		Memory: s.opts.Memory,
+		LockDir: root.CacheDir(), Memory: s.opts.Memory,
+		Waiting: func(pid int) {
+			if pid > 0 {
+				fmt.Fprintf(s.opts.Log, "waiting for the build of PID %d to finish…\n", pid)
+			} else {
+				fmt.Fprintln(s.opts.Log, "waiting for another build to finish…")
+			}
+		},
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/plenary-archive/plenary/generator/publish/versions"
 	"github.com/plenary-archive/plenary/generator/render"
 )
 
@@ -16,37 +17,45 @@ const minTail = 64 << 10
 
 // partsFile is what streamParts wrote.
 type partsFile struct {
-	size     int64    // the file's size once in place
+	size     int64    // the file's size
 	extents  []Extent // where each part lies in it
 	rendered int64    // bytes rendered rather than copied
-	// at is the offset the staged bytes go to in the published file, 0
-	// when they are the whole file; keep, when not empty, are the
-	// published file's last bytes, which stay and follow the staged ones.
+	// at is how many bytes at the file's beginning were left as they
+	// were, 0 when it was written whole; keep, when not empty, are the
+	// published file's last bytes, copied after the changed ones.
 	at   int64
 	keep Extent
 }
 
-// streamParts writes a file made of parts into path: each part that reuse
-// says is unchanged is copied from the previous file, prev, which the
-// kernel does without the bytes passing through the program; the others
-// are rendered.
+// streamParts writes a file made of parts into path: each part that
+// reuse says is unchanged is copied from the published file, prev, which
+// the kernel does without the bytes passing through the program; the
+// others are rendered.
 //
-// When edit is set and the file begins as the previous one did, the same
-// parts at the same places over at least minTail bytes, path holds only
-// what differs: Commit writes it into the previous file at that offset.
-// If the file also ends as the previous one did, the same parts in the
-// same order over at least minTail bytes, those stay where they are in
-// the previous file and Commit moves them. An archive grows at its end,
-// so adding the day's report to data/statements.csv writes its rows
-// instead of hundreds of megabytes, and a report added in the past moves
-// what follows it once, instead of copying it twice.
-func streamParts(path, prev string, parts []render.Part, reuse func(int) (Extent, bool), edit bool) (out partsFile, err error) {
+// When edit is set, path is the version's own copy of prev (a mirror, no
+// other name, the same size) and the file begins as prev did, the same
+// parts at the same places over at least minTail bytes, those bytes stay
+// as they are and only what follows is written. If the file also ends as
+// prev did, the same parts in the same order over at least minTail bytes,
+// those are copied from prev after the changed ones. An archive grows at
+// its end, so adding the day's report to data/statements.csv writes its
+// rows instead of hundreds of megabytes.
+func streamParts(path, prev string, parts []render.Part, reuse func(int) (Extent, bool), edit, fresh bool) (out partsFile, err error) {
 	out.extents = make([]Extent, len(parts))
 	first, last := 0, len(parts)
-	if edit {
-		first, last, out.at, out.keep = unchanged(prev, parts, reuse, out.extents)
+	if edit && prev != "" {
+		first, last, out.at, out.keep = unchanged(path, prev, parts, reuse, out.extents)
 	}
-	f, err := os.Create(path)
+	var f *os.File
+	if out.at > 0 {
+		if f, err = os.OpenFile(path, os.O_WRONLY, 0); err == nil {
+			if _, err = f.Seek(out.at, io.SeekStart); err != nil {
+				f.Close()
+			}
+		}
+	} else {
+		f, err = create(path, fresh)
+	}
 	if err != nil {
 		return out, err
 	}
@@ -106,30 +115,38 @@ func streamParts(path, prev string, parts []render.Part, reuse func(int) (Extent
 		out.extents[i] = Extent{Name: p.Name, Off: start, Len: w.n - start}
 		out.rendered += w.n - start
 	}
+	// The unchanged end follows, copied from prev.
+	shift := w.n + pending.Len - out.keep.Off
 	if err == nil {
+		err = copyPending()
+	}
+	if err == nil && out.keep.Len > 0 {
+		pending = out.keep
 		err = copyPending()
 	}
 	if err == nil {
 		err = flush()
 	}
+	if err == nil {
+		err = f.Truncate(w.n)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	// The kept end moves by as much as the parts before it grew.
-	shift := w.n - out.keep.Off
 	for i := last; i < len(parts); i++ {
 		out.extents[i].Off += shift
 	}
-	out.size = w.n + out.keep.Len
+	out.size = w.n
 	return out, err
 }
 
-// unchanged finds how much of the previous file, prev, can stay in place:
-// parts [0, first) at its beginning, up to offset at, and parts
-// [last, len(parts)) at its end, which are the bytes keep. It notes in
-// extents where those parts lie in prev; the others it may leave noted
-// too, for the caller to overwrite.
-func unchanged(prev string, parts []render.Part, reuse func(int) (Extent, bool), extents []Extent) (first, last int, at int64, keep Extent) {
+// unchanged finds how much of the published file, prev, the version's own
+// copy at path keeps: parts [0, first) at its beginning, up to offset at,
+// which stay in place, and parts [last, len(parts)) at its end, the bytes
+// keep of prev, copied after the changed ones. It notes in extents where
+// those parts lie in prev; the others it may leave noted too, for the
+// caller to overwrite.
+func unchanged(path, prev string, parts []render.Part, reuse func(int) (Extent, bool), extents []Extent) (first, last int, at int64, keep Extent) {
 	last = len(parts)
 	for ; first < len(parts); first++ {
 		e, ok := reuse(first)
@@ -139,7 +156,7 @@ func unchanged(prev string, parts []render.Part, reuse func(int) (Extent, bool),
 		extents[first] = Extent{Name: parts[first].Name, Off: e.Off, Len: e.Len}
 		at += e.Len
 	}
-	size, ok := editable(prev)
+	size, ok := editable(path, prev)
 	if at < minTail || !ok || at > size {
 		return 0, len(parts), 0, Extent{}
 	}
@@ -159,88 +176,19 @@ func unchanged(prev string, parts []render.Part, reuse func(int) (Extent, bool),
 	return first, last, at, Extent{Off: end, Len: size - end}
 }
 
-// editable tells whether the file at path can be changed in place, and
-// its size: it is a regular file with no other name.
-func editable(path string) (int64, bool) {
-	st, err := os.Stat(path)
-	if err != nil || !st.Mode().IsRegular() || shared(st) {
+// editable tells whether the file at path can be edited in place to
+// become what prev will be: it is a regular file with no other name, as
+// long as prev, whose size it returns.
+func editable(path, prev string) (int64, bool) {
+	st, err := os.Lstat(path)
+	if err != nil || !st.Mode().IsRegular() || versions.Shared(st) {
 		return 0, false
 	}
-	return st.Size(), true
-}
-
-// writeInto puts the bytes of the staged file into the file at path from
-// offset at on, after moving keep, the file's last bytes, to follow them,
-// and cuts what followed. If that fails half-way the file is removed, so
-// that the next build, finding it missing, renders it whole.
-func writeInto(path, staged string, at int64, keep Extent) (err error) {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		return err
+	pst, err := os.Stat(prev)
+	if err != nil || pst.Size() != st.Size() {
+		return 0, false
 	}
-	defer func() {
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			_ = os.Remove(path)
-		}
-	}()
-	src, err := os.Open(staged)
-	if err != nil {
-		return err
-	}
-	defer src.Close()
-	st, err := src.Stat()
-	if err != nil {
-		return err
-	}
-	end := at + st.Size()
-	if keep.Len > 0 {
-		if err := move(f, keep, end); err != nil {
-			return err
-		}
-	}
-	if _, err := f.Seek(at, io.SeekStart); err != nil {
-		return err
-	}
-	n, err := io.Copy(f, src)
-	if err != nil {
-		return err
-	}
-	if n != st.Size() {
-		return fmt.Errorf("%s: %d bytes copied of %d", staged, n, st.Size())
-	}
-	return f.Truncate(end + keep.Len)
-}
-
-// moveBuffer is how many bytes move reads at a time; a variable so that
-// tests can make it smaller than what a test file moves.
-var moveBuffer = 4 << 20
-
-// move copies e's bytes of f to offset to within f, in an order that reads
-// every byte before it is overwritten.
-func move(f *os.File, e Extent, to int64) error {
-	if to == e.Off {
-		return nil
-	}
-	buf := make([]byte, min(e.Len, int64(moveBuffer)))
-	for done := int64(0); done < e.Len; {
-		n := min(int64(len(buf)), e.Len-done)
-		// Moving towards the end, the bytes are taken from the end.
-		off := e.Off + done
-		if to > e.Off {
-			off = e.Off + e.Len - done - n
-		}
-		if _, err := f.ReadAt(buf[:n], off); err != nil {
-			return err
-		}
-		if _, err := f.WriteAt(buf[:n], off+to-e.Off); err != nil {
-			return err
-		}
-		done += n
-	}
-	return nil
+	return pst.Size(), true
 }
 
 // copyRange appends e's bytes of old to f, after flushing what is

@@ -40,9 +40,10 @@ func renderParts(ps []part) []render.Part {
 	return out
 }
 
-// TestStreamPartsInPlace updates a file made of parts in place and checks
-// that it ends as a file written whole would, and that only the parts
-// between its unchanged beginning and end went through the staging file.
+// TestStreamPartsInPlace updates a version's own copy of a file made of
+// parts and checks that it ends as a file written whole would, that its
+// unchanged beginning stayed in place, and that only the parts between its
+// unchanged beginning and end were written in between.
 func TestStreamPartsInPlace(t *testing.T) {
 	const kb = 20 << 10 // ten such parts make a file well over minTail at each end
 	var old []part
@@ -53,11 +54,11 @@ func TestStreamPartsInPlace(t *testing.T) {
 		return edit(append([]part(nil), old...))
 	}
 	tests := []struct {
-		name   string
-		parts  []part
-		at     int64 // where the staged bytes go; 0: the file is written whole
-		kept   int64 // bytes of the old end kept in place
-		staged int64 // bytes of the staging file
+		name    string
+		parts   []part
+		at      int64 // bytes left in place; 0: the file is written whole
+		kept    int64 // bytes of the old end copied after the changed ones
+		changed int64 // bytes written between them
 	}{
 		{"nothing changed but the end", with(func(ps []part) []part {
 			return append(ps, part{"new", 1000})
@@ -84,85 +85,98 @@ func TestStreamPartsInPlace(t *testing.T) {
 			return append(ps[:8:8], append([]part{{"new", 3000}}, ps[8:]...)...)
 		}), 8*kb + 28, 0, 3000 + 2*kb + 17},
 	}
-	defer func(n int) { moveBuffer = n }(moveBuffer)
-	for _, buffer := range []int{moveBuffer, 7001, 1000} {
-		moveBuffer = buffer
-		for _, tc := range tests {
-			t.Run(fmt.Sprintf("%s/buffer=%d", tc.name, buffer), func(t *testing.T) {
-				dir := t.TempDir()
-				prev := filepath.Join(dir, "file")
-				first, err := streamParts(prev, "", renderParts(old), none, false)
-				if err != nil {
-					t.Fatal(err)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			prev := filepath.Join(dir, "published")
+			first, err := streamParts(prev, "", renderParts(old), none, false, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			was := map[string]Extent{}
+			sizes := map[string]int{}
+			for i, e := range first.extents {
+				was[e.Name] = e
+				sizes[e.Name] = old[i].size
+			}
+			reuse := func(i int) (Extent, bool) {
+				p := tc.parts[i]
+				e, ok := was[p.name]
+				return e, ok && sizes[p.name] == p.size
+			}
+			own := filepath.Join(dir, "own")
+			copyOf(t, prev, own)
+			before, err := os.Stat(own)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := streamParts(own, prev, renderParts(tc.parts), reuse, true, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if changed := got.size - got.at - got.keep.Len; got.at != tc.at || got.keep.Len != tc.kept || changed != tc.changed {
+				t.Errorf("left %d bytes, wrote %d, copied %d at the end; want %d, %d, %d",
+					got.at, changed, got.keep.Len, tc.at, tc.changed, tc.kept)
+			}
+			after, err := os.Stat(own)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.at > 0 && !os.SameFile(before, after) {
+				t.Error("the file was replaced, not edited in place")
+			}
+			data, err := os.ReadFile(own)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []byte
+			for _, p := range tc.parts {
+				want = append(want, p.text()...)
+			}
+			if !bytes.Equal(data, want) {
+				t.Fatalf("the file is not what writing it whole gives (%d bytes, want %d)", len(data), len(want))
+			}
+			if got.size != int64(len(want)) {
+				t.Errorf("size %d, want %d", got.size, len(want))
+			}
+			for i, e := range got.extents {
+				if e.Name != tc.parts[i].name || !bytes.Equal(data[e.Off:e.Off+e.Len], tc.parts[i].text()) {
+					t.Errorf("part %d (%s) is not at %d+%d", i, tc.parts[i].name, e.Off, e.Len)
 				}
-				was := map[string]Extent{}
-				sizes := map[string]int{}
-				for i, e := range first.extents {
-					was[e.Name] = e
-					sizes[e.Name] = old[i].size
-				}
-				reuse := func(i int) (Extent, bool) {
-					p := tc.parts[i]
-					e, ok := was[p.name]
-					return e, ok && sizes[p.name] == p.size
-				}
-				staging := filepath.Join(dir, "staged")
-				got, err := streamParts(staging, prev, renderParts(tc.parts), reuse, true)
-				if err != nil {
-					t.Fatal(err)
-				}
-				st, err := os.Stat(staging)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got.at != tc.at || got.keep.Len != tc.kept || st.Size() != tc.staged {
-					t.Errorf("staged %d bytes for offset %d, keeping %d at the end; want %d for %d, keeping %d",
-						st.Size(), got.at, got.keep.Len, tc.staged, tc.at, tc.kept)
-				}
-				if got.at > 0 {
-					err = writeInto(prev, staging, got.at, got.keep)
-				} else {
-					err = os.Rename(staging, prev)
-				}
-				if err != nil {
-					t.Fatal(err)
-				}
-				data, err := os.ReadFile(prev)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var want []byte
-				for _, p := range tc.parts {
-					want = append(want, p.text()...)
-				}
-				if !bytes.Equal(data, want) {
-					t.Fatalf("the file is not what writing it whole gives (%d bytes, want %d)", len(data), len(want))
-				}
-				if got.size != int64(len(want)) {
-					t.Errorf("size %d, want %d", got.size, len(want))
-				}
-				for i, e := range got.extents {
-					if e.Name != tc.parts[i].name || !bytes.Equal(data[e.Off:e.Off+e.Len], tc.parts[i].text()) {
-						t.Errorf("part %d (%s) is not at %d+%d", i, tc.parts[i].name, e.Off, e.Len)
-					}
-				}
-			})
-		}
+			}
+		})
 	}
 }
 
-// TestStreamPartsLinked checks that a file with another name is written
-// whole: the other name is a deploy's copy, which must not change.
-func TestStreamPartsLinked(t *testing.T) {
-	dir := t.TempDir()
-	prev := filepath.Join(dir, "file")
-	old := []part{{"a", 100 << 10}, {"b", 100 << 10}}
-	first, err := streamParts(prev, "", renderParts(old), none, false)
+func copyOf(t *testing.T, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(from)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Link(prev, filepath.Join(dir, "deployed")); err != nil {
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestStreamPartsLinked checks that a version's copy with another name
+// (the other version's, or a deploy's hard link) is replaced, written
+// whole, and that the other name keeps what it had.
+func TestStreamPartsLinked(t *testing.T) {
+	dir := t.TempDir()
+	prev := filepath.Join(dir, "published")
+	old := []part{{"a", 100 << 10}, {"b", 100 << 10}}
+	first, err := streamParts(prev, "", renderParts(old), none, false, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := filepath.Join(dir, "own")
+	if err := os.Link(prev, own); err != nil {
 		t.Skip("no hard links here:", err)
+	}
+	was, err := os.ReadFile(prev)
+	if err != nil {
+		t.Fatal(err)
 	}
 	reuse := func(i int) (Extent, bool) {
 		if i < len(first.extents) {
@@ -170,11 +184,17 @@ func TestStreamPartsLinked(t *testing.T) {
 		}
 		return Extent{}, false
 	}
-	got, err := streamParts(filepath.Join(dir, "staged"), prev, renderParts(append(old, part{"c", 10})), reuse, true)
+	got, err := streamParts(own, prev, renderParts(append(old, part{"c", 10})), reuse, true, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got.at != 0 {
-		t.Errorf("a file with two names is to be changed in place from %d", got.at)
+		t.Errorf("a file with two names was changed in place from %d", got.at)
+	}
+	if data, err := os.ReadFile(prev); err != nil || !bytes.Equal(data, was) {
+		t.Errorf("the other name changed (err %v)", err)
+	}
+	if data, err := os.ReadFile(own); err != nil || int64(len(data)) != got.size {
+		t.Errorf("the version's copy has %d bytes, want %d (err %v)", len(data), got.size, err)
 	}
 }

@@ -1,7 +1,9 @@
 // Package publish writes a rendered site to disk: every file through one
-// minifier, on every core, into a fresh folder that replaces the previous
-// site only when everything succeeded, so a failed build never leaves a
-// half-written or emptied site behind.
+// minifier, on every core, into the folder of the version a build writes
+// (see publish/versions), which is published only when everything
+// succeeded, so a failed build never leaves a half-written or emptied
+// site behind. An update writes only the files a change touches, and
+// edits files made of parts from where they change.
 package publish
 
 import (
@@ -13,8 +15,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -27,6 +27,7 @@ import (
 	"github.com/tdewolff/minify/v2/xml"
 
 	"github.com/plenary-archive/plenary/generator"
+	"github.com/plenary-archive/plenary/generator/publish/versions"
 	"github.com/plenary-archive/plenary/generator/render"
 )
 
@@ -39,6 +40,11 @@ type Stats struct {
 	// Parts say where each part of a file made of parts lies in it, for
 	// the files this publish wrote.
 	Parts map[string][]Extent
+	// Written are the files rendered, those made of parts aside.
+	Written []string
+	// Shared says, for every file made of parts, how many bytes at its
+	// beginning are those of the published file, left as they were.
+	Shared map[string]int64
 }
 
 // Extent is where a part of a file lies in it.
@@ -90,8 +96,8 @@ func release(b *bytes.Buffer) {
 }
 
 // stream renders an output straight into its file.
-func stream(path string, o render.Output) (int64, error) {
-	f, err := os.Create(path)
+func stream(path string, o render.Output, fresh bool) (int64, error) {
+	f, err := create(path, fresh)
 	if err != nil {
 		return 0, err
 	}
@@ -120,159 +126,72 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 // Options tune a Write.
 type Options struct {
 	Minifier *minify.M // from Minifier; one per build
-	// Keep, when set, says for an output whether the file already in dest
-	// is still right, and its size. Such files are left alone and dest is
-	// updated in place: changed files are staged first and moved in only
-	// when every one rendered, so a failed build still changes nothing.
+	// Previous is the published site's folder, which files made of parts
+	// copy their unchanged parts from; "" when there is none.
+	Previous string
+	// Keep, when set, makes the write an update: it says for an output
+	// whether the published file is still right, and its size. The
+	// folder written is then a mirror of Previous (see versions.Mirror),
+	// and only the outputs Keep refuses are written into it.
 	Keep func(render.Output) (size int64, ok bool)
-	// Stale are files of dest that no output writes any more; an update
-	// in place removes them.
-	Stale []string
-	// Reuse, for an update in place, gives for an output made of parts a
-	// func that says where the previous file held its part i, if that
-	// part is still right: it is copied from there instead of rendered.
-	// It returns nil when nothing of the previous file can be used.
+	// Reuse, for an update, gives for an output made of parts a func that
+	// says where the published file held its part i, if that part is
+	// still right: it is copied from there instead of rendered. It
+	// returns nil when nothing of the published file can be used.
 	Reuse func(o render.Output) func(i int) (Extent, bool)
+	// Fresh says the folder written is empty: no file there needs
+	// checking before it is written.
+	Fresh bool
 	// Done, when set, is called once per file written or kept, from any
 	// goroutine, for progress reports.
 	Done func()
+	// Stop, when set and true, makes Write begin no other file and fail
+	// with ErrStopped: the build is being stopped.
+	Stop func() bool
 }
+
+// ErrStopped is the error of a Write that Options.Stop stopped.
+var ErrStopped = errors.New("stopped")
 
 // buffers are reused across pages: growing a fresh buffer for every page
 // was the largest source of garbage in a build.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// Write renders the outputs into dest. A full write renders every output
-// into a new folder beside dest and swaps it in; an update (Options.Keep)
-// renders the changed outputs beside dest and moves them in. On any
-// rendering error dest is left as it was.
-func Write(dest string, outputs []render.Output, opts Options) (Stats, error) {
-	p, err := Prepare(dest, outputs, opts)
-	if err != nil {
+// Write renders the outputs into dir, the site folder of the version a
+// build writes, which is not published while it is written: every output
+// for a full write, the outputs Options.Keep refuses for an update. A
+// file another name shares (the published version's, a deploy's hard
+// link) is replaced, never written in place.
+func Write(dir string, outputs []render.Output, opts Options) (Stats, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return Stats{}, err
 	}
-	return p.Stats, p.Commit()
+	return writeAll(dir, outputs, opts)
 }
 
-// Prepared is a site rendered beside its folder and not yet in place, so
-// that a build can put the site and its search index in place together.
-type Prepared struct {
-	Stats   Stats
-	dest    string
-	tmp     string
-	inPlace bool
-	staged  []stagedFile
-	stale   []string
-}
-
-// Prepare renders the outputs beside dest without touching dest.
-func Prepare(dest string, outputs []render.Output, opts Options) (*Prepared, error) {
-	dest = filepath.Clean(dest)
-	parent := filepath.Dir(dest)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	inPlace := opts.Keep != nil
-	if st, err := os.Stat(dest); err != nil || !st.IsDir() {
-		inPlace = false
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
-	if err != nil {
-		return nil, err
-	}
-	if !inPlace {
-		opts.Keep = nil
-	}
-	prev := ""
-	if inPlace {
-		prev = dest
-	}
-	stats, staged, err := writeAll(tmp, prev, outputs, opts)
-	if err != nil {
-		_ = os.RemoveAll(tmp)
-		return nil, err
-	}
-	return &Prepared{Stats: stats, dest: dest, tmp: tmp, inPlace: inPlace, staged: staged, stale: opts.Stale}, nil
-}
-
-// Commit puts the prepared site in place.
-func (p *Prepared) Commit() error {
-	var err error
-	if p.inPlace {
-		err = moveIn(p.tmp, p.dest, p.staged, p.stale)
-	} else if err = keepDotFiles(p.dest, p.tmp); err == nil {
-		err = swap(p.dest, p.tmp)
-	}
-	if err != nil || p.inPlace {
-		_ = os.RemoveAll(p.tmp)
-	}
-	return err
-}
-
-// Discard removes the prepared site, leaving dest as it was.
-func (p *Prepared) Discard() {
-	if p != nil {
-		_ = os.RemoveAll(p.tmp)
-	}
-}
-
-// moveIn moves the staged files into dest, then removes stale files and
-// the folders they leave empty.
-func moveIn(tmp, dest string, staged []stagedFile, stale []string) error {
-	made := map[string]bool{}
-	for _, f := range staged {
-		to := filepath.Join(dest, filepath.FromSlash(f.to))
-		if d := filepath.Dir(to); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			made[d] = true
-		}
-		from := filepath.Join(tmp, f.from)
-		if f.at > 0 {
-			if err := writeInto(to, from, f.at, f.keep); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := os.Rename(from, to); err != nil {
-			return err
-		}
-	}
-	for _, p := range stale {
-		path := filepath.Join(dest, filepath.FromSlash(p))
-		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
-		}
-		for d := filepath.Dir(path); d != dest && strings.HasPrefix(d, dest); d = filepath.Dir(d) {
-			if os.Remove(d) != nil { // not empty: keep it and its parents
-				break
+// create makes the file at path to write it whole: a file with other
+// names is removed first, so that they keep what they had; one without is
+// truncated, which spares the file system a new inode.
+func create(path string, fresh bool) (*os.File, error) {
+	if !fresh {
+		if st, err := os.Lstat(path); err == nil && (!st.Mode().IsRegular() || versions.Shared(st)) {
+			if err := os.RemoveAll(path); err != nil {
+				return nil, err
 			}
 		}
 	}
-	return nil
+	return os.Create(path)
 }
 
-// stagedFile is a file rendered for an update in place: its name in the
-// staging folder, its path in the site, and, when it is what changed in a
-// file whose beginning stays, the offset it goes to and the end of the
-// file that stays after it (see streamParts).
-type stagedFile struct {
-	from, to string
-	at       int64
-	keep     Extent
-}
-
-// writeAll renders the outputs into dir; prev, when set, is the previous
-// site, which parts of files are copied from.
-func writeAll(dir, prev string, outputs []render.Output, opts Options) (Stats, []stagedFile, error) {
+// writeAll renders the outputs into dir.
+func writeAll(dir string, outputs []render.Output, opts Options) (Stats, error) {
 	m := opts.Minifier
+	update := opts.Keep != nil
 	kept := make([]bool, len(outputs))
 	var rendered, size atomic.Int64
 	errs := make([]error, len(outputs))
 	sizes := make([]int64, len(outputs))
-	extents := make([][]Extent, len(outputs))
-	edits := make([]partsFile, len(outputs))
+	written := make([]partsFile, len(outputs))
 	var dirs sync.Map
 	mkdir := func(path string) error {
 		d := filepath.Dir(path)
@@ -289,42 +208,45 @@ func writeAll(dir, prev string, outputs []render.Output, opts Options) (Stats, [
 		if opts.Done != nil {
 			defer opts.Done()
 		}
+		if opts.Stop != nil && opts.Stop() {
+			errs[i] = ErrStopped
+			return
+		}
 		o := outputs[i]
 		path := filepath.Join(dir, filepath.FromSlash(o.Path))
-		if opts.Keep != nil {
-			// An update stages files flat, named by their position:
-			// creating a folder costs more here than writing a page.
-			path = filepath.Join(dir, strconv.Itoa(i))
-		}
-		if opts.Keep != nil {
+		if update {
 			if size, ok := opts.Keep(o); ok {
 				sizes[i], kept[i] = size, true
 				return
 			}
+		}
+		if err := mkdir(path); err != nil {
+			errs[i] = err
+			return
 		}
 		mt, minified := mediaTypes[filepath.Ext(o.Path)]
 		if !minified || o.Parts != nil {
 			// Data files (CSV, JSON) can be as large as the archive: they
 			// stream to disk instead of passing through memory. So do
 			// files made of parts, which are written compact.
-			if err := mkdir(path); err != nil {
-				errs[i] = err
-				return
-			}
 			var n, made int64
 			var err error
 			if o.Parts != nil {
 				var reuse func(int) (Extent, bool)
-				if prev != "" && opts.Reuse != nil {
-					reuse = opts.Reuse(o)
+				prev := ""
+				if opts.Previous != "" {
+					prev = filepath.Join(opts.Previous, filepath.FromSlash(o.Path))
+					if opts.Reuse != nil {
+						reuse = opts.Reuse(o)
+					}
 				}
 				if reuse == nil {
 					reuse = func(int) (Extent, bool) { return Extent{}, false }
 				}
-				edits[i], err = streamParts(path, filepath.Join(prev, filepath.FromSlash(o.Path)), o.Parts, reuse, prev != "")
-				n, extents[i], made = edits[i].size, edits[i].extents, edits[i].rendered
+				written[i], err = streamParts(path, prev, o.Parts, reuse, update, opts.Fresh)
+				n, made = written[i].size, written[i].rendered
 			} else {
-				n, err = stream(path, o)
+				n, err = stream(path, o, opts.Fresh)
 				made = n
 			}
 			if err != nil {
@@ -352,11 +274,7 @@ func writeAll(dir, prev string, outputs []render.Output, opts Options) (Stats, [
 			}
 			data = min.Bytes()
 		}
-		if err := mkdir(path); err != nil {
-			errs[i] = err
-			return
-		}
-		if err := os.WriteFile(path, data, 0o644); err != nil {
+		if err := writeFile(path, data, opts.Fresh); err != nil {
 			errs[i] = err
 			return
 		}
@@ -364,58 +282,42 @@ func writeAll(dir, prev string, outputs []render.Output, opts Options) (Stats, [
 		size.Add(int64(len(data)))
 		sizes[i] = int64(len(data))
 	})
-	if err := errors.Join(errs...); err != nil {
-		return Stats{}, nil, err
+	for _, err := range errs {
+		if err == ErrStopped {
+			return Stats{}, err
+		}
 	}
-	st := Stats{Files: len(outputs), Rendered: int(rendered.Load()), Bytes: size.Load(), Sizes: make(map[string]int64, len(outputs)), Parts: map[string][]Extent{}}
-	var staged []stagedFile
+	if err := errors.Join(errs...); err != nil {
+		return Stats{}, err
+	}
+	st := Stats{
+		Files: len(outputs), Rendered: int(rendered.Load()), Bytes: size.Load(),
+		Sizes: make(map[string]int64, len(outputs)), Parts: map[string][]Extent{}, Shared: map[string]int64{},
+	}
 	for i, o := range outputs {
 		st.Sizes[o.Path] = sizes[i]
-		if extents[i] != nil {
-			st.Parts[o.Path] = extents[i]
-		}
-		if !kept[i] {
-			staged = append(staged, stagedFile{from: strconv.Itoa(i), to: o.Path, at: edits[i].at, keep: edits[i].keep})
+		switch {
+		case o.Parts == nil && !kept[i]:
+			st.Written = append(st.Written, o.Path)
+		case o.Parts != nil && kept[i]:
+			st.Shared[o.Path] = sizes[i]
+		case o.Parts != nil:
+			st.Parts[o.Path] = written[i].extents
+			st.Shared[o.Path] = written[i].at
 		}
 	}
-	return st, staged, nil
+	return st, nil
 }
 
-// keepDotFiles carries top-level dot files of the old site (a .gitignore
-// placeholder, a host's marker file) into the new one, since no build
-// produces them.
-func keepDotFiles(old, tmp string) error {
-	entries, err := os.ReadDir(old)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
+// writeFile writes data as the file at path (see create).
+func writeFile(path string, data []byte, fresh bool) error {
+	f, err := create(path, fresh)
 	if err != nil {
 		return err
 	}
-	for _, e := range entries {
-		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		target := filepath.Join(tmp, e.Name())
-		if _, err := os.Stat(target); err == nil {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(old, e.Name()))
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(target, data, 0o644); err != nil {
-			return err
-		}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	return nil
-}
-
-// swap puts the new site in place; MkdirTemp made it private, and a
-// published site is read by everyone.
-func swap(dest, tmp string) error {
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	return generator.ReplaceDir(dest, tmp)
+	return err
 }

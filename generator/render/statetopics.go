@@ -22,9 +22,11 @@ type StateTopic struct {
 	Latest []*generator.Statement
 	// List is Latest's markup, the theme's partial (see lists).
 	List template.HTML
-	// More is a search for all of the state's statements on the topic,
-	// when there are more than Latest shows and the site has a search.
-	More string
+	// More is a search for the reports on the topic that name the state,
+	// when there are more statements than Latest shows and the site has a
+	// search; Reports is how many reports that search finds.
+	More    string
+	Reports int
 }
 
 // stateTopicLatest is how many statements a topic's section shows: enough
@@ -40,6 +42,13 @@ func stateTopics(s *generator.Site, w *lists.Writer, texts *bodies.Store, st *ge
 		out[i] = StateTopic{Topic: tc.Topic, ID: topicAnchor(tc.Topic), Count: tc.Count}
 		if tc.Count > stateTopicLatest && s.SearchURL != "" {
 			out[i].More = s.SearchURL + "?" + url.Values{"state": {st.Slug}, "topic": {tc.Topic.Key}}.Encode()
+		}
+	}
+	for _, r := range st.Reports {
+		for _, t := range r.Topics {
+			if i, ok := at[t]; ok {
+				out[i].Reports++
+			}
 		}
 	}
 	full := 0

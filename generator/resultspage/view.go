@@ -40,10 +40,17 @@ const (
 type Results struct {
 	Query  string // the query as searched
 	Status string // a sentence: "3 reports match “x”. Page 1 of 2."
+	// Notice is a sentence on how the query was searched: "No report
+	// contains “x”: showing reports with words like it."
+	Notice string
 	Total  uint64
 	Page   int
 	Pages  int
 	Hits   []Hit
+	// Filters are the filter values in use, each with a link to the
+	// results without it, shown whether or not they are among the
+	// facets' values.
+	Filters []ActiveFilter
 	// Paged says there is more than one page: the pager shows.
 	Paged bool
 	// Prev and Next link the pages before and after; empty when none.
@@ -51,8 +58,16 @@ type Results struct {
 	// Relevance links the results by relevance, when they are by date;
 	// Newest links them by date, when they are by relevance.
 	Relevance, Newest string
-	// Groups are the facets, each a filter's values with their counts.
+	// Groups are the facets, each a filter's values with how many of
+	// the matching reports hold each: states, topics, then sessions, a
+	// group per process.
 	Groups []FacetGroup
+}
+
+// ActiveFilter is a filter value in use: Kind names the filter ("State"),
+// Label the value ("Türkiye"), Remove links the results without it.
+type ActiveFilter struct {
+	Kind, Label, Remove string
 }
 
 // Hit is one matching report.
@@ -70,13 +85,15 @@ type Hit struct {
 	NamedHere string
 }
 
-// FacetGroup is one filter's values: "States", "Topics" or "Sessions".
+// FacetGroup is one filter's values: "States", "Topics", "Sessions"
+// (or "Sessions of OEWG 2021-2025", one group per process).
 type FacetGroup struct {
 	Title string
 	Links []FacetLink
 }
 
-// FacetLink is one value of a filter: Href toggles it.
+// FacetLink is one value of a filter: Href toggles it; Count is how many
+// of the matching reports hold it.
 type FacetLink struct {
 	Href, Label string
 	Count       int
@@ -93,9 +110,10 @@ type Error struct{ Message string }
 // template); the script replaces them all.
 func Skeleton() *Results {
 	return &Results{
-		Query: "Query", Status: "Status", Total: 1, Page: 1, Pages: 2, Paged: true,
-		Hits: []Hit{{URL: "#URL", Title: "Title", Date: "1970-01-01T00:00:00Z", DateText: "DateText", Session: "Session", Excerpt: "Excerpt", NamedHere: "NamedHere"}},
-		Prev: "#Prev", Next: "#Next", Relevance: "#Relevance", Newest: "#Newest",
+		Query: "Query", Status: "Status", Notice: "Notice", Total: 1, Page: 1, Pages: 2, Paged: true,
+		Hits:    []Hit{{URL: "#URL", Title: "Title", Date: "1970-01-01T00:00:00Z", DateText: "DateText", Session: "Session", Excerpt: "Excerpt", NamedHere: "NamedHere"}},
+		Filters: []ActiveFilter{{Kind: "Kind", Label: "Label", Remove: "#Remove"}},
+		Prev:    "#Prev", Next: "#Next", Relevance: "#Relevance", Newest: "#Newest",
 		Groups: []FacetGroup{{Title: "Title", Links: []FacetLink{{Href: "#Href", Label: "Label", Count: 1}}}},
 	}
 }

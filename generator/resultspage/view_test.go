@@ -37,7 +37,8 @@ func TestSkeletonShowsEveryPart(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, part := range []string{`data-each="Hits"`, `data-each="Groups"`, `data-each="Links"`, `data-show="Prev"`, `data-show="Next"`,
-		`data-show="Relevance"`, `data-show="Newest"`, `data-show="Session"`, `data-show="NamedHere"`, `data-marked="Excerpt"`, `data-text="Status"`} {
+		`data-show="Relevance"`, `data-show="Newest"`, `data-show="Session"`, `data-show="NamedHere"`, `data-marked="Excerpt"`, `data-text="Status"`,
+		`data-show="Notice"`, `data-show="Filters"`, `data-each="Filters"`, `data-href="Remove"`} {
 		if n := strings.Count(b.String(), part); n != 1 {
 			t.Errorf("the skeleton shows %s %d times, not once", part, n)
 		}

@@ -64,6 +64,19 @@ func ReportPath(day time.Time, title string) (string, error) {
 	return fmt.Sprintf("%s/%s/%s-%s.md", content.ReportsDir, day.Format("2006"), day.Format(time.DateOnly), s), nil
 }
 
+// DistinctPath is where a report of that day and title goes when
+// ReportPath holds another report, whose title makes the same file name:
+// the name gets a short hash of the whole title, so that it is the same
+// each time this report is imported and unlike the other's.
+func DistinctPath(day time.Time, title string) (string, error) {
+	rel, err := ReportPath(day, title)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256([]byte(title))
+	return strings.TrimSuffix(rel, ".md") + "-" + hex.EncodeToString(sum[:3]) + ".md", nil
+}
+
 // SessionPath and TopicPath are where a session or topic of that key goes.
 func SessionPath(key string) string { return content.SessionsDir + "/" + key + ".md" }
 

@@ -6,6 +6,8 @@
 //   - collector: ranking, paging and facets in one pass over a query's
 //     matches, over one index or shards; the only package that relies on
 //     bleve's internals, listed in its internals.go;
+//   - expand: what a query's words stand for besides themselves, a state
+//     by any of its names or every form of a declared synonym;
 //   - engine: an index folder opened and verified, requests compiled to
 //     bleve queries, searched, and answered as a Response;
 //   - endpoint: HTTP: parameters, JSON, the theme's results page,

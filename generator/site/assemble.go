@@ -107,7 +107,7 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 	for _, src := range a.Topics {
 		t := &generator.Topic{
 			Key: src.Key, SourcePath: src.Path, Title: src.Front.Title, Summary: src.Front.Summary,
-			Keywords: src.Front.Keywords, Weight: src.Front.Weight, Body: src.Body,
+			Keywords: src.Front.Keywords, Synonyms: src.Front.Synonyms, Weight: src.Front.Weight, Body: src.Body,
 		}
 		t.URL, t.Permalink = u.claim("topics/"+src.Key+"/", src.Path)
 		topics[src.Key] = t
@@ -246,7 +246,7 @@ func stateTable(gz *gazetteer.Gazetteer, u *urls) (map[string]*generator.State, 
 	states := map[string]*generator.State{}
 	rank := map[*generator.State]int{}
 	for i, e := range gz.States() {
-		st := &generator.State{Code: e.Code, Name: e.Name, Official: e.Official, Kind: e.Kind, Slug: e.Slug}
+		st := &generator.State{Code: e.Code, Name: e.Name, Official: e.Official, Aliases: e.Aliases, Misspellings: e.Misspellings, Kind: e.Kind, Slug: e.Slug}
 		st.URL = u.basePath + "states/" + e.Slug + "/"
 		st.Permalink = u.baseURL + "states/" + e.Slug + "/"
 		states[e.Code] = st

@@ -22,9 +22,9 @@ type Session struct {
 	Start, End          time.Time
 }
 
-// Topic is a generated topic. Keywords tag reports by their text and are
-// the synonyms search expands; the yardstick's topics have none, so
-// Files writes them only when asked (WithKeywords).
+// Topic is a generated topic. Keywords tag reports by their text; the
+// yardstick's topics have none, so Files writes them only when asked
+// (WithKeywords).
 type Topic struct {
 	Key, Title, Summary string
 	Keywords            []string
@@ -35,7 +35,7 @@ type Topic struct {
 func Files(n int, seed uint64) map[string][]byte { return files(n, seed, false) }
 
 // FilesWithKeywords is Files with the topics' keywords written, for tests
-// of keyword tagging and search synonyms.
+// of keyword tagging.
 func FilesWithKeywords(n int, seed uint64) map[string][]byte { return files(n, seed, true) }
 
 func files(n int, seed uint64, keywords bool) map[string][]byte {

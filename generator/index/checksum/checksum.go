@@ -30,7 +30,13 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // Write lists every file of dir but File in File, in the order WalkDir
 // visits them, which is lexical.
-func Write(dir string) error {
+func Write(dir string) error { return WriteReusing(dir, nil) }
+
+// WriteReusing is Write, except that a file that is the very file known
+// lists at the same path (a hard link to it: an index updated in place
+// links the segments it keeps) takes its size and checksum from known
+// instead of being read again.
+func WriteReusing(dir string, known *Sums) error {
 	var lines []string
 	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
@@ -40,9 +46,11 @@ func Write(dir string) error {
 		if err != nil || rel == File {
 			return err
 		}
-		size, sum, err := checksum(path)
-		if err != nil {
-			return err
+		size, sum, ok := known.of(rel, path)
+		if !ok {
+			if size, sum, err = checksum(path); err != nil {
+				return err
+			}
 		}
 		lines = append(lines, fmt.Sprintf("%08x %d %s", sum, size, filepath.ToSlash(rel)))
 		return nil
@@ -68,21 +76,57 @@ func checksum(path string) (int64, uint32, error) {
 // Verify checks every file File lists against its size and checksum; an
 // error names the folder and the file, and says to rebuild the index.
 func Verify(dir string) error {
-	rebuild := func(format string, args ...any) error {
-		return fmt.Errorf("%s: %s: rebuild it with plenary build", dir, fmt.Sprintf(format, args...))
+	_, err := Check(dir)
+	return err
+}
+
+// Sums are the files of a folder as its list gives them, verified.
+type Sums struct {
+	dir   string
+	files map[string]sum // by slash-separated path
+}
+
+type sum struct {
+	size int64
+	crc  uint32
+}
+
+// of gives the size and checksum of the file rel at path when it is the
+// very file s lists at rel.
+func (s *Sums) of(rel, path string) (int64, uint32, bool) {
+	if s == nil {
+		return 0, 0, false
+	}
+	e, ok := s.files[filepath.ToSlash(rel)]
+	if !ok {
+		return 0, 0, false
+	}
+	a, errA := os.Lstat(path)
+	b, errB := os.Lstat(filepath.Join(s.dir, rel))
+	if errA != nil || errB != nil || !os.SameFile(a, b) || a.Size() != e.size {
+		return 0, 0, false
+	}
+	return e.size, e.crc, true
+}
+
+// Check is Verify, and returns what the list says once every file
+// matched it.
+func Check(dir string) (*Sums, error) {
+	rebuild := func(format string, args ...any) (*Sums, error) {
+		return nil, fmt.Errorf("%s: %s: rebuild it with plenary build", dir, fmt.Sprintf(format, args...))
 	}
 	data, err := os.ReadFile(filepath.Join(dir, File))
 	if errors.Is(err, fs.ErrNotExist) {
 		return rebuild("the index has no %s, which lists its files' checksums", File)
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
+	sums := &Sums{dir: dir, files: map[string]sum{}}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	if !sc.Scan() || sc.Text() != sumsHeader {
 		return rebuild("%s is damaged", File)
 	}
-	files := 0
 	for line := 2; sc.Scan(); line++ {
 		f := strings.SplitN(sc.Text(), " ", 3)
 		if len(f) != 3 {
@@ -99,16 +143,16 @@ func Verify(dir string) error {
 		case errors.Is(err, fs.ErrNotExist):
 			return rebuild("%s is missing", f[2])
 		case err != nil:
-			return fmt.Errorf("%s: %w", dir, err)
+			return nil, fmt.Errorf("%s: %w", dir, err)
 		case n != size:
 			return rebuild("%s is damaged: it has %d bytes, not the %d the build wrote", f[2], n, size)
 		case got != uint32(want):
 			return rebuild("%s is damaged: its checksum is not the one the build wrote", f[2])
 		}
-		files++
+		sums.files[f[2]] = sum{size, got}
 	}
-	if files == 0 {
+	if len(sums.files) == 0 {
 		return rebuild("%s lists no files", File)
 	}
-	return nil
+	return sums, nil
 }

@@ -3,8 +3,9 @@
 // (detections, by the source's hash), which report files were read and
 // their stamps (sources), and what the last site held (the manifest).
 // From them a Plan says which files of the site a build renders and which
-// it keeps. The cache only ever saves time: anything amiss with it gives a
-// full build, never a wrong site.
+// it keeps. The cache only ever saves time: every file of it names its
+// format and ends with a checksum, and anything amiss with it gives a full
+// build, with a warning when a file is damaged, never a wrong site.
 package incremental
 
 import (
@@ -13,9 +14,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"sync"
 	"time"
 
+	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/config"
 	"github.com/plenary-archive/plenary/generator/content"
 	"github.com/plenary-archive/plenary/generator/site"
@@ -24,7 +27,7 @@ import (
 // cacheFormat changes whenever what the cache holds changes meaning; the
 // program's own ID is part of every key as well, so a cache written by
 // another version of Plenary is never trusted.
-const cacheFormat = 7
+const cacheFormat = 8
 
 // Cache is a build's view of the cache folder: the previous build's files,
 // read in the background while the sources load, and what this build
@@ -34,10 +37,14 @@ type Cache struct {
 	dir      string
 	sources  *knownSources
 	detsOf   func(context string) *detections
+	detsRead chan struct{} // closed once the detections are read
 	dets     *detections
 	context  string
 	manifest func() *manifest
 	previous bool // the previous build's manifest is there
+
+	mu      sync.Mutex
+	damaged []string // files that failed their checksum or decoding
 }
 
 // Open starts reading the cache in dir; "" is no cache. A clean build
@@ -50,14 +57,92 @@ func Open(dir string, clean bool) *Cache {
 	if clean {
 		from = ""
 	}
-	c := &Cache{dir: dir, sources: loadSources(from), detsOf: loadDetections(from), manifest: func() *manifest { return nil }}
+	removeTemporary(dir)
+	c := &Cache{dir: dir, detsRead: make(chan struct{}), manifest: func() *manifest { return nil }}
+	c.sources = loadSources(from, c.damage)
+	c.detsOf = loadDetections(from, c.damage, c.detsRead)
 	if from != "" && hasManifest(from) {
 		c.previous = true
 		done := make(chan *manifest, 1)
-		go func() { done <- loadManifest(from) }()
+		go func() { done <- loadManifest(from, c.damage) }()
 		c.manifest = sync.OnceValue(func() *manifest { return <-done })
 	}
 	return c
+}
+
+// damage notes a file that failed its checksum or its decoding.
+func (c *Cache) damage(name string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.damaged = append(c.damaged, name)
+}
+
+// Damaged waits for the cache to be read and returns a warning for each
+// file of it that was damaged: the build then renders everything. Nil
+// without a cache.
+func (c *Cache) Damaged() generator.ErrorList {
+	if c == nil {
+		return nil
+	}
+	c.wait()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	sort.Strings(c.damaged)
+	var out generator.ErrorList
+	for _, name := range c.damaged {
+		out.Add(&generator.Error{
+			Path: filepath.ToSlash(filepath.Join(filepath.Base(c.dir), name)), Warning: true,
+			Msg: "the cache file is damaged: rebuilding everything", Hint: "nothing to do: the build writes it again",
+		})
+	}
+	return out
+}
+
+// wait waits for every file of the cache to be read.
+func (c *Cache) wait() {
+	<-c.sources.ready
+	<-c.detsRead
+	c.manifest()
+}
+
+// isDamaged tells whether a file of the cache was damaged.
+func (c *Cache) isDamaged() bool {
+	c.wait()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.damaged) > 0
+}
+
+// MadeOfParts tells, for a path of the site written last, whether its file
+// is made of parts (see publish), which a version edits in place.
+func (c *Cache) MadeOfParts() func(path string) bool {
+	var m *manifest
+	if c != nil {
+		m = c.manifest()
+	}
+	return func(path string) bool {
+		if m == nil {
+			return false
+		}
+		_, ok := m.Parts[path]
+		return ok
+	}
+}
+
+// Discard removes the files a build stopped half-way was writing.
+func (c *Cache) Discard() {
+	if c != nil {
+		removeTemporary(c.dir)
+	}
+}
+
+// removeTemporary removes the files writeFile made and did not rename:
+// those of a build stopped half-way. The caller holds the archive's lock.
+func removeTemporary(dir string) {
+	left, _ := filepath.Glob(filepath.Join(dir, "*.tmp-*"))
+	for _, l := range left {
+		_ = os.Remove(l)
+	}
 }
 
 // Previous tells whether the previous build's description of its site is
@@ -146,8 +231,27 @@ func (c *Cache) Save(p *Plan, a *content.Archive, start time.Time) {
 	saved.Wait()
 }
 
-// writeFile writes atomically: a build stopped half-way leaves the old file.
+// readFile reads a cache file whose first line is magic and checks its
+// checksum: errDamaged when it does not match, errOtherFormat for another
+// version's file, fs.ErrNotExist when there is none.
+func readFile(dir, name, magic string) ([]byte, error) {
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		return nil, err
+	}
+	return check(data, magic)
+}
+
+// damagedBy tells whether a file that could not be read is damaged, which
+// the build warns of: not when it is missing or another version's.
+func damagedBy(err error) bool {
+	return err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, errOtherFormat)
+}
+
+// writeFile writes data and its checksum atomically: a build stopped
+// half-way leaves the old file.
 func writeFile(dir, name string, data []byte) error {
+	data = seal(data)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}

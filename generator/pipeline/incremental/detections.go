@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"sync"
 
@@ -63,22 +61,25 @@ type detectionsOnDisk struct {
 // runs while the sources load. Anything amiss gives an empty cache, never
 // an error: the cache only saves time. A shard that cannot be read is
 // only missing, and rewritten at the end of the build.
-func loadDetections(dir string) func(context string) *detections {
+func loadDetections(dir string, damaged func(name string), done chan struct{}) func(context string) *detections {
 	shards := make([]detectionsOnDisk, detectionShards)
-	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		if dir == "" {
 			return
 		}
 		generator.Parallel(detectionShards, func(i int) {
-			data, err := os.ReadFile(filepath.Join(dir, shardFile(i)))
+			data, err := readFile(dir, shardFile(i), codecMagic)
 			if err != nil {
+				if damagedBy(err) {
+					damaged(shardFile(i))
+				}
 				return
 			}
 			sh := &shards[i]
 			if sh.Format, sh.Context, sh.Entries, err = decodeDetections(data); err != nil {
 				shards[i] = detectionsOnDisk{}
+				damaged(shardFile(i))
 			}
 		})
 	}()

@@ -59,7 +59,7 @@ func TestSaveDetections(t *testing.T) {
 	}
 	entries, contexts := 0, map[string]bool{}
 	for i := 0; i < detectionShards; i++ {
-		data, err := os.ReadFile(filepath.Join(dir, shardFile(i)))
+		data, err := readFile(dir, shardFile(i), codecMagic)
 		if os.IsNotExist(err) {
 			continue
 		}

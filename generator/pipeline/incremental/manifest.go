@@ -39,13 +39,22 @@ func hasManifest(dir string) bool {
 	return err == nil
 }
 
-func loadManifest(dir string) *manifest {
-	data, err := os.ReadFile(filepath.Join(dir, manifestFile))
+// loadManifest reads the manifest of dir; nil when there is none, when it
+// is damaged (and damaged hears of it), or of another format.
+func loadManifest(dir string, damaged func(name string)) *manifest {
+	data, err := readFile(dir, manifestFile, manifestMagic)
 	if err != nil {
+		if damagedBy(err) {
+			damaged(manifestFile)
+		}
 		return nil
 	}
 	m, err := decodeManifest(data)
-	if err != nil || m.Format != cacheFormat {
+	if err != nil {
+		damaged(manifestFile)
+		return nil
+	}
+	if m.Format != cacheFormat {
 		return nil
 	}
 	return m

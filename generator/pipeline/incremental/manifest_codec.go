@@ -6,8 +6,6 @@ import "github.com/plenary-archive/plenary/generator/publish"
 // end, on the path of the build, where gob was slow for its tens of
 // thousands of files and extents. It uses the detections' codec.
 
-const manifestMagic = "plenary-manifest\n"
-
 func encodeManifest(m *manifest) []byte {
 	e := &encoder{b: make([]byte, 0, 8<<20)}
 	e.b = append(e.b, manifestMagic...)

@@ -27,7 +27,7 @@ type Plan struct {
 // renders every file: the cache has no previous site, or one that every
 // page would show differently. It is known before the Site is assembled.
 func (c *Cache) Full(global, dest string) bool {
-	if c == nil {
+	if c == nil || c.isDamaged() {
 		return true
 	}
 	old := c.manifest()
@@ -40,7 +40,11 @@ func (c *Cache) Plan(s *generator.Site, global, dest string) *Plan {
 	if c == nil {
 		return nil
 	}
-	return makePlan(c.manifest(), newManifest(s, global, dest))
+	old := c.manifest()
+	if c.isDamaged() {
+		old = nil
+	}
+	return makePlan(old, newManifest(s, global, dest))
 }
 
 // Full tells whether the plan renders every file.

@@ -1,8 +1,6 @@
 package incremental
 
 import (
-	"os"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -18,6 +16,7 @@ const sourcesFile = "sources.bin"
 // sourcesOnDisk is the file's content; Program ties it to the program
 // that split the files.
 type sourcesOnDisk struct {
+	Format  int
 	Program string
 	Entries []sourceEntry
 }
@@ -41,19 +40,26 @@ type knownSources struct {
 
 // loadSources starts reading the sources file of dir; "" knows nothing,
 // but still makes the load stamp the files it reads, for the next build.
-func loadSources(dir string) *knownSources {
+func loadSources(dir string, damaged func(name string)) *knownSources {
 	k := &knownSources{ready: make(chan struct{})}
 	go func() {
 		defer close(k.ready)
 		if dir == "" {
 			return
 		}
-		data, err := os.ReadFile(filepath.Join(dir, sourcesFile))
+		data, err := readFile(dir, sourcesFile, sourcesMagic)
 		if err != nil {
+			if damagedBy(err) {
+				damaged(sourcesFile)
+			}
 			return
 		}
 		d, err := decodeSources(data)
-		if err != nil || d.Program != ProgramID() {
+		if err != nil {
+			damaged(sourcesFile)
+			return
+		}
+		if d.Format != cacheFormat || d.Program != ProgramID() {
 			return
 		}
 		k.entries = make(map[string]*sourceEntry, len(d.Entries))
@@ -81,7 +87,7 @@ func (k *knownSources) Known(path string, st content.Stamp) *content.File {
 // start, unless it would list what it already lists.
 func (k *knownSources) save(dir string, a *content.Archive, start time.Time) error {
 	<-k.ready
-	d := sourcesOnDisk{Program: ProgramID()}
+	d := sourcesOnDisk{Format: cacheFormat, Program: ProgramID()}
 	for _, r := range a.Reports {
 		if r.Trusted(start) {
 			d.Entries = append(d.Entries, sourceEntry{Path: r.Path, Stamp: r.Stamp, Hash: r.Hash, Front: r.File.Front, FrontLine: r.FrontLine, BodyLine: r.BodyLine})
@@ -93,14 +99,13 @@ func (k *knownSources) save(dir string, a *content.Archive, start time.Time) err
 	return writeFile(dir, sourcesFile, encodeSources(&d))
 }
 
-const sourcesMagic = "plenary-sources\n"
-
 // encodeSources writes the sources file with the detections' codec: with
 // gob, decoding it was most of the time an update waits before it can
 // tell which files changed.
 func encodeSources(d *sourcesOnDisk) []byte {
 	e := &encoder{b: make([]byte, 0, 1<<20)}
 	e.b = append(e.b, sourcesMagic...)
+	e.uint(d.Format)
 	e.string(d.Program)
 	e.uint(len(d.Entries))
 	for i := range d.Entries {
@@ -123,7 +128,7 @@ func encodeSources(d *sourcesOnDisk) []byte {
 // matters point into data, which must not be modified.
 func decodeSources(data []byte) (*sourcesOnDisk, error) {
 	d := open(data, sourcesMagic)
-	out := &sourcesOnDisk{Program: d.string()}
+	out := &sourcesOnDisk{Format: d.uint(), Program: d.string()}
 	// An entry takes at least 32 bytes, its hash.
 	out.Entries = make([]sourceEntry, d.count(32))
 	for i := range out.Entries {

@@ -56,6 +56,8 @@ type Ranked struct {
 	Num   uint32 // the document's number, for ID
 	Score float64
 	Date  int64 // Unix nanoseconds
+
+	order uint32 // table.order
 }
 
 // Result is what one pass over the matches gives.
@@ -72,8 +74,9 @@ type Result struct {
 }
 
 // Collect walks every match of q once: it counts the facets and keeps the
-// matches from to from+size, best first: by score, then by document
-// number, as bleve ranks them; or by date, newest first.
+// matches from to from+size, best first: by score, or by date, newest
+// first. Equal scores are ordered newest first, then equal dates by ID,
+// so that every build of the same reports ranks them alike.
 func (c *Collector) Collect(ctx context.Context, q query.Query, from, size int, byDate bool) (*Result, error) {
 	opts := bsearch.SearcherOptions{}
 	if byDate {
@@ -160,7 +163,7 @@ func (c *Collector) walk(ctx context.Context, s bsearch.Searcher, res *Result, h
 		if i := t.session[n]; i >= 0 {
 			res.Sessions[i]++
 		}
-		m := Ranked{Num: uint32(n), Score: dm.Score, Date: t.date[n]}
+		m := Ranked{Num: uint32(n), Score: dm.Score, Date: t.date[n], order: t.order[n]}
 		sctx.DocumentMatchPool.Put(dm)
 		if h.Len() < k {
 			heap.Push(h, m)
@@ -197,17 +200,17 @@ type rankHeap struct {
 	k      int // how many to keep
 }
 
-// better orders matches: higher score (or later date) first, then the
-// index's order, so equal matches keep a stable order across pages.
+// better orders matches: higher score first, then later date, then IDs
+// in order; or by date, then IDs. Nothing depends on document numbers,
+// which differ from one build to another.
 func (h *rankHeap) better(a, b Ranked) bool {
-	if h.byDate {
-		if a.Date != b.Date {
-			return a.Date > b.Date
-		}
-	} else if a.Score != b.Score {
+	if !h.byDate && a.Score != b.Score {
 		return a.Score > b.Score
 	}
-	return a.Num < b.Num
+	if a.Date != b.Date {
+		return a.Date > b.Date
+	}
+	return a.order < b.order
 }
 
 func (h *rankHeap) Len() int           { return len(h.items) }

@@ -20,15 +20,21 @@
 //     open (docNum in table.go).
 //   - DocValueReader visits the date field as numeric.PrefixCoded terms,
 //     the full-precision one with shift 0 (table.go).
-//   - Equal scores: bleve breaks ties by HitNumber, the order the
-//     searcher found the match in, which is document number order;
-//     collect breaks them the same way, so pages agree with bleve's.
+//   - Equal scores are ordered newest first, then by ID (collect.go),
+//     as bleve's Search sorted by "-_score", "-date", "_id" orders them:
+//     document numbers differ between two builds of the same reports.
 //   - tf-idf scoring reads DocCount and TermFieldReader.Count of the
 //     reader it is given: statsReader (shards.go) answers them with the
 //     whole archive's figures, so that shards score as one index does.
 //     Prefix, fuzzy and regular-expression look-ups go through the
 //     optional reader interfaces (IndexReaderFuzzy, IndexReaderRegexp,
 //     IndexReaderContains), which statsReader passes through.
+//   - A searcher made with SearcherOptions.Score "none" scores 0, and
+//     Unscored's searcher weighs nothing in its parent's query norm, so
+//     a filter leaves the scores of the words unchanged (unscored.go).
+//   - TermFieldReader.Count is a term's document frequency, and
+//     IndexReaderFuzzy's FieldDictFuzzy lists the terms within an edit
+//     distance with theirs (terms.go).
 //   - searcher.DisjunctionMaxClauseCount bounds prefix and fuzzy
 //     expansions, and a query over it fails with "TooManyClauses" in its
 //     message (set and read by the engine).

@@ -10,8 +10,8 @@ import (
 )
 
 // Join serves the collectors of several shards as one: documents are
-// numbered shard by shard, so equal scores keep the order one index built
-// in the same order gives, and matches are scored with the whole
+// numbered shard by shard, equal scores are ordered as in one index, by
+// date and ID, and matches are scored with the whole
 // archive's statistics rather than each shard's, which would score the
 // same report differently in each layout. names name the shards in
 // errors; a report in two shards is an error.
@@ -58,6 +58,7 @@ func Join(parts []*Collector, names []string) (*Collector, error) {
 		return nil, err
 	}
 	t.facetSets()
+	t.orderIDs()
 	return j, nil
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/numeric"
@@ -21,6 +23,10 @@ type table struct {
 	topics  [][]uint16 // indexes into topicKeys
 	session []int32    // index into sessionKeys, -1 for none
 	date    []int64    // Unix nanoseconds
+	// order is each document's place among the IDs sorted: ties of
+	// score and date are broken by it, which two builds of the same
+	// reports agree on, unlike document numbers.
+	order []uint32
 
 	// stateDocs and topicDocs are the documents holding each state and
 	// topic, by index into codes and topicKeys (see docset.go).
@@ -115,7 +121,21 @@ func readTable(b bleve.Index) (*table, error) {
 		return nil, err
 	}
 	t.facetSets()
+	t.orderIDs()
 	return t, nil
+}
+
+// orderIDs numbers the documents in the order of their IDs.
+func (t *table) orderIDs() {
+	nums := make([]uint32, len(t.ids))
+	for i := range nums {
+		nums[i] = uint32(i)
+	}
+	slices.SortFunc(nums, func(a, b uint32) int { return strings.Compare(t.ids[a], t.ids[b]) })
+	t.order = make([]uint32, len(t.ids))
+	for place, n := range nums {
+		t.order[n] = uint32(place)
+	}
 }
 
 // intern is v's index in list, added when new.

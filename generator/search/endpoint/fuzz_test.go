@@ -26,6 +26,8 @@ func FuzzSearch(f *testing.F) {
 		{"<script>alert(1)</script>", "format=html"},
 		{"\xff\xfe", "state=%ff"},
 		{"a:b:c \"\" + - ~ * ?", "page=0&size=-1"},
+		{"consensos Cote d Ivoire US \"United Kingdom\" -Russia", "state=Turkey&state=south-korea"},
+		{"Côte d’Ivoire +Brasl Democratic People's Republic of Korea", "session=oewg-2021-2025-s4&topic=Programme+of+Action"},
 	} {
 		f.Add(seed[0], seed[1])
 	}

@@ -97,6 +97,16 @@ func (l *Live) notReady() string {
 	return l.h.busy()
 }
 
+// Documents is how many documents the index served holds.
+func (l *Live) Documents() uint64 {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.ix == nil {
+		return 0
+	}
+	return l.ix.Documents()
+}
+
 // Close closes the current index.
 func (l *Live) Close() error {
 	l.mu.Lock()

@@ -89,24 +89,21 @@ func parseRequest(u *url.URL, accept string, ix *engine.Index) (*engine.Request,
 
 // filters adds the state, topic and session parameters, by name or key.
 func filters(r *engine.Request, v url.Values, ix *engine.Index) error {
-	for _, f := range []struct {
-		key string
-		dst *[]string
-	}{{"state", &r.States}, {"topic", &r.Topics}, {"session", &r.Sessions}} {
-		vals := v[f.key]
+	for _, name := range engine.Filters {
+		vals := v[name]
 		if len(vals) > maxFilterVals {
-			return badRequest("at most %d values of %s, not %d", maxFilterVals, f.key, len(vals))
+			return badRequest("at most %d values of %s, not %d", maxFilterVals, name, len(vals))
 		}
 		for _, val := range vals {
 			val = strings.TrimSpace(val)
 			if val == "" {
 				continue
 			}
-			key, err := ix.Resolve(f.key, val)
+			key, err := ix.Resolve(name, val)
 			if err != nil {
 				return err
 			}
-			*f.dst = engine.AppendNew(*f.dst, key)
+			r.Add(name, key)
 		}
 	}
 	return nil

@@ -37,7 +37,7 @@ func (h *Handler) view(u *url.URL, r *engine.Request, res *engine.Response) *res
 	}
 	page := func(n int) string { return link(func(v url.Values) { v.Set("page", strconv.Itoa(n)) }) }
 	out := &resultspage.Results{
-		Query: res.Query, Status: status(res, r.Filtered()), Total: res.Total, Page: res.Page, Pages: res.Pages,
+		Query: res.Query, Status: status(res, r.Filtered()), Notice: res.Notice, Total: res.Total, Page: res.Page, Pages: res.Pages,
 		Paged: res.Pages > 1, Hits: make([]resultspage.Hit, 0, len(res.Hits)),
 	}
 	for _, hit := range res.Hits {
@@ -58,32 +58,72 @@ func (h *Handler) view(u *url.URL, r *engine.Request, res *engine.Response) *res
 	} else {
 		out.Newest = link(func(v url.Values) { v.Set("sort", "date"); v.Del("page") })
 	}
-	for _, g := range []struct {
-		title, param string
-		list         []engine.Facet
-	}{{"States", "state", res.Facets.States}, {"Topics", "topic", res.Facets.Topics}, {"Sessions", "session", res.Facets.Sessions}} {
+	// without is a link to the results without one value of a filter,
+	// however the request wrote it (a name, a slug, another name).
+	without := func(param, key string) string {
+		return link(func(v url.Values) {
+			v.Del("page")
+			keep := []string{}
+			for _, x := range v[param] {
+				if k, err := h.ix.Resolve(param, x); err != nil || k != key {
+					keep = append(keep, x)
+				}
+			}
+			v[param] = keep
+		})
+	}
+	key := func(param, value string) string {
+		k, _ := h.ix.Resolve(param, value)
+		return k
+	}
+	for _, f := range res.Filters {
+		out.Filters = append(out.Filters, resultspage.ActiveFilter{Kind: filterKinds[f.Filter], Label: f.Label, Remove: without(f.Filter, key(f.Filter, f.Value))})
+	}
+	for _, g := range facetGroups(res.Facets) {
 		fg := resultspage.FacetGroup{Title: g.title}
 		for _, f := range g.list {
-			href := link(func(v url.Values) {
-				v.Del("page")
-				if !f.Selected {
-					v.Add(g.param, f.Value)
-					return
-				}
-				keep := []string{}
-				own, _ := h.ix.Resolve(g.param, f.Value)
-				for _, x := range v[g.param] {
-					if key, err := h.ix.Resolve(g.param, x); err != nil || key != own {
-						keep = append(keep, x)
-					}
-				}
-				v[g.param] = keep
-			})
+			href := without(g.param, key(g.param, f.Value))
+			if !f.Selected {
+				href = link(func(v url.Values) { v.Del("page"); v.Add(g.param, f.Value) })
+			}
 			fg.Links = append(fg.Links, resultspage.FacetLink{Href: href, Label: f.Label, Count: f.Count, Selected: f.Selected})
 		}
-		if len(fg.Links) > 0 {
-			out.Groups = append(out.Groups, fg)
+		out.Groups = append(out.Groups, fg)
+	}
+	return out
+}
+
+// filterKinds name the filters as the results page lists those in use.
+var filterKinds = map[string]string{"state": "State", "topic": "Topic", "session": "Session"}
+
+type facetGroup struct {
+	title, param string
+	list         []engine.Facet
+}
+
+// facetGroups are the facets as the page shows them: states, topics,
+// then the sessions of each process in a group of their own, processes
+// in the order of their first session, leaving out empty groups.
+func facetGroups(f engine.Facets) []facetGroup {
+	var out []facetGroup
+	for _, g := range []facetGroup{{"States", "state", f.States}, {"Topics", "topic", f.Topics}} {
+		if len(g.list) > 0 {
+			out = append(out, g)
 		}
+	}
+	at := map[string]int{}
+	for _, s := range f.Sessions {
+		title := "Sessions"
+		if s.Process != "" {
+			title += " · " + s.Process
+		}
+		i, ok := at[title]
+		if !ok {
+			i = len(out)
+			at[title] = i
+			out = append(out, facetGroup{title: title, param: "session"})
+		}
+		out[i].list = append(out[i].list, s)
 	}
 	return out
 }

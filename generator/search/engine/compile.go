@@ -1,19 +1,25 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/plenary-archive/plenary/generator/index"
+	"github.com/plenary-archive/plenary/generator/search/collector"
+	"github.com/plenary-archive/plenary/generator/search/expand"
 	"github.com/plenary-archive/plenary/generator/search/query"
 )
 
 const (
-	titleBoost  = 2.0 // a word in the title says more about a report than one in its text
-	filterBoost = 1e-6
-	maxLeaves   = 96 // term and phrase queries after synonym expansion
+	titleBoost = 2.0 // a word in the title says more about a report than one in its text
+	// variantBoost weighs the other forms of what was typed (a synonym,
+	// another name of a state, a similar word for one no report has), so
+	// that the form typed ranks above them.
+	variantBoost = 0.5
+	maxLeaves    = 96 // term and phrase queries after synonym expansion
 )
 
 // compiled is a request as bleve queries.
@@ -22,6 +28,9 @@ type compiled struct {
 	// text says whether words of the query match text, so hits have
 	// match locations to highlight.
 	text bool
+	// similar are the words of the query no report holds, searched as
+	// the words most like them instead.
+	similar []string
 }
 
 // compile turns a validated request into a bleve query: the words and
@@ -59,58 +68,44 @@ func (ix *Index) compile(r *Request) (*compiled, error) {
 		add(c.Occur, b.clause(c))
 		i++
 	}
+	if b.err != nil {
+		return nil, b.err
+	}
 	if b.leaves > maxLeaves {
 		return nil, query.Errorf("the query expands to %d terms with its synonyms and prefixes; the limit is %d: use fewer words", b.leaves, maxLeaves)
 	}
-
 	if len(mustQ)+len(shouldQ)+len(notQ) == 0 && !r.Filtered() {
 		return nil, query.Errorf("the query has only words too common to be indexed (such as \"the\" or \"of\"): add a more specific word or a filter")
 	}
 	var filters []bquery.Query
-	or := func(field string, vals []string) {
-		if len(vals) == 0 {
-			return
+	for _, name := range Filters {
+		if keys := r.Filters[name]; len(keys) > 0 {
+			filters = append(filters, filter(filterFields[name], keys...))
 		}
-		var qs []bquery.Query
-		for _, v := range vals {
-			qs = append(qs, term(field, v))
-		}
-		filters = append(filters, disjunction(qs))
 	}
-	or(index.FieldStates, r.States)
-	or(index.FieldTopics, r.Topics)
-	or(index.FieldSession, r.Sessions)
 	for _, f := range r.And {
-		filters = append(filters, term(fieldOf(f.Field), f.Key))
+		filters = append(filters, filter(filterFields[f.Field], f.Key))
 	}
 	if !r.From.IsZero() || !r.To.IsZero() {
 		incl, excl := true, false
 		dq := bleve.NewDateRangeInclusiveQuery(r.From, r.To, &incl, &excl)
 		dq.SetField(index.FieldDate)
-		filters = append(filters, dq)
+		filters = append(filters, collector.Unscored(dq))
 	}
-	for _, not := range []struct {
-		field string
-		vals  []string
-	}{{index.FieldStates, r.NotStates}, {index.FieldTopics, r.NotTopics}, {index.FieldSession, r.NotSessions}, {index.FieldKind, r.NotKinds}} {
-		for _, v := range not.vals {
-			notQ = append(notQ, term(not.field, v))
+	for _, name := range append(Filters[:len(Filters):len(Filters)], "kind") {
+		for _, v := range r.Not[name] {
+			notQ = append(notQ, term(filterFields[name], v))
 		}
 	}
 	// The words, required or not, make one query; the filters join it in
 	// a conjunction, which skips from one filtered document to the next
 	// instead of testing every document the words match. Filters score
-	// almost nothing, so they do not change the ranking.
+	// nothing, so a filtered search ranks as the same search unfiltered.
 	var q bquery.Query
 	if len(mustQ)+len(shouldQ) > 0 {
 		q = bquery.NewBooleanQuery(mustQ, shouldQ, nil)
 	}
 	if len(filters) > 0 {
-		for _, f := range filters {
-			if b, ok := f.(bquery.BoostableQuery); ok {
-				b.SetBoost(filterBoost)
-			}
-		}
 		if q != nil {
 			filters = append([]bquery.Query{q}, filters...)
 		}
@@ -119,7 +114,7 @@ func (ix *Index) compile(r *Request) (*compiled, error) {
 	if len(notQ) > 0 {
 		q = bquery.NewBooleanQuery(nonNil(q), nil, notQ)
 	}
-	return &compiled{query: q, text: len(mustQ)+len(shouldQ) > 0}, nil
+	return &compiled{query: q, text: len(mustQ)+len(shouldQ) > 0, similar: b.similar}, nil
 }
 
 // nonNil is q as a must list, or none: a query of only exclusions then
@@ -131,81 +126,68 @@ func nonNil(q bquery.Query) []bquery.Query {
 	return []bquery.Query{q}
 }
 
-// isRunWord says whether c is a plain word, which may form a synonym
-// with the plain words around it.
+// isRunWord says whether c is a plain word, which may form a synonym or a
+// state's name with the plain words around it.
 func isRunWord(c query.Clause) bool {
 	return c.Occur == query.Should && c.Field == "" && !c.Phrase && !c.Prefix && c.Fuzzy == 0
-}
-
-func fieldOf(name string) string {
-	switch name {
-	case "state":
-		return index.FieldStates
-	case "topic":
-		return index.FieldTopics
-	case "session":
-		return index.FieldSession
-	}
-	return index.FieldKind
 }
 
 type builder struct {
 	ix     *Index
 	leaves int
+	// similar are the words searched as similar words (word), err the
+	// first failure to look them up.
+	similar []string
+	err     error
 }
 
-// run compiles a sequence of plain words, replacing each longest
-// sequence that is a synonym by all its forms.
+// run compiles a sequence of plain words: each longest sequence of them
+// that names a state or is a form of a synonym becomes all its forms, as
+// phrases; every other word is searched alone.
 func (b *builder) run(words []query.Clause) []bquery.Query {
-	type tok struct {
-		term        string
-		word        int
-		first, last bool // the word's first and last term
-	}
-	var toks []tok
-	for w, c := range words {
-		terms := analyse(b.ix.analyzer, c.Text)
-		for k, t := range terms {
-			toks = append(toks, tok{t, w, k == 0, k == len(terms)-1})
-		}
-	}
 	var out []bquery.Query
-	done := -1 // the last word already compiled
-	for i := 0; i < len(toks); i++ {
-		if toks[i].word <= done {
-			continue
-		}
-		if toks[i].first {
-			for n := min(b.ix.synonyms.maxLen, len(toks)-i); n > 0; n-- {
-				if !toks[i+n-1].last {
-					continue
-				}
-				terms := make([]string, n)
-				for k := range terms {
-					terms[k] = toks[i+k].term
-				}
-				if forms := b.ix.synonyms.lookup(terms); forms != nil {
-					out = append(out, b.forms(forms))
-					done = toks[i+n-1].word
-					break
-				}
-			}
-			if toks[i].word <= done {
-				continue
+	texts := make([]string, len(words))
+	for i, c := range words {
+		texts[i] = c.Text
+	}
+	for w := 0; w < len(words); {
+		n := len(words) - w
+		for ; n > 0; n-- {
+			if q, ok := b.named(texts[w : w+n]); ok {
+				out = append(out, q)
+				break
 			}
 		}
-		w := toks[i].word
-		out = append(out, b.text(words[w].Text))
-		done = w
+		if n == 0 {
+			out = append(out, b.word(texts[w], true))
+			n = 1
+		}
+		w += n
 	}
 	return out
+}
+
+// named compiles words that name a state or are a form of a synonym, as
+// all their forms; ok is false when they are neither.
+func (b *builder) named(words []string) (bquery.Query, bool) {
+	if len(words) > b.ix.vocab.MaxWords() {
+		return nil, false
+	}
+	if st := b.ix.vocab.State(words); st != nil {
+		return b.state(st, strings.Join(words, " ")), true
+	}
+	terms := b.ix.vocab.Terms(strings.Join(words, " "))
+	if forms := b.ix.vocab.Synonyms(terms); forms != nil {
+		return b.forms(forms, terms), true
+	}
+	return nil, false
 }
 
 // clause compiles a clause that is not part of a run of plain words.
 func (b *builder) clause(c query.Clause) bquery.Query {
 	switch {
 	case c.Field == "title":
-		if len(analyse(b.ix.analyzer, c.Text)) == 0 {
+		if len(b.ix.vocab.Terms(c.Text)) == 0 {
 			return nil
 		}
 		return b.phrase(index.FieldTitle, c.Text, 1)
@@ -214,38 +196,84 @@ func (b *builder) clause(c query.Clause) bquery.Query {
 	case c.Fuzzy > 0:
 		return b.fuzzy(c.Text, c.Fuzzy)
 	}
-	terms := analyse(b.ix.analyzer, c.Text)
-	if len(terms) == 0 {
-		return nil
+	if q, ok := b.named(strings.Fields(c.Text)); ok {
+		return q
 	}
-	if forms := b.ix.synonyms.lookup(terms); forms != nil {
-		return b.forms(forms)
+	if c.Phrase {
+		return b.text(c.Text, 1)
 	}
-	return b.text(c.Text)
+	// A word that must be there may be searched as similar words; one
+	// that must not, only as itself.
+	return b.word(c.Text, c.Occur == query.Must)
 }
 
-// forms matches any of the equivalent forms.
-func (b *builder) forms(forms []string) bquery.Query {
+// forms matches any of the equivalent forms, those with the terms typed
+// above the others.
+func (b *builder) forms(forms []string, typed []string) bquery.Query {
 	qs := make([]bquery.Query, len(forms))
 	for i, f := range forms {
-		qs[i] = b.text(f)
+		boost := variantBoost
+		if strings.Join(b.ix.vocab.Terms(f), " ") == strings.Join(typed, " ") {
+			boost = 1
+		}
+		qs[i] = b.text(f, boost)
 	}
 	return disjunction(qs)
 }
 
+// state matches the reports naming a state, by any of its names, where
+// the state was found: its names as phrases in reports whose states hold
+// it, so that "Republic of Korea" inside "Democratic People's Republic of
+// Korea" is not South Korea. The name typed ranks above its others.
+func (b *builder) state(st *expand.State, typed string) bquery.Query {
+	terms := b.ix.vocab.Terms(typed)
+	var qs []bquery.Query
+	exact := false
+	for i, f := range st.Terms {
+		boost := variantBoost
+		if slices.Equal(f, terms) {
+			boost, exact = 1, true
+		}
+		qs = append(qs, b.text(st.Forms[i], boost))
+	}
+	if !exact && st.Holds(terms) {
+		// A longer name than the one searched that it holds ("Kingdom
+		// of the Netherlands"): as typed, above the others.
+		qs = append(qs, b.text(typed, 1))
+	}
+	return bquery.NewConjunctionQuery([]bquery.Query{disjunction(qs), filter(index.FieldStates, st.Code)})
+}
+
+// word matches a word in the title or the text. A word no report holds
+// is searched as the words most like it (similar.go), when loose allows.
+func (b *builder) word(s string, loose bool) bquery.Query {
+	terms := b.ix.vocab.Terms(s)
+	if len(terms) != 1 || !loose {
+		return b.text(s, 1)
+	}
+	q, err := b.similarTo(s, terms[0])
+	if err != nil {
+		b.err = err
+	}
+	if q != nil {
+		return q
+	}
+	return b.text(s, 1)
+}
+
 // text matches words or a phrase in the title or the text.
-func (b *builder) text(s string) bquery.Query {
-	if len(analyse(b.ix.analyzer, s)) == 0 {
+func (b *builder) text(s string, boost float64) bquery.Query {
+	if len(b.ix.vocab.Terms(s)) == 0 {
 		return nil
 	}
-	return disjunction([]bquery.Query{b.phrase(index.FieldTitle, s, titleBoost), b.phrase(index.FieldText, s, 1)})
+	return disjunction([]bquery.Query{b.phrase(index.FieldTitle, s, titleBoost*boost), b.phrase(index.FieldText, s, boost)})
 }
 
 // phrase matches the analysed words of s in order; a single word is a
 // term query, which costs a fraction of a phrase search.
 func (b *builder) phrase(field, s string, boost float64) bquery.Query {
 	b.leaves++
-	if terms := analyse(b.ix.analyzer, s); len(terms) == 1 {
+	if terms := b.ix.vocab.Terms(s); len(terms) == 1 {
 		q := bleve.NewTermQuery(terms[0])
 		q.SetField(field)
 		q.SetBoost(boost)
@@ -262,7 +290,7 @@ func (b *builder) phrase(field, s string, boost float64) bquery.Query {
 // "negoti"), so the prefix is cut to the stem where they part.
 func (b *builder) prefix(word string) bquery.Query {
 	p := strings.ToLower(word)
-	if terms := analyse(b.ix.analyzer, word); len(terms) == 1 {
+	if terms := b.ix.vocab.Terms(word); len(terms) == 1 {
 		p = commonPrefix(p, terms[0])
 	}
 	if len([]rune(p)) < query.MinPrefix {
@@ -280,9 +308,9 @@ func (b *builder) prefix(word string) bquery.Query {
 
 // fuzzy matches terms within n edits of the word's stem.
 func (b *builder) fuzzy(word string, n int) bquery.Query {
-	terms := analyse(b.ix.analyzer, word)
+	terms := b.ix.vocab.Terms(word)
 	if len(terms) != 1 {
-		return b.text(word)
+		return b.text(word, 1)
 	}
 	var qs []bquery.Query
 	for _, f := range []string{index.FieldTitle, index.FieldText} {

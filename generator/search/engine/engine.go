@@ -19,8 +19,10 @@ import (
 
 	"github.com/plenary-archive/plenary/generator/index"
 	"github.com/plenary-archive/plenary/generator/index/checksum"
+	"github.com/plenary-archive/plenary/generator/publish/versions"
 	"github.com/plenary-archive/plenary/generator/resultspage"
 	"github.com/plenary-archive/plenary/generator/search/collector"
+	"github.com/plenary-archive/plenary/generator/search/expand"
 )
 
 func init() {
@@ -40,7 +42,7 @@ type Index struct {
 	facts    *facts
 	page     *resultspage.Page // nil for an index built without one
 	analyzer analysis.Analyzer
-	synonyms *synonyms
+	vocab    *expand.Vocabulary
 	col      *collector.Collector
 	docs     uint64
 
@@ -59,6 +61,11 @@ func Open(dir string) (ix *Index, err error) {
 		return nil, err
 	} else if !st.IsDir() {
 		return nil, fmt.Errorf("%s is a file, not a search index folder", dir)
+	}
+	// A published version's index is read in its own folder, so that one
+	// published while it opens is not half read.
+	if dir, err = versions.Resolve(dir); err != nil {
+		return nil, err
 	}
 	f, err := index.ReadFacts(dir)
 	if err != nil {
@@ -91,7 +98,7 @@ func Open(dir string) (ix *Index, err error) {
 		_ = b.Close()
 		return nil, fmt.Errorf("%s: the index has no %q analyzer: rebuild it with plenary build", dir, index.Analyzer)
 	}
-	ix.synonyms = newSynonyms(f.Synonyms, ix.analyzer)
+	ix.vocab = expand.New(ix.analyzer, f.States, f.Synonyms)
 	if ix.col, err = collector.Open(b); err != nil {
 		_ = b.Close()
 		return nil, fmt.Errorf("%s: the index cannot be read (%v): rebuild it with plenary build", dir, err)

@@ -8,66 +8,103 @@ import (
 )
 
 // Facet sizes: enough to choose from, small enough that a page of results
-// stays a few kilobytes.
+// stays a few kilobytes. Every session with matches is listed, so that any
+// can be chosen: an archive has tens of them.
 const (
-	stateFacets   = 10
-	topicFacets   = 8
-	sessionFacets = 6
+	stateFacets = 10
+	topicFacets = 8
 )
 
 // facets turns the counts of a pass over the matches into labelled
-// facets, most matches first, and marks the values the request filters
-// by. States are held by code and filtered by slug.
+// facets and marks the values the request filters by, which are always
+// listed. States and topics come most matches first; sessions in the
+// archive's order, oldest first, with their process. States are held by
+// code and filtered by slug.
 func (ix *Index) facets(c *collector.Result, r *Request) Facets {
 	f := ix.facts
 	codes, topicKeys, sessionKeys := ix.col.Keys()
-	selected := func(field string, own []string, key string) bool {
-		return slices.Contains(own, key) || slices.Contains(r.And, Filter{field, key})
+	selected := func(field, key string) bool {
+		return slices.Contains(r.Filters[field], key) || slices.Contains(r.And, Filter{field, key})
 	}
-	build := func(counts []int32, n int, facet func(i int) (Facet, bool)) []Facet {
-		list := []Facet{}
+	type value struct {
+		Facet
+		rank int // the order of the archive, for sessions
+	}
+	build := func(counts []int32, n int, facet func(i int) (value, bool)) []Facet {
+		var list []value
 		for i, cnt := range counts {
-			if cnt == 0 {
+			v, ok := facet(i)
+			if !ok || (cnt == 0 && !v.Selected) {
 				continue
 			}
-			fc, ok := facet(i)
-			if !ok {
-				continue
-			}
-			fc.Count = int(cnt)
-			list = append(list, fc)
+			v.Count = int(cnt)
+			list = append(list, v)
 		}
-		slices.SortFunc(list, func(a, b Facet) int {
+		slices.SortFunc(list, func(a, b value) int {
+			if n == 0 {
+				return a.rank - b.rank
+			}
 			if a.Count != b.Count {
 				return b.Count - a.Count
 			}
 			return strings.Compare(a.Label, b.Label)
 		})
-		return list[:min(n, len(list))]
+		out := []Facet{}
+		for i, v := range list {
+			if n == 0 || i < n || v.Selected {
+				out = append(out, v.Facet)
+			}
+		}
+		return out
 	}
 	return Facets{
-		States: build(c.States, stateFacets, func(i int) (Facet, bool) {
-			code := codes[i]
-			st := f.byCode[code]
+		States: build(c.States, stateFacets, func(i int) (value, bool) {
+			st := f.byCode[codes[i]]
 			if st == nil {
-				return Facet{}, false
+				return value{}, false
 			}
-			return Facet{Value: st.Slug, Label: st.Name, Selected: selected("state", r.States, code)}, true
+			return value{Facet: Facet{Value: st.Slug, Label: st.Name, Selected: selected("state", st.Code)}}, true
 		}),
-		Topics: build(c.Topics, topicFacets, func(i int) (Facet, bool) {
+		Topics: build(c.Topics, topicFacets, func(i int) (value, bool) {
 			tp := f.byTopic[topicKeys[i]]
 			if tp == nil {
-				return Facet{}, false
+				return value{}, false
 			}
-			return Facet{Value: tp.Key, Label: tp.Title, Selected: selected("topic", r.Topics, tp.Key)}, true
+			return value{Facet: Facet{Value: tp.Key, Label: tp.Title, Selected: selected("topic", tp.Key)}}, true
 		}),
-		Sessions: build(c.Sessions, sessionFacets, func(i int) (Facet, bool) {
-			key := sessionKeys[i]
-			l := f.sessionLabel(key)
-			if l == "" {
-				return Facet{}, false
+		Sessions: build(c.Sessions, 0, func(i int) (value, bool) {
+			ss := f.bySess[sessionKeys[i]]
+			if ss == nil {
+				return value{}, false
 			}
-			return Facet{Value: key, Label: l, Selected: selected("session", r.Sessions, key)}, true
+			return value{Facet: Facet{Value: ss.Key, Label: f.sessionLabel(ss.Key), Process: ss.Process, Selected: selected("session", ss.Key)}, rank: f.sessionRank[ss.Key]}, true
 		}),
 	}
+}
+
+// active lists the request's filter values with their labels, in the
+// order of Filters, then as given.
+func (ix *Index) active(r *Request) []Active {
+	out := []Active{}
+	for _, name := range Filters {
+		for _, key := range r.Filters[name] {
+			a := Active{Filter: name, Value: key, Label: key}
+			switch name {
+			case "state":
+				if st := ix.facts.byCode[key]; st != nil {
+					a.Value, a.Label = st.Slug, st.Name
+				}
+			case "topic":
+				if tp := ix.facts.byTopic[key]; tp != nil {
+					a.Label = tp.Title
+				}
+			case "session":
+				if l := ix.facts.sessionLabel(key); l != "" {
+					a.Label = l
+				}
+			}
+			out = append(out, a)
+		}
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/plenary-archive/plenary/generator/gazetteer"
 	"github.com/plenary-archive/plenary/generator/index"
+	"github.com/plenary-archive/plenary/generator/search/expand"
 	"github.com/plenary-archive/plenary/generator/search/query"
 )
 
@@ -12,13 +13,15 @@ import (
 // values as people write them, and labels for facets and hits.
 type facts struct {
 	*index.Facts
-	states   map[string]*index.State // by slug, folded name and code
+	states   map[string]*index.State // by slug, code, and every name folded
 	byCode   map[string]*index.State
 	topics   map[string]*index.Topic // by key and folded title
 	byTopic  map[string]*index.Topic
 	sessions map[string]*index.Session // by key, and by folded title when unique
 	bySess   map[string]*index.Session
 	labels   map[string]string // session key → title, with its process when the title is not unique
+	// sessionRank orders sessions as the archive does, oldest first.
+	sessionRank map[string]int
 }
 
 func newFacts(f *index.Facts) *facts {
@@ -26,13 +29,26 @@ func newFacts(f *index.Facts) *facts {
 		states: map[string]*index.State{}, byCode: map[string]*index.State{},
 		topics: map[string]*index.Topic{}, byTopic: map[string]*index.Topic{},
 		sessions: map[string]*index.Session{}, bySess: map[string]*index.Session{},
-		labels: map[string]string{},
+		labels: map[string]string{}, sessionRank: map[string]int{},
 	}
 	for i := range f.States {
 		st := &f.States[i]
 		x.byCode[st.Code] = st
-		for _, k := range []string{st.Slug, gazetteer.Slugify(st.Name), strings.ToLower(st.Code)} {
+		for _, k := range []string{st.Slug, strings.ToLower(st.Code)} {
 			x.states[k] = st
+		}
+	}
+	// Names after slugs and codes, which win: a state's name may be
+	// another's code ("NAM" stands for the Non-Aligned Movement in text,
+	// but the filter state=nam is Namibia).
+	for i := range f.States {
+		st := &f.States[i]
+		for _, name := range append([]string{st.Name}, st.Names...) {
+			for _, k := range expand.Keys(name) {
+				if _, taken := x.states[k]; !taken {
+					x.states[k] = st
+				}
+			}
 		}
 	}
 	for i := range f.Topics {
@@ -50,6 +66,7 @@ func newFacts(f *index.Facts) *facts {
 	for i := range f.Sessions {
 		s := &f.Sessions[i]
 		x.bySess[s.Key] = s
+		x.sessionRank[s.Key] = i
 		x.labels[s.Key] = s.Title
 		if t := gazetteer.Slugify(s.Title); titles[t] == 1 {
 			x.sessions[t] = s
@@ -117,6 +134,17 @@ func (x *facts) stateNames(codes []string) []string {
 	for _, s := range codes {
 		if st := x.byCode[s]; st != nil {
 			out = append(out, st.Name)
+		}
+	}
+	return out
+}
+
+// allNames are every name of the states with the given codes.
+func (x *facts) allNames(codes []string) []string {
+	var out []string
+	for _, c := range codes {
+		if st := x.byCode[c]; st != nil {
+			out = append(append(out, st.Name), st.Names...)
 		}
 	}
 	return out

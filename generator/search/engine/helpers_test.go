@@ -62,16 +62,13 @@ func request(ix *engine.Index, raw string) (*engine.Request, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range []struct {
-		field string
-		dst   *[]string
-	}{{"state", &r.States}, {"topic", &r.Topics}, {"session", &r.Sessions}} {
-		for _, val := range v[f.field] {
-			key, err := ix.Resolve(f.field, val)
+	for _, name := range engine.Filters {
+		for _, val := range v[name] {
+			key, err := ix.Resolve(name, val)
 			if err != nil {
 				return nil, err
 			}
-			*f.dst = engine.AppendNew(*f.dst, key)
+			r.Add(name, key)
 		}
 	}
 	if y := v.Get("from"); y != "" {
@@ -92,6 +89,9 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	if fixtureDir != "" {
 		_ = os.RemoveAll(filepath.Dir(fixtureDir))
+	}
+	for _, s := range judgedSets {
+		_ = s.Close()
 	}
 	os.Exit(code)
 }

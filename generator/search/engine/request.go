@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,11 +19,13 @@ type Request struct {
 	// Clauses are the query's words and phrases; its field terms are in
 	// And and the Not lists.
 	Clauses []query.Clause
-	// States, Topics and Sessions filter by keys; several values of one
-	// are OR-ed.
-	States, Topics, Sessions []string
-	// The Not lists exclude, from -state: and such.
-	NotStates, NotTopics, NotSessions, NotKinds []string
+	// Filters are the values of each filter (Filters names them) as
+	// keys the index holds: several values of one are OR-ed, filters are
+	// AND-ed. Use Add.
+	Filters map[string][]string
+	// Not are the values each filter (or "kind") excludes, from -state:
+	// and such.
+	Not map[string][]string
 	// And are the query's field terms (state:France): each must hold,
 	// unlike several values of one filter.
 	And []Filter
@@ -46,17 +49,7 @@ func (ix *Index) ParseQuery(q string) (*Request, error) {
 	}
 	r := &Request{Query: strings.Join(strings.Fields(q), " "), Page: 1, Size: 10}
 	for _, c := range clauses {
-		var not *[]string
-		switch c.Field {
-		case "state":
-			not = &r.NotStates
-		case "topic":
-			not = &r.NotTopics
-		case "session":
-			not = &r.NotSessions
-		case "kind":
-			not = &r.NotKinds
-		default:
+		if c.Field == "" || c.Field == "title" {
 			r.Clauses = append(r.Clauses, c)
 			continue
 		}
@@ -67,7 +60,10 @@ func (ix *Index) ParseQuery(q string) (*Request, error) {
 			}
 		}
 		if c.Occur == query.MustNot {
-			*not = AppendNew(*not, key)
+			if r.Not == nil {
+				r.Not = map[string][]string{}
+			}
+			r.Not[c.Field] = AppendNew(r.Not[c.Field], key)
 		} else if f := (Filter{c.Field, key}); !slices.Contains(r.And, f) {
 			r.And = append(r.And, f)
 		}
@@ -75,10 +71,22 @@ func (ix *Index) ParseQuery(q string) (*Request, error) {
 	return r, nil
 }
 
+// Add filters by one more value of a filter, a key the index holds (see
+// Index.Resolve).
+func (r *Request) Add(filter, key string) {
+	if r.Filters == nil {
+		r.Filters = map[string][]string{}
+	}
+	r.Filters[filter] = AppendNew(r.Filters[filter], key)
+}
+
 // Filtered says whether anything but words selects the matches.
 func (r *Request) Filtered() bool {
-	return len(r.States)+len(r.Topics)+len(r.Sessions)+len(r.And) > 0 ||
-		!r.From.IsZero() || !r.To.IsZero()
+	n := len(r.And)
+	for _, vals := range r.Filters {
+		n += len(vals)
+	}
+	return n > 0 || !r.From.IsZero() || !r.To.IsZero()
 }
 
 // Key is the request in a canonical form, for the cache: requests that
@@ -94,13 +102,14 @@ func (r *Request) Key() string {
 	}
 	b.WriteString(r.Query)
 	b.WriteByte('\x01')
-	w("s", r.States)
-	w("t", r.Topics)
-	w("e", r.Sessions)
-	w("S", r.NotStates)
-	w("T", r.NotTopics)
-	w("E", r.NotSessions)
-	w("K", r.NotKinds)
+	for _, m := range []map[string][]string{r.Filters, r.Not} {
+		for _, name := range slices.Sorted(maps.Keys(m)) {
+			if len(m[name]) > 0 {
+				w(name+"=", m[name])
+			}
+		}
+		b.WriteByte('\x03')
+	}
 	for _, f := range r.And {
 		b.WriteString(f.Field + "=" + f.Key + "\x02")
 	}
@@ -113,7 +122,7 @@ func (r *Request) Key() string {
 // pointStates are the states a hit should be pointed at: those the
 // request filters by.
 func (r *Request) pointStates() []string {
-	out := append([]string(nil), r.States...)
+	out := slices.Clone(r.Filters["state"])
 	for _, f := range r.And {
 		if f.Field == "state" {
 			out = AppendNew(out, f.Key)

@@ -10,10 +10,28 @@ type Response struct {
 	Pages int     `json:"pages"`
 	Size  int     `json:"size"`
 	Sort  string  `json:"sort"` // relevance or date
-	Hits  []Hit   `json:"hits"`
+	// Notice is a sentence on how the query was searched, for the page
+	// to show above the results: the words no report holds, searched as
+	// the words most like them. Empty when there is nothing to say.
+	Notice string `json:"notice,omitempty"`
+	// Similar are those words.
+	Similar []string `json:"similar,omitempty"`
+	Hits    []Hit    `json:"hits"`
+	// Filters are the request's filter values, each with the label the
+	// site shows, so that a page can list every one with a way to
+	// remove it.
+	Filters []Active `json:"filters"`
 	// Facets count the reports that match the query in each state, topic
-	// and session, most first.
+	// and session.
 	Facets Facets `json:"facets"`
+}
+
+// Active is a filter value a request holds: Filter is the parameter
+// (state, topic, session), Value what it takes, Label what the site shows.
+type Active struct {
+	Filter string `json:"filter"`
+	Value  string `json:"value"`
+	Label  string `json:"label"`
 }
 
 // Hit is one matching report, pointed at its best paragraph.
@@ -33,8 +51,9 @@ type Hit struct {
 	Excerpt string `json:"excerpt"`
 }
 
-// Facets are the counts of the current query by state, topic and
-// session.
+// Facets are the counts of reports matching the current query by state
+// and topic (the most first, then those the request filters by) and by
+// session (every session with matches, in the archive's order).
 type Facets struct {
 	States   []Facet `json:"states"`
 	Topics   []Facet `json:"topics"`
@@ -44,8 +63,11 @@ type Facets struct {
 // Facet is one value of a facet: Value is what the filter parameter
 // takes, Label what the site shows.
 type Facet struct {
-	Value    string `json:"value"`
-	Label    string `json:"label"`
-	Count    int    `json:"count"`
+	Value string `json:"value"`
+	Label string `json:"label"`
+	// Process is a session's process ("OEWG 2021-2025"), by which a page
+	// may group sessions.
+	Process  string `json:"process,omitempty"`
+	Count    int    `json:"count"` // matching reports
 	Selected bool   `json:"selected,omitempty"`
 }

@@ -51,7 +51,8 @@ func (ix *Index) Search(ctx context.Context, r *Request) (*Response, error) {
 	out := &Response{
 		Query: r.Query, Total: col.Total, Page: r.Page, Size: r.Size, Sort: sortName,
 		Pages: int((col.Total + uint64(r.Size) - 1) / uint64(r.Size)),
-		Hits:  make([]Hit, 0, len(hits)), Facets: ix.facets(col, r),
+		Hits:  make([]Hit, 0, len(hits)), Facets: ix.facets(col, r), Filters: ix.active(r),
+		Similar: c.similar, Notice: notice(c.similar),
 	}
 	point := r.pointStates()
 	for _, h := range hits {
@@ -118,12 +119,28 @@ func (ix *Index) hit(h *bsearch.DocumentMatch, point []string) (Hit, error) {
 	hit := Hit{
 		Title: st.Title, URL: highlight.Anchor(&st, p), Date: st.Date, Session: ix.facts.sessionLabel(st.Session),
 		States: ix.facts.stateNames(st.States), Topics: ix.facts.topicTitles(st.Topics),
-		ParagraphStates: []string{}, Excerpt: highlight.Excerpt(&st, m, p),
+		ParagraphStates: []string{}, Excerpt: highlight.Excerpt(&st, m, p, ix.facts.allNames(point)),
 	}
 	if p >= 0 {
 		hit.ParagraphStates = ix.facts.stateNames(st.Paras[p].States)
 	}
 	return hit, nil
+}
+
+// notice says which words were searched as the words most like them.
+func notice(similar []string) string {
+	if len(similar) == 0 {
+		return ""
+	}
+	quoted := make([]string, len(similar))
+	for i, w := range similar {
+		quoted[i] = "“" + w + "”"
+	}
+	it := "it"
+	if len(similar) > 1 {
+		it = "them"
+	}
+	return "No report contains " + strings.Join(quoted, " or ") + ": showing reports with words like " + it + "."
 }
 
 // searchError tells the request's limits apart from failures.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/plenary-archive/plenary/generator/index"
 	"github.com/plenary-archive/plenary/generator/search/collector"
+	"github.com/plenary-archive/plenary/generator/search/expand"
 )
 
 // Shards: a very large archive's index may be several folders, each
@@ -93,7 +94,7 @@ func OpenShards(dirs ...string) (*Index, error) {
 		facts:    newFacts(&merged),
 		page:     first.page,
 		analyzer: first.analyzer,
-		synonyms: first.synonyms,
+		vocab:    expand.New(first.analyzer, merged.States, merged.Synonyms),
 		col:      col,
 		docs:     docs,
 		shards:   parts,

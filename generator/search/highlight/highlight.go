@@ -139,8 +139,10 @@ func Pick(st *index.Stored, m Matches, states []string) int {
 
 // Excerpt is the HTML excerpt of a hit: up to three fragments around
 // matches, from the chosen paragraph first, then from the others with the
-// most matches.
-func Excerpt(st *index.Stored, m Matches, chosen int) string {
+// most matches. When the search is for what states say, names are every
+// name of those states, and the chosen paragraph's fragment is the
+// sentence that names one of them.
+func Excerpt(st *index.Stored, m Matches, chosen int, names []string) string {
 	order := make([]int, 0, len(m.spans))
 	for p := range m.spans {
 		if p != chosen {
@@ -158,7 +160,13 @@ func Excerpt(st *index.Stored, m Matches, chosen int) string {
 	}
 	var frags []string
 	size := 0
-	if chosen >= 0 && len(m.spans[chosen]) == 0 {
+	if f := stateSentence(st, m, chosen, names); f != nil {
+		// The hit points at a paragraph naming a filtered state: show
+		// the sentence that names it, then where the words matched.
+		frags = append(frags, f.html)
+		order = order[1:]
+		size = f.text
+	} else if chosen >= 0 && len(m.spans[chosen]) == 0 {
 		// The hit points at a paragraph naming a filtered state, where
 		// no word matched: show its start, then where the words did.
 		frags = append(frags, plain(st.Paras[chosen].Text, fragmentLen+fragmentLead))

@@ -68,7 +68,7 @@ func TestExcerpt(t *testing.T) {
 		{"no match shows the start", nil, []string{"Chile stressed"}, []string{"<mark>"}},
 	} {
 		m := highlight.ParagraphMatches(st, tc.locs)
-		got := highlight.Excerpt(st, m, highlight.Pick(st, m, nil))
+		got := highlight.Excerpt(st, m, highlight.Pick(st, m, nil), nil)
 		for _, w := range tc.want {
 			if !strings.Contains(got, w) {
 				t.Errorf("%s: %q lacks %q", tc.name, got, w)
@@ -90,5 +90,40 @@ func TestBrokenLocationsAreSkipped(t *testing.T) {
 	}}}
 	if m := highlight.ParagraphMatches(st, locs); highlight.Pick(st, m, nil) != -1 {
 		t.Error("broken locations matched a paragraph")
+	}
+}
+
+// TestStateExcerpt: a search for what a state says shows the sentence
+// that names it, then where the words matched elsewhere.
+func TestStateExcerpt(t *testing.T) {
+	st := &index.Stored{URL: "https://archive.example.org/reports/r/", Paras: []index.Para{
+		{N: 1, Text: "The Chair opened the meeting. Mr. Smith of the U.S. delegation spoke first. Later, Türkiye said that consensus was essential. Kenya agreed on consensus."},
+		{N: 2, Text: "Brazil spoke." + strings.Repeat(" Brazil and the others went on at length about the many topics of the day.", 6)},
+		{N: 3, Text: "Nobody named here, but consensus."},
+		{N: 4, Text: "Mr. Smith of the U.S. delegation thanked Türkiye. It closed."},
+	}}
+	names := []string{"Türkiye", "Turkey"}
+	locs := bsearch.FieldTermLocationMap{index.FieldText: {"consensus": {at(st, 0, "consensus"), at(st, 2, "consensus")}}}
+	m := highlight.ParagraphMatches(st, locs)
+	for _, tc := range []struct {
+		p     int
+		names []string
+		want  string
+	}{
+		// The sentence naming the state, with its match marked (not
+		// Kenya's, which matched too); then the match elsewhere.
+		{0, names, "… Later, Türkiye said that <mark>consensus</mark> was essential. … Nobody named here, but <mark>consensus</mark>."},
+		// Without matches in it: the sentence, whole across the full
+		// stops of an abbreviation and of initials.
+		{3, names, "Mr. Smith of the U.S. delegation thanked Türkiye. … said that <mark>consensus</mark> was essential."},
+		// A long sentence is cut around the name.
+		{1, []string{"Brazil"}, "Brazil spoke. …"},
+		// No filter: fragments around the matches.
+		{0, nil, "… said that <mark>consensus</mark> was essential. Kenya agreed on consensus … Nobody named here, but <mark>consensus</mark>."},
+	} {
+		got := highlight.Excerpt(st, m, tc.p, tc.names)
+		if !strings.HasPrefix(got, tc.want) {
+			t.Errorf("paragraph %d, names %q:\n got %q\nwant %q", tc.p, tc.names, got, tc.want)
+		}
 	}
 }

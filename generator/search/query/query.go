@@ -58,6 +58,7 @@ func Parse(q string) ([]Clause, error) {
 	if i := strings.IndexFunc(q, func(r rune) bool { return unicode.IsControl(r) && !unicode.IsSpace(r) }); i >= 0 {
 		return nil, Errorf("the query contains a control character at byte %d: remove it", i)
 	}
+	q = unbracketQualifiers(q)
 	var out []Clause
 	negateNext := false
 	for s := strings.TrimSpace(q); s != ""; s = strings.TrimLeftFunc(s, unicode.IsSpace) {
@@ -87,6 +88,63 @@ func Parse(q string) ([]Clause, error) {
 		}
 	}
 	return out, nil
+}
+
+// unbracketQualifiers turns the parentheses of a qualifier after a word
+// into spaces: "Bolivia (Plurinational State of)" is how UN documents
+// write names, and people paste them. A bracket that could be grouping
+// (at the start, after an operator or a field, around OR, AND, NOT, +, -,
+// quotes, * or ~, or nested) is left for the parser to refuse.
+func unbracketQualifiers(q string) string {
+	if !strings.Contains(q, "(") {
+		return q
+	}
+	b := []byte(q)
+	inQuote := false
+	for i := 0; i < len(b); i++ {
+		switch {
+		case b[i] == '"':
+			inQuote = !inQuote
+		case b[i] == '(' && !inQuote:
+			end := strings.IndexByte(q[i+1:], ')')
+			if end < 0 || !afterWord(q[:i]) || !qualifier(q[i+1:i+1+end]) {
+				continue
+			}
+			b[i], b[i+1+end] = ' ', ' '
+			i += 1 + end
+		}
+	}
+	return string(b)
+}
+
+// afterWord says s ends with a word, spaces aside.
+func afterWord(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, unicode.IsSpace))
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.'
+}
+
+// qualifier says s is plain words: letters, digits, apostrophes, full
+// stops, commas and hyphens inside words, no operator words.
+func qualifier(s string) bool {
+	if strings.TrimSpace(s) == "" {
+		return false
+	}
+	prev := ' '
+	for _, r := range s {
+		ok := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune("'’.,", r) ||
+			r == '-' && (unicode.IsLetter(prev) || unicode.IsDigit(prev))
+		if !ok {
+			return false
+		}
+		prev = r
+	}
+	for _, w := range strings.Fields(s) {
+		switch w {
+		case "OR", "AND", "NOT":
+			return false
+		}
+	}
+	return true
 }
 
 // parseClause reads one clause from the start of s, which starts with a

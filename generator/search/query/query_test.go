@@ -23,6 +23,8 @@ func TestParse(t *testing.T) {
 		{"negotiat* Brasil~2 treaty~", []query.Clause{{Text: "negotiat", Prefix: true}, {Text: "Brasil", Fuzzy: 2}, {Text: "treaty", Fuzzy: 1}}},
 		{"a AND b OR c NOT d", []query.Clause{{Text: "a"}, {Text: "b"}, {Text: "c"}, {Occur: query.MustNot, Text: "d"}}},
 		{`Thailand: said "" … ,`, []query.Clause{{Text: "Thailand"}, {Text: "said"}}},
+		{"Bolivia (Plurinational State of) +treaty", []query.Clause{{Text: "Bolivia"}, {Text: "Plurinational"}, {Text: "State"}, {Text: "of"}, {Occur: query.Must, Text: "treaty"}}},
+		{`Lao (People’s Dem. Rep.) "(a)"`, []query.Clause{{Text: "Lao"}, {Text: "People’s"}, {Text: "Dem."}, {Text: "Rep."}, {Text: "(a)", Phrase: true}}},
 	} {
 		got, err := query.Parse(tc.q)
 		if err != nil {
@@ -42,6 +44,13 @@ func TestParseRefuses(t *testing.T) {
 		{"a\x00b", "control character"},
 		{"title:(", "parentheses"},
 		{"(a OR b)", "parentheses"},
+		{"(Plurinational State of)", "parentheses"},
+		{"a (b OR c)", "parentheses"},
+		{"a (b -c)", "parentheses"},
+		{"a (b*)", "only a * at the end"},
+		{"a (b (c))", "parentheses"},
+		{"a (b", "parentheses"},
+		{"state:(a)", "parentheses"},
 		{"/.*/", "regular expressions"},
 		{"*ction", "start of a word"},
 		{"ac?ion", "only a * at the end"},

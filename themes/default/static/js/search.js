@@ -157,14 +157,45 @@
     return text;
   }
 
-  // view is what the results partial shows (resultsview.Results), made
+  var KINDS = { state: "State", topic: "Topic", session: "Session" };
+
+  // without is the search's parameters without one filter value: the
+  // filter's other values as the answer lists them (res.filters), so a
+  // value given by another name ("Turkey" for "turkiye") goes too.
+  function without(res, name, value) {
+    return withParams(function (p) {
+      p.delete("page");
+      p.delete(name);
+      (res.filters || []).forEach(function (f) {
+        if (f.filter === name && f.value !== value) { p.append(name, f.value); }
+      });
+    });
+  }
+
+  // facetGroups are the facets as the page shows them: states, topics,
+  // then the sessions of each process in a group of their own.
+  function facetGroups(facets) {
+    var groups = [["States", "state", facets.states || []], ["Topics", "topic", facets.topics || []]];
+    var at = {};
+    (facets.sessions || []).forEach(function (f) {
+      var title = "Sessions" + (f.process ? " · " + f.process : "");
+      if (!(title in at)) { at[title] = groups.length; groups.push([title, "session", []]); }
+      groups[at[title]][2].push(f);
+    });
+    return groups.filter(function (g) { return g[2].length > 0; });
+  }
+
+  // view is what the results partial shows (resultspage.Results), made
   // from the JSON answer; links are the parameters of the search they run.
   function view(res) {
     var byDate = res.sort === "date";
     var facets = res.facets || {};
     return {
-      Query: res.query, Status: statusText(res), Total: res.total, Page: res.page, Pages: res.pages,
+      Query: res.query, Status: statusText(res), Notice: res.notice || "", Total: res.total, Page: res.page, Pages: res.pages,
       Paged: res.pages > 1,
+      Filters: (res.filters || []).map(function (f) {
+        return { Kind: KINDS[f.filter] || f.filter, Label: f.label, Remove: without(res, f.filter, f.value) };
+      }),
       Hits: res.hits.map(function (h) {
         return { URL: h.url, Title: h.title, Date: h.date, DateText: humanDate(h.date), Session: h.session,
           Excerpt: h.excerpt || "", NamedHere: (h.paragraph_states || []).join(", ") };
@@ -173,24 +204,12 @@
       Next: res.page < res.pages && (res.page + 1) * res.size <= 1000 ? withParams(function (p) { p.set("page", res.page + 1); }) : null,
       Relevance: byDate ? withParams(function (p) { p.set("sort", "relevance"); p.delete("page"); }) : null,
       Newest: byDate ? null : withParams(function (p) { p.set("sort", "date"); p.delete("page"); }),
-      Groups: [["States", "state", facets.states], ["Topics", "topic", facets.topics], ["Sessions", "session", facets.sessions]]
-        .filter(function (g) { return g[2] && g[2].length; })
-        .map(function (g) {
-          return { Title: g[0], Links: g[2].map(function (f) {
-            return { Label: f.label, Count: f.count, Selected: !!f.selected, Href: withParams(function (p) {
-              p.delete("page");
-              if (f.selected) {
-                var keep = p.getAll(g[1]).filter(function (v) {
-                  return v.trim().toLowerCase().replace(/\s+/g, "-") !== f.value && v !== f.label;
-                });
-                p.delete(g[1]);
-                keep.forEach(function (v) { p.append(g[1], v); });
-              } else {
-                p.append(g[1], f.value);
-              }
-            }) };
-          }) };
-        })
+      Groups: facetGroups(facets).map(function (g) {
+        return { Title: g[0], Links: g[2].map(function (f) {
+          return { Label: f.label, Count: f.count, Selected: !!f.selected,
+            Href: f.selected ? without(res, g[1], f.value) : withParams(function (p) { p.delete("page"); p.append(g[1], f.value); }) };
+        }) };
+      })
     };
   }
 

@@ -1,6 +1,11 @@
-package index
+// Package words owns how the text of reports and of queries becomes the
+// terms the index holds: the analyzer named Name, registered with bleve
+// for the index's text fields and looked up by the search engine, so that
+// a query's words meet the indexed terms.
+package words
 
 import (
+	"bytes"
 	"sync"
 	"sync/atomic"
 
@@ -10,9 +15,11 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/plenary-archive/plenary/generator/gazetteer"
 )
 
-// The index's analyzer is bleve's "en" (Unicode words, possessives,
+// The analyzer is bleve's "en" (Unicode words, possessives,
 // lower case, English stop words, Porter stems) made cheaper for what an
 // archive holds, with the same terms: splitting text into words with the
 // Unicode segmenter and stemming every word were two thirds of the
@@ -23,9 +30,20 @@ import (
 //     tokens.
 //   - Stems are remembered: an archive's vocabulary is small next to its
 //     words.
+//
+// It also folds what bleve's "en" keeps apart, so that every way of
+// writing a name finds it: accents ("Türkiye" is "turkiye"), apostrophe
+// styles, and apostrophes inside words ("d’Ivoire" and "d'Ivoire" are
+// "divoire"). Apostrophes are folded to ' before the stop words, which
+// list contractions ("don't") that way, and dropped before stemming.
+
+// Name is the analyzer's name in bleve's registry, which the index's
+// mapping names for its text fields.
+const Name = "plenary_en"
 
 const (
 	wordsName   = "plenary_words"
+	foldName    = "plenary_fold"
 	stemmerName = "plenary_porter"
 )
 
@@ -36,14 +54,17 @@ func init() {
 		}
 	}
 	must(registry.RegisterTokenizer(wordsName, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
-		return words{unicode.NewUnicodeTokenizer()}, nil
+		return tokenizer{unicode.NewUnicodeTokenizer()}, nil
+	}))
+	must(registry.RegisterTokenFilter(foldName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return folder{}, nil
 	}))
 	must(registry.RegisterTokenFilter(stemmerName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return &stemmer{porter: porter.NewPorterStemmer()}, nil
 	}))
-	must(registry.RegisterAnalyzer(Analyzer, func(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
+	must(registry.RegisterAnalyzer(Name, func(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
 		var filters []analysis.TokenFilter
-		for _, name := range []string{en.PossessiveName, lowercase.Name, en.StopName, stemmerName} {
+		for _, name := range []string{en.PossessiveName, lowercase.Name, foldName, en.StopName, stemmerName} {
 			f, err := cache.TokenFilterNamed(name)
 			if err != nil {
 				return nil, err
@@ -58,10 +79,10 @@ func init() {
 	}))
 }
 
-// words is bleve's Unicode tokenizer with a path of its own for ASCII.
-type words struct{ unicode analysis.Tokenizer }
+// tokenizer is bleve's Unicode tokenizer with a path of its own for ASCII.
+type tokenizer struct{ unicode analysis.Tokenizer }
 
-func (w words) Tokenize(input []byte) analysis.TokenStream {
+func (w tokenizer) Tokenize(input []byte) analysis.TokenStream {
 	if !isASCII(input) {
 		return w.unicode.Tokenize(input)
 	}
@@ -124,20 +145,30 @@ func wordsInto(input []byte, slab []analysis.Token, out analysis.TokenStream) an
 	return out
 }
 
-// tokenArena lends the tokens of one document's analysis: merging a
+// Arena lends the tokens of one document's analysis: merging a
 // document's fields copies what it needs of them, after which they are
 // made again for the next document. Made afresh, they were a tenth of all
 // a build allocated.
-type tokenArena struct {
+type Arena struct {
 	tokens []analysis.Token
 	ptrs   analysis.TokenStream
 }
 
-var tokenArenas = sync.Pool{New: func() any { return new(tokenArena) }}
+var arenas = sync.Pool{New: func() any { return new(Arena) }}
+
+// TakeArena is an arena for one document; Release gives it back.
+func TakeArena() *Arena { return arenas.Get().(*Arena) }
+
+// Release takes every token back, lets go of the texts they point into,
+// and keeps the arena for another document.
+func (a *Arena) Release() {
+	a.reset()
+	arenas.Put(a)
+}
 
 // take lends n tokens and their pointers. Tokens lent before stay where
 // they are: a new slab is made when this one is full.
-func (a *tokenArena) take(n int) ([]analysis.Token, analysis.TokenStream) {
+func (a *Arena) take(n int) ([]analysis.Token, analysis.TokenStream) {
 	if n > cap(a.tokens)-len(a.tokens) {
 		size := max(n, 2*cap(a.tokens), 1024)
 		a.tokens, a.ptrs = make([]analysis.Token, 0, size), make(analysis.TokenStream, 0, size)
@@ -148,20 +179,20 @@ func (a *tokenArena) take(n int) ([]analysis.Token, analysis.TokenStream) {
 }
 
 // reset takes every token back, and lets go of the texts they point into.
-func (a *tokenArena) reset() {
+func (a *Arena) reset() {
 	clear(a.tokens)
 	clear(a.ptrs)
 	a.tokens, a.ptrs = a.tokens[:0], a.ptrs[:0]
 }
 
-// analyze is a.Analyze(input), with the tokens of ASCII text lent by arena
-// when a is the index's analyzer.
-func analyze(a analysis.Analyzer, input []byte, arena *tokenArena) analysis.TokenStream {
+// Analyze is a.Analyze(input), with the tokens of ASCII text lent by arena
+// when a is this package's analyzer.
+func Analyze(a analysis.Analyzer, input []byte, arena *Arena) analysis.TokenStream {
 	da, ok := a.(*analysis.DefaultAnalyzer)
 	if !ok || len(da.CharFilters) > 0 {
 		return a.Analyze(input)
 	}
-	if _, ok := da.Tokenizer.(words); !ok || !isASCII(input) {
+	if _, ok := da.Tokenizer.(tokenizer); !ok || !isASCII(input) {
 		return a.Analyze(input)
 	}
 	slab, ptrs := arena.take(countWords(input))
@@ -222,6 +253,19 @@ func nextWord(input []byte, i int) (start, end int, numeric bool) {
 	return start, i, digits && !letters
 }
 
+// folder folds the accents and apostrophes of lower-cased words that are
+// not all ASCII (gazetteer.FoldAccents).
+type folder struct{}
+
+func (folder) Filter(input analysis.TokenStream) analysis.TokenStream {
+	for _, t := range input {
+		if !isASCII(t.Term) {
+			t.Term = []byte(gazetteer.FoldAccents(string(t.Term)))
+		}
+	}
+	return input
+}
+
 // stemmer is bleve's Porter stemmer with a memory of the stems it made,
 // shared by every goroutine that analyses. It is the last filter of the
 // analyzer: a remembered stem is handed to many tokens, and nothing after
@@ -240,6 +284,13 @@ func (s *stemmer) Filter(input analysis.TokenStream) analysis.TokenStream {
 	for _, t := range input {
 		if t.KeyWord {
 			continue
+		}
+		if bytes.IndexByte(t.Term, '\'') >= 0 {
+			// Terms may point into the text: the word is made anew.
+			t.Term = bytes.ReplaceAll(t.Term, []byte("'"), nil)
+			if len(t.Term) == 0 {
+				continue
+			}
 		}
 		if stem, ok := s.stems.Load(string(t.Term)); ok {
 			t.Term = stem.([]byte)

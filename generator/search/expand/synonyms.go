@@ -1,4 +1,4 @@
-package engine
+package expand
 
 import (
 	"strings"
@@ -66,14 +66,4 @@ func (s *synonyms) lookup(terms []string) []string {
 		return nil
 	}
 	return s.alts[strings.Join(terms, " ")]
-}
-
-// analyse returns the terms the index holds for text.
-func analyse(an analysis.Analyzer, text string) []string {
-	tokens := an.Analyze([]byte(text))
-	out := make([]string, len(tokens))
-	for i, t := range tokens {
-		out[i] = string(t.Term)
-	}
-	return out
 }

@@ -1,0 +1,6 @@
+//go:build !linux
+
+package versions
+
+// exchange cannot swap two names in one step here.
+func exchange(string, string) error { return errNoExchange }
