@@ -49,6 +49,9 @@ type SessionStatements struct {
 type Group struct {
 	Key  string // the registry's key, and the last segment of its URL
 	Name string
+	// Aliases are the registry's other names of it ("ICRC"), by which
+	// search finds it.
+	Aliases []string
 	// Kind is the registry's kind ("regional-group", "civil-society");
 	// OfStates tells groups of states from stakeholders.
 	Kind      string

@@ -55,6 +55,16 @@ func (s *Statement) Name() string {
 	return s.Group.Name
 }
 
+// SpeakerKey identifies the statement's speaker, or the one named: a
+// state's ISO code ("FRA"), a group's or stakeholder's registry key
+// ("arab-group"), which never look alike.
+func (s *Statement) SpeakerKey() string {
+	if s.State != nil {
+		return s.State.Code
+	}
+	return s.Group.Key
+}
+
 // SpeakerURL is the page of the statement's state, group or stakeholder.
 func (s *Statement) SpeakerURL() string {
 	if s.State != nil {

@@ -272,7 +272,7 @@ func groupTable(reg *registry.Registry, states map[string]*generator.State) (map
 	groups := make(map[string]*generator.Group, len(entries))
 	list := make([]*generator.Group, 0, len(entries))
 	for _, e := range entries {
-		g := &generator.Group{Key: e.Key, Name: e.Name, Kind: e.Kind, OfStates: e.IsGroup()}
+		g := &generator.Group{Key: e.Key, Name: e.Name, Aliases: e.Aliases, Kind: e.Kind, OfStates: e.IsGroup()}
 		for _, c := range e.Members {
 			if st := states[c]; st != nil {
 				g.Members = append(g.Members, st)
