@@ -71,14 +71,18 @@ func Site(tb testing.TB, text string) *generator.Site {
 // ends. It is on a memory file system (/dev/shm) where there is one and
 // TMPDIR does not say otherwise: whole-site tests write thousands of small
 // files, and on a disk creating and removing them costs the kernel more
-// time than building them costs the program.
+// time than building them costs the program. The folder is made directly
+// in the temporary folder, not under a private one of the test's, so that
+// a test may open it to another user (builds run as nobody).
 func TempDir(tb testing.TB) string {
 	tb.Helper()
+	base := "" // TMPDIR, or the system's default
 	if os.Getenv("TMPDIR") == "" {
-		if dir, err := os.MkdirTemp("/dev/shm", "plenary-test-"); err == nil {
-			tb.Cleanup(func() { _ = os.RemoveAll(dir) })
-			return dir
-		}
+		base = "/dev/shm"
+	}
+	if dir, err := os.MkdirTemp(base, "plenary-test-"); err == nil {
+		tb.Cleanup(func() { _ = os.RemoveAll(dir) })
+		return dir
 	}
 	return tb.TempDir()
 }

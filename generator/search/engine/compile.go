@@ -25,6 +25,9 @@ const (
 // compiled is a request as bleve queries.
 type compiled struct {
 	query bquery.Query
+	// words is the query's words without its filters: what the hits of a
+	// page are searched again with, for their match locations.
+	words bquery.Query
 	// text says whether words of the query match text, so hits have
 	// match locations to highlight.
 	text bool
@@ -105,6 +108,7 @@ func (ix *Index) compile(r *Request) (*compiled, error) {
 	if len(mustQ)+len(shouldQ) > 0 {
 		q = bquery.NewBooleanQuery(mustQ, shouldQ, nil)
 	}
+	words := q
 	if len(filters) > 0 {
 		if q != nil {
 			filters = append([]bquery.Query{q}, filters...)
@@ -114,7 +118,7 @@ func (ix *Index) compile(r *Request) (*compiled, error) {
 	if len(notQ) > 0 {
 		q = bquery.NewBooleanQuery(nonNil(q), nil, notQ)
 	}
-	return &compiled{query: q, text: len(mustQ)+len(shouldQ) > 0, similar: b.similar}, nil
+	return &compiled{query: q, words: words, text: words != nil, similar: b.similar}, nil
 }
 
 // nonNil is q as a must list, or none: a query of only exclusions then

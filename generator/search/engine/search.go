@@ -77,7 +77,9 @@ func (ix *Index) fetch(ctx context.Context, c *compiled, top []collector.Ranked)
 	}
 	var q bquery.Query = bquery.NewDocIDQuery(ids)
 	if c.text {
-		q = bquery.NewConjunctionQuery([]bquery.Query{c.query, q})
+		// The page's documents matched the filters already: only the
+		// words are searched again, for where they match.
+		q = bquery.NewConjunctionQuery([]bquery.Query{c.words, q})
 	}
 	sr := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
 	sr.IncludeLocations = c.text
