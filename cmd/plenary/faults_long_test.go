@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"flag"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"syscall"
@@ -29,18 +31,19 @@ var (
 	longReports  = flag.Int("faults.reports", 1000, "reports of the long form's generated archive")
 	longSeed     = flag.Uint64("faults.seed", 1, "seed of the long form's kill times and flipped bytes")
 	longReportTo = flag.String("faults.report", "", "also write the long form's table of outcomes to this file")
+	longOnly     = flag.String("faults.only", "", "run only the long form's faults whose names match this regular expression")
 )
 
 // digest is a version published, by hashes: the site's files and the
 // index's facts.
 type digest struct {
-	site  [32]byte
-	files int
-	facts [32]byte
+	site    [32]byte
+	files   int
+	facts   [32]byte
+	damaged string // why the published index is not whole, if it is not
 }
 
-// digestOf reads what the workspace publishes; the index, if any, must be
-// whole.
+// digestOf reads what the workspace publishes.
 func (w *workspace) digestOf(t *testing.T) digest {
 	t.Helper()
 	var d digest
@@ -75,7 +78,8 @@ func (w *workspace) digestOf(t *testing.T) digest {
 			t.Fatal(err)
 		}
 		if err := checksum.Verify(real); err != nil {
-			t.Fatalf("the published index is not whole: %v", err)
+			d.damaged = err.Error()
+			return d
 		}
 		data, err := os.ReadFile(filepath.Join(real, "plenary-site.json"))
 		if err != nil {
@@ -86,27 +90,60 @@ func (w *workspace) digestOf(t *testing.T) digest {
 	return d
 }
 
-// outcome counts what trials of one fault gave.
+// outcome counts what trials of one fault gave: which version was
+// published after the fault (the previous one, the new one, a mix of the
+// two or of neither, or no site at all), in how many trials something was
+// left behind after the next build, and in how many a build panicked.
 type outcome struct {
-	fault                  string
-	trials, previous, next int // the version published after the fault
-	other                  []string
+	fault                                  string
+	trials, previous, next, mixed, nothing int
+	leftovers, panics                      int
+	notes                                  []string
 }
 
 func (o *outcome) String() string {
-	other := "none"
-	if len(o.other) > 0 {
-		other = strings.Join(o.other, "; ")
+	notes := "none"
+	if len(o.notes) > 0 {
+		notes = strings.Join(o.notes, "; ")
 	}
-	return fmt.Sprintf("| %s | %d | %d | %d | %s |", o.fault, o.trials, o.previous, o.next, other)
+	return fmt.Sprintf("| %s | %d | %d | %d | %d | %d | %d | %d | %s |",
+		o.fault, o.trials, o.previous, o.next, o.mixed, o.nothing, o.leftovers, o.panics, notes)
+}
+
+// classify counts what was published after a fault, given the version
+// before it and the one after.
+func (o *outcome) classify(i int, got, before, after digest) {
+	switch {
+	case got == before:
+		o.previous++
+	case got == after:
+		o.next++
+	case got.files == 0:
+		o.nothing++
+		o.notes = append(o.notes, fmt.Sprintf("trial %d: no site", i))
+	default:
+		o.mixed++
+		why := "neither version"
+		if got.damaged != "" {
+			why = "the index is not whole: " + got.damaged
+		}
+		o.notes = append(o.notes, fmt.Sprintf("trial %d: %s", i, why))
+	}
+}
+
+// panicked tells whether a build's standard error shows a panic or a fatal
+// error of the runtime.
+func panicked(stderr string) bool {
+	return strings.Contains(stderr, "panic:") || strings.Contains(stderr, "fatal error:")
 }
 
 // TestFaultsLong kills real builds of a generated archive with SIGKILL at
 // random times, runs two builds at once, and flips random bytes of the
-// cache and of the index, many times each; after each fault the site and
-// index published must be the previous version or the next one, whole,
-// the next build must publish what a clean build does, and nothing may
-// be left behind.
+// cache and of the index, many times each. After each fault the site and
+// index published must be the previous version or the next one, whole;
+// the next build must publish what a clean build does and leave nothing
+// behind; and no build may panic. Every build runs as a process of its
+// own, so a panic is counted, not fatal to the test.
 func TestFaultsLong(t *testing.T) {
 	if !*longFaults {
 		t.Skip("the long form runs with -faults.long (docs/reliability.md)")
@@ -116,19 +153,27 @@ func TestFaultsLong(t *testing.T) {
 	w := newWorkspace(t, n)
 	next := n
 	change := func() { w.change(t, next); next++ }
-	start := func(extra ...string) *exec.Cmd {
+	start := func(extra ...string) (*exec.Cmd, *bytes.Buffer) {
 		cmd := w.child(t, nil, w.args(extra...)...)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		return cmd
+		return cmd, &stderr
+	}
+	// build runs a build to its end, as a process of its own.
+	build := func(extra ...string) (string, error) {
+		cmd, stderr := start(extra...)
+		err := cmd.Wait()
+		return stderr.String(), err
 	}
 	// How long a build takes as a process of its own, which the kills'
 	// random times spread over.
 	timed := func(extra ...string) time.Duration {
 		s := time.Now()
-		if err := start(extra...).Wait(); err != nil {
-			t.Fatal(err)
+		if stderr, err := build(extra...); err != nil {
+			t.Fatalf("%v: %s", err, stderr)
 		}
 		return time.Since(s)
 	}
@@ -148,37 +193,78 @@ func TestFaultsLong(t *testing.T) {
 		os.RemoveAll(c.root)
 		return d
 	}
+	// recovered runs the build after a fault and checks what it leaves: the
+	// clean build's version, and nothing else.
+	recovered := func(o *outcome, i int, extra ...string) (digest, string) {
+		stderr, err := build(extra...)
+		if panicked(stderr) {
+			o.panics++
+		}
+		if err != nil {
+			o.notes = append(o.notes, fmt.Sprintf("trial %d: the next build failed: %v: %s", i, err, strings.TrimSpace(stderr)))
+		}
+		after := w.digestOf(t)
+		if clean := cleanDigest(); after != clean {
+			o.notes = append(o.notes, fmt.Sprintf("trial %d: the next build does not publish what a clean build does", i))
+			after = clean
+		}
+		left, err := w.leftovers()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(left) > 0 {
+			o.leftovers++
+			o.notes = append(o.notes, fmt.Sprintf("trial %d: left %s", i, strings.Join(left, ", ")))
+		}
+		return after, stderr
+	}
 	var results []*outcome
-	kill := func(fault string, extra []string, setup func(), length time.Duration) {
+	only, err := regexp.Compile(*longOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chosen := only.MatchString
+	// stop sends sig to a build at a random time of length, trials times.
+	// A build stopped by SIGINT or SIGTERM must have removed what it wrote
+	// before it exits, unless the signal came before it could handle it.
+	stop := func(fault string, sig syscall.Signal, extra []string, setup func(), length time.Duration) {
+		if !chosen(fault) {
+			return
+		}
 		o := &outcome{fault: fault}
 		results = append(results, o)
+		began := time.Now()
 		for i := 0; i < *longTrials; i++ {
 			setup()
 			before := w.digestOf(t)
 			change()
-			cmd := start(extra...)
+			cmd, stderr := start(extra...)
 			time.Sleep(time.Duration(rng.Int64N(int64(length))))
-			_ = cmd.Process.Signal(syscall.SIGKILL)
+			_ = cmd.Process.Signal(sig)
 			_ = cmd.Wait()
 			mid := w.digestOf(t)
-			w.build(t, extra...)
-			after := w.digestOf(t)
+			if panicked(stderr.String()) {
+				o.panics++
+			}
+			if sig != syscall.SIGKILL && cmd.ProcessState.ExitCode() == 128+int(sig) {
+				left, err := w.leftovers()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(left) > 0 {
+					o.leftovers++
+					o.notes = append(o.notes, fmt.Sprintf("trial %d: stopped by %v, it left %s", i, sig, strings.Join(left, ", ")))
+				}
+			}
+			after, _ := recovered(o, i, extra...)
 			o.trials++
-			switch mid {
-			case before:
-				o.previous++
-			case after:
-				o.next++
-			default:
-				o.other = append(o.other, fmt.Sprintf("trial %d: neither version", i))
-			}
-			if i == *longTrials-1 && after != cleanDigest() {
-				o.other = append(o.other, "the last recovery differs from a clean build")
-			}
-			w.noLeftovers(t)
+			o.classify(i, mid, before, after)
 		}
+		t.Logf("%s: %d trials in %s", fault, o.trials, time.Since(began).Round(time.Second))
 	}
-	first := func(extra ...string) { w.build(t, extra...) }
+	kill := func(fault string, extra []string, setup func(), length time.Duration) {
+		stop(fault, syscall.SIGKILL, extra, setup, length)
+	}
 	w.build(t)
 	full := timed("--clean")
 	change()
@@ -192,30 +278,41 @@ func TestFaultsLong(t *testing.T) {
 			os.RemoveAll(p)
 		}
 	}, full*5/4)
-	first()
+	w.build(t)
+	stop("SIGTERM at a random time of an update", syscall.SIGTERM, nil, func() {}, update*5/4)
+	stop("SIGINT at a random time of a clean rebuild", syscall.SIGINT, []string{"--clean"}, func() {}, full*5/4)
 
 	o := &outcome{fault: "two builds at once after a change"}
-	results = append(results, o)
-	for i := 0; i < *longTrials; i++ {
+	if chosen(o.fault) {
+		results = append(results, o)
+	}
+	for i := 0; i < *longTrials && chosen(o.fault); i++ {
 		change()
-		a, b := start(), start()
-		ea, eb := a.Wait(), b.Wait()
+		a, ea := start()
+		b, eb := start()
+		errA, errB := a.Wait(), b.Wait()
 		o.trials++
-		if ea != nil || eb != nil {
-			o.other = append(o.other, fmt.Sprintf("trial %d: %v, %v", i, ea, eb))
+		if panicked(ea.String()) || panicked(eb.String()) {
+			o.panics++
 		}
-		if i%5 == 4 || i == *longTrials-1 {
-			if w.digestOf(t) != cleanDigest() {
-				o.other = append(o.other, fmt.Sprintf("trial %d: differs from a clean build", i))
-			}
+		if errA != nil || errB != nil {
+			o.notes = append(o.notes, fmt.Sprintf("trial %d: %v, %v", i, errA, errB))
 		}
-		o.next++
-		w.noLeftovers(t)
+		// Both builds done, the published version is the new one: the one
+		// a clean build writes, which recovered checks.
+		got := w.digestOf(t)
+		after, _ := recovered(o, i)
+		o.classify(i, got, digest{files: -1}, after)
 	}
 
 	flip := func(fault string, pick func() string, warning string) {
+		if !chosen(fault) {
+			return
+		}
 		o := &outcome{fault: fault}
 		results = append(results, o)
+		began := time.Now()
+		defer func() { t.Logf("%s: %d trials in %s", fault, o.trials, time.Since(began).Round(time.Second)) }()
 		for i := 0; i < *longTrials; i++ {
 			path := pick()
 			data, err := os.ReadFile(path)
@@ -233,17 +330,12 @@ func TestFaultsLong(t *testing.T) {
 			f.WriteAt(data[at:at+1], int64(at))
 			f.Close()
 			change()
-			stderr := w.build(t, "--quiet=false")
+			after, stderr := recovered(o, i, "--quiet=false")
 			o.trials++
 			if !strings.Contains(stderr, warning) {
-				o.other = append(o.other, fmt.Sprintf("trial %d (%s, byte %d): no warning", i, filepath.Base(path), at))
+				o.notes = append(o.notes, fmt.Sprintf("trial %d (%s, byte %d): no warning", i, filepath.Base(path), at))
 			}
-			if w.digestOf(t) != cleanDigest() {
-				o.other = append(o.other, fmt.Sprintf("trial %d (%s, byte %d): differs from a clean build", i, filepath.Base(path), at))
-			} else {
-				o.next++
-			}
-			w.noLeftovers(t)
+			o.classify(i, w.digestOf(t), digest{files: -1}, after)
 		}
 	}
 	cache := filepath.Join(w.src, ".plenary-cache")
@@ -266,15 +358,20 @@ func TestFaultsLong(t *testing.T) {
 		return files[rng.IntN(len(files))]
 	}, "search index damaged")
 
-	table := []string{"| fault | trials | previous version published | new version published | anything else |", "| --- | --- | --- | --- | --- |"}
+	table := []string{
+		"| fault | trials | previous version | new version | mixed | nothing | leftovers | panics | notes |",
+		"| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+	}
 	for _, o := range results {
 		table = append(table, o.String())
-		if len(o.other) > 0 {
-			t.Errorf("%s: %s", o.fault, strings.Join(o.other, "; "))
+		if o.mixed+o.nothing+o.leftovers+o.panics > 0 || len(o.notes) > 0 {
+			t.Errorf("%s: %s", o.fault, strings.Join(o.notes, "; "))
 		}
 	}
 	t.Log("\n" + strings.Join(table, "\n"))
 	if *longReportTo != "" {
-		os.WriteFile(*longReportTo, []byte(strings.Join(table, "\n")+"\n"), 0o644)
+		if err := os.WriteFile(*longReportTo, []byte(strings.Join(table, "\n")+"\n"), 0o644); err != nil {
+			t.Error(err)
+		}
 	}
 }

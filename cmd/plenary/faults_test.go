@@ -216,12 +216,25 @@ func (w *workspace) clean(t *testing.T) version {
 // in the cache but what a finished build keeps.
 func (w *workspace) noLeftovers(t *testing.T) {
 	t.Helper()
+	left, err := w.leftovers()
+	if err != nil {
+		t.Error(err)
+	}
+	for _, l := range left {
+		t.Errorf("left: %s", l)
+	}
+}
+
+// leftovers lists what is beside the site, the index and in the cache but
+// what a finished build keeps.
+func (w *workspace) leftovers() ([]string, error) {
+	var left []string
+	var failed error
 	allowed := func(dir string, names ...string) {
-		t.Helper()
 		entries, err := os.ReadDir(dir)
 		if err != nil {
-			if !os.IsNotExist(err) {
-				t.Error(err)
+			if !os.IsNotExist(err) && failed == nil {
+				failed = err
 			}
 			return
 		}
@@ -231,7 +244,7 @@ func (w *workspace) noLeftovers(t *testing.T) {
 		}
 		for _, e := range entries {
 			if !ok[e.Name()] {
-				t.Errorf("left in %s: %s", dir, e.Name())
+				left = append(left, filepath.Join(dir, e.Name()))
 			}
 		}
 	}
@@ -241,9 +254,8 @@ func (w *workspace) noLeftovers(t *testing.T) {
 	allowed(v, "a", "b", "current", "state", "lock")
 	allowed(filepath.Join(v, "a"), "site", "index")
 	allowed(filepath.Join(v, "b"), "site", "index")
-	if left, _ := filepath.Glob(filepath.Join(w.src, ".plenary-cache", "*.tmp-*")); len(left) > 0 {
-		t.Errorf("left in the cache: %v", left)
-	}
+	tmp, _ := filepath.Glob(filepath.Join(w.src, ".plenary-cache", "*.tmp-*"))
+	return append(left, tmp...), failed
 }
 
 // killedAt runs the build args in a child that kills itself at its k-th
