@@ -323,7 +323,7 @@ test("search as you type, then a facet, with JavaScript", async (t) => {
   const facet = page.locator(".search-facets a").first();
   const label = (await facet.innerText()).trim();
   await facet.click();
-  await page.waitForURL(/[?&](state|topic|session)=/);
+  await page.waitForURL(/[?&](state|speaker|topic|session)=/);
   await page.locator(".search-facets a[aria-current=true]").first().waitFor();
   assert.equal((await page.locator(".search-facets a[aria-current=true]").first().innerText()).trim(), label);
   assert.ok(await page.locator("#results .search-hit").count() >= 1);
@@ -331,7 +331,7 @@ test("search as you type, then a facet, with JavaScript", async (t) => {
   const inUse = page.locator(".search-filters li").first();
   assert.ok((await inUse.innerText()).includes(label.replace(/\s*\d+\s*reports?$/, "").trim()), "the filter in use is listed");
   await inUse.locator("a.remove").click();
-  await page.waitForURL((u) => !/[?&](state|topic|session)=/.test(u.search));
+  await page.waitForURL((u) => !/[?&](state|speaker|topic|session)=/.test(u.search));
   await page.locator(".search-facets").first().waitFor();
   assert.equal(await page.locator(".search-filters li").count(), 0, "the filter is removed");
   // A hit leads to its paragraph.
@@ -348,7 +348,7 @@ test("search submitted without JavaScript", async (t) => {
   assert.ok(await page.locator(".search-hit").count() >= 1, "the endpoint answers with the results page");
   assert.equal(await page.locator("main input[name=q]").inputValue(), "Programme of Action");
   const facet = page.locator(".search-facets a").first();
-  await Promise.all([page.waitForURL(/[?&](state|topic|session)=/), facet.click()]);
+  await Promise.all([page.waitForURL(/[?&](state|speaker|topic|session)=/), facet.click()]);
   assert.ok(await page.locator(".search-hit").count() >= 1, "a facet works as a plain link");
 });
 
@@ -520,7 +520,7 @@ test("a project site on a static host, its search endpoint on another host", asy
   assert.ok(styled, "the results page is styled by the site's stylesheet");
   assert.equal(await plain.locator(".site-header nav a", { hasText: "States" }).getAttribute("href"), base + "states/");
   const facet = plain.locator(".search-facets a").first();
-  await Promise.all([plain.waitForURL(new RegExp("^" + search.replace(/[.?]/g, "\\$&") + "\\?.*(state|topic|session)=")), facet.click()]);
+  await Promise.all([plain.waitForURL(new RegExp("^" + search.replace(/[.?]/g, "\\$&") + "\\?.*(state|speaker|topic|session)=")), facet.click()]);
   await Promise.all([plain.waitForURL(base + "states/"), plain.locator(".site-header nav a", { hasText: "States" }).click()]);
   assert.equal(await plain.locator("h1").innerText(), "States");
 });

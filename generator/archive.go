@@ -19,7 +19,7 @@ type Site struct {
 	Sessions []*Session // oldest first, the order of a timeline
 	States   []*State   // states named at least once, A to Z
 	Topics   []*Topic   // by title
-	Groups   []*Group   // groups named at least once, A to Z
+	Groups   []*Group   // groups and stakeholders named at least once, by name
 
 	Updated time.Time // date of the newest report: the feed's <updated>, never the wall clock
 

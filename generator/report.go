@@ -31,10 +31,15 @@ type Report struct {
 	URL        string
 	Permalink  string
 
-	Session    *Session
-	States     []*State // named in the text or in front matter, A to Z
-	Groups     []*Group
-	Topics     []*Topic
-	Paragraphs []*Paragraph // every paragraph and list item, in document order
-	Prev, Next *Report      // neighbours within the session, chronological
+	Session *Session
+	States  []*State // named in the text or in front matter, A to Z
+	Groups  []*Group // groups and stakeholders named in the text, by name
+	Topics  []*Topic
+	// Paragraphs are every paragraph and list item, in document order.
+	Paragraphs []*Paragraph
+	// Statements are every state's, group's and stakeholder's statement
+	// and mention of the report, in document order; within a paragraph,
+	// states A to Z, then groups and stakeholders by name.
+	Statements []Statement
+	Prev, Next *Report // neighbours within the session, chronological
 }

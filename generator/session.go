@@ -23,5 +23,8 @@ type Session struct {
 
 	Reports  []*Report    // chronological
 	Speakers []StateCount // states that spoke, most statements first
-	Topics   []TopicCount // topics of its reports, most reports first
+	// GroupSpeakers are the groups and stakeholders that spoke, most
+	// statements first.
+	GroupSpeakers []GroupCount
+	Topics        []TopicCount // topics of its reports, most reports first
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -72,7 +73,7 @@ func TestLoadErrors(t *testing.T) {
 		{"speakers not a table", "+++\ntitle = \"T\"\ndate = 2022-01-01\nsession = \"s\"\nspeakers = [\"France\"]\n+++\n",
 			`content/reports/2022/r.md:5: speakers: a TOML array does not fit this field`},
 		{"speakers key", "+++\ntitle = \"T\"\ndate = 2022-01-01\nsession = \"s\"\n[speakers]\n\"p-03\" = [\"Egypt\"]\n+++\n",
-			`content/reports/2022/r.md:5: speakers: "p-03" is not a paragraph ID`},
+			`content/reports/2022/r.md:6: speakers: "p-03" is not a paragraph ID`},
 		{"speakers empty name", "+++\ntitle = \"T\"\ndate = 2022-01-01\nsession = \"s\"\nspeakers = {\"p-1\" = [\"Egypt\", \" \"]}\n+++\n",
 			`content/reports/2022/r.md:5: speakers: p-1 has an empty name`},
 		{"no title", "+++\ndate = 2022-01-01\nsession = \"s\"\n+++\n",
@@ -152,6 +153,24 @@ func TestReportFields(t *testing.T) {
 	f := a.Reports[0].Front
 	if f.Location != "New York, USA" || len(f.Speakers) != 3 || f.Speakers["p-12"][1] != "the EU" {
 		t.Errorf("front = %+v", f)
+	}
+	if got := fmt.Sprint(a.Reports[0].EntryLines("speakers")); got != "map[p-1:7 p-12:8 p-13:9]" {
+		t.Errorf("speakers' lines: %s", got)
+	}
+}
+
+// TestEntryLines checks that each entry of a front matter's table is
+// found at its line, in a table or inline, with keys bare or quoted.
+func TestEntryLines(t *testing.T) {
+	for _, tc := range []struct{ front, want string }{
+		{"title = \"T\"\n[speakers]\n\"p-1\" = [\"A\"]\np-2 = []\n\n  \"p-3\"=[\"B\"]\n[other]\n\"p-4\" = 1\n", "map[p-1:3 p-2:4 p-3:6]"},
+		{"title = \"T\"\nspeakers = {\"p-1\" = [\"A\"], p-2 = [], \"p-3\"=[]}\n", "map[p-1:2 p-2:2 p-3:2]"},
+		{"title = \"T\"\n", "map[]"},
+	} {
+		f := &File{Front: []byte(tc.front), FrontLine: 1}
+		if got := fmt.Sprint(f.EntryLines("speakers")); got != tc.want {
+			t.Errorf("%q: %s, want %s", tc.front, got, tc.want)
+		}
 	}
 }
 

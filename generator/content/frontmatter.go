@@ -118,6 +118,52 @@ func (f *File) TableLine(name string) int {
 	return f.Line(name)
 }
 
+// EntryLines maps each key of the table name in the front matter to its
+// line: the lines of a "[name]" table's entries, or, for an inline table
+// ("name = {…}"), the line of name for every key. Keys are read as TOML
+// writes them, bare or quoted.
+func (f *File) EntryLines(name string) map[string]int {
+	out := map[string]int{}
+	lines := bytes.Split(f.Front, []byte("\n"))
+	in := false
+	for i, l := range lines {
+		t := bytes.TrimSpace(l)
+		if len(t) > 0 && t[0] == '[' {
+			in = string(t) == "["+name+"]"
+			continue
+		}
+		if !in {
+			continue
+		}
+		if m := entryKey.FindSubmatch(t); m != nil {
+			key := string(m[1])
+			if key == "" {
+				key = string(m[2])
+			}
+			if _, seen := out[key]; !seen {
+				out[key] = f.FrontLine + i
+			}
+		}
+	}
+	if len(out) == 0 {
+		if line, ok := keyLines(f.Front, f.FrontLine)[name]; ok {
+			for _, m := range inlineKey.FindAllSubmatch(lines[line-f.FrontLine], -1) {
+				key := string(m[1])
+				if key == "" {
+					key = string(m[2])
+				}
+				out[key] = line
+			}
+		}
+	}
+	return out
+}
+
+var (
+	entryKey  = regexp.MustCompile(`^(?:"([^"]*)"|([A-Za-z0-9_-]+))\s*=`)
+	inlineKey = regexp.MustCompile(`[{,]\s*(?:"([^"]*)"|([A-Za-z0-9_-]+))\s*=`)
+)
+
 func firstInvalidLine(data []byte) int {
 	line := 1
 	for len(data) > 0 {

@@ -14,10 +14,13 @@ import (
 
 // Folders of an archive's root, relative to it.
 const (
-	ConfigFile  = "config.toml"
-	ReportsDir  = "content/reports"
-	SessionsDir = "content/sessions"
-	TopicsDir   = "content/topics"
+	ConfigFile = "config.toml"
+	// SpeakersFile is the archive's additions to the registry of groups
+	// and stakeholders, optional.
+	SpeakersFile = "speakers.toml"
+	ReportsDir   = "content/reports"
+	SessionsDir  = "content/sessions"
+	TopicsDir    = "content/topics"
 )
 
 // validKey tells whether key is lower-case letters and digits in runs
@@ -65,6 +68,13 @@ func LoadKnown(fsys fs.FS, known Known) (*Archive, error) {
 			c = config.Default()
 		}
 		a.Config = c
+	}
+
+	switch data, err := fs.ReadFile(fsys, SpeakersFile); {
+	case err == nil:
+		a.Speakers = data
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, err
 	}
 
 	processes, err := list(fsys, ProcessesDir, false)

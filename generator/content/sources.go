@@ -107,6 +107,9 @@ type Archive struct {
 	Reports   []*Report  // in path order
 	Sessions  []*Session // in path order
 	Topics    []*Topic   // in path order
+	// Speakers is the text of the archive's speakers.toml, nil when it
+	// has none.
+	Speakers []byte
 
 	// Broken names the processes, sessions and topics whose files exist
 	// but did not decode, so that files naming them are not reported a
@@ -191,8 +194,13 @@ func checkSpeakers(f *File, sp map[string][]string, errs *generator.ErrorList) {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	line := f.TableLine("speakers")
+	table := f.TableLine("speakers")
+	lines := f.EntryLines("speakers")
 	for _, id := range ids {
+		line, ok := lines[id]
+		if !ok {
+			line = table
+		}
 		if !paragraphID(id) {
 			errs.Add(generator.Errorf(f.Path, line, `key each entry by a paragraph's ID, like "p-3"`, "speakers: %q is not a paragraph ID", id))
 			continue

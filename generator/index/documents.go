@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -59,10 +60,16 @@ func documentSums(s *generator.Site, program string) [][sha256.Size]byte {
 			b = append(b, 1)
 		}
 		list(r.States, r.Topics)
+		byPara := speakersOf(r)
 		for _, p := range r.Paragraphs {
 			b = strconv.AppendInt(b, int64(p.N), 10)
 			field("")
 			list(p.States, p.Topics)
+			// Who speaks depends on the registry as well as the text.
+			for _, k := range byPara[p] {
+				field(k)
+			}
+			b = append(b, 1)
 		}
 		sums[i] = sha256.Sum256(b)
 	})
@@ -233,6 +240,7 @@ func stored(r *generator.Report, store *bodies.Store) (*Stored, error) {
 	if err != nil {
 		return nil, err
 	}
+	byPara := speakersOf(r)
 	st := &Stored{
 		Title: r.Title, URL: r.Permalink, Date: r.Date.Format(time.RFC3339), AllDay: r.AllDay, Kind: r.Kind,
 		States: codes(r.States), Topics: topicKeys(r.Topics),
@@ -253,7 +261,7 @@ func stored(r *generator.Report, store *bodies.Store) (*Stored, error) {
 		if strings.TrimSpace(texts[i]) == "" {
 			continue
 		}
-		st.Paras = append(st.Paras, Para{N: p.N, Text: texts[i], States: codes(p.States)})
+		st.Paras = append(st.Paras, Para{N: p.N, Text: texts[i], States: codes(p.States), Speakers: byPara[p]})
 	}
 	return st, nil
 }
@@ -283,6 +291,18 @@ func document(r *generator.Report, texts *bodies.Store) (map[string]any, error) 
 	if st.Session != "" {
 		doc[FieldSession] = st.Session
 	}
+	var all []string
+	for _, p := range st.Paras {
+		for _, k := range p.Speakers {
+			if !slices.Contains(all, k) {
+				all = append(all, k)
+			}
+		}
+	}
+	if len(all) > 0 {
+		slices.Sort(all)
+		doc[FieldSpeakers] = all
+	}
 	if r.Kind != "" {
 		doc[FieldKind] = r.Kind
 	}
@@ -298,6 +318,27 @@ func codes(states []*generator.State) []string {
 		out[i] = s.Code
 	}
 	return out
+}
+
+// speakersOf lists who speaks in each paragraph of r, in the order of
+// its statements (states A to Z, then groups and stakeholders by name):
+// states by code, groups and stakeholders by registry key, the keys the
+// speaker filter holds.
+func speakersOf(r *generator.Report) (byPara map[*generator.Paragraph][]string) {
+	for i := range r.Statements {
+		stmt := &r.Statements[i]
+		if stmt.Role != generator.Speaker {
+			continue
+		}
+		key := stmt.SpeakerKey()
+		if byPara == nil {
+			byPara = map[*generator.Paragraph][]string{}
+		}
+		if ks := byPara[stmt.Paragraph]; !slices.Contains(ks, key) {
+			byPara[stmt.Paragraph] = append(ks, key)
+		}
+	}
+	return byPara
 }
 
 func topicKeys(topics []*generator.Topic) []string {

@@ -26,7 +26,9 @@ const (
 // name the search endpoint's address. 4: words are folded (accents,
 // apostrophes), the facts list every name of a state, and the synonyms
 // are the config's and the topics' declared ones, not topic keywords.
-const Version = 4
+// 5: who speaks, in each report, paragraph and the facts (the speaker
+// filter).
+const Version = 5
 
 // Facts are what the endpoint needs to know about the site besides the
 // index: names for facet labels, slugs for filters, where pages live.
@@ -37,11 +39,14 @@ type Facts struct {
 	BasePath string `json:"base_path"`
 	// SearchURL is where the site sends searches (config.toml's [search]
 	// endpoint): the endpoint makes its results page's links from it.
-	SearchURL string    `json:"search_url"`
-	Reports   int       `json:"reports"`
-	States    []State   `json:"states"`
-	Topics    []Topic   `json:"topics"`
-	Sessions  []Session `json:"sessions"`
+	SearchURL string  `json:"search_url"`
+	Reports   int     `json:"reports"`
+	States    []State `json:"states"`
+	// Speakers are the groups and stakeholders that speak in the
+	// archive; states that speak are among States.
+	Speakers []Speaker `json:"speakers"`
+	Topics   []Topic   `json:"topics"`
+	Sessions []Session `json:"sessions"`
 	// Synonyms are groups of forms a search treats as one: config.toml's
 	// [search] synonyms, then those the topics declare.
 	Synonyms [][]string `json:"synonyms"`
@@ -59,6 +64,15 @@ type State struct {
 	// reports use and misspellings seen in them. A query or a filter
 	// naming the state by any of them finds it.
 	Names []string `json:"names,omitempty"`
+}
+
+// Speaker is a group of states or a stakeholder that speaks in the
+// archive: the speaker filter finds it by its key, name or any alias.
+type Speaker struct {
+	Key   string   `json:"key"` // the registry's key, as the index holds it
+	Name  string   `json:"name"`
+	URL   string   `json:"url"`
+	Names []string `json:"names,omitempty"` // its aliases
 }
 
 // Topic is one of the archive's topics.
@@ -94,10 +108,13 @@ type Stored struct {
 
 // Para is one indexed paragraph, or a heading.
 type Para struct {
-	N       int      `json:"n"` // the anchor's number: "#p-N"; a heading's is its section's first paragraph's
-	Text    string   `json:"x"`
-	States  []string `json:"st,omitempty"` // codes of the states it names
-	Heading bool     `json:"h,omitempty"`
+	N      int      `json:"n"` // the anchor's number: "#p-N"; a heading's is its section's first paragraph's
+	Text   string   `json:"x"`
+	States []string `json:"st,omitempty"` // codes of the states it names
+	// Speakers are who speaks in it: states' codes and groups' and
+	// stakeholders' keys.
+	Speakers []string `json:"sp,omitempty"`
+	Heading  bool     `json:"h,omitempty"`
 }
 
 // ReadFacts reads the facts of the index folder dir.
@@ -121,9 +138,14 @@ func ReadFacts(dir string) (*Facts, error) {
 
 func factsOf(s *generator.Site, opts Options) *Facts {
 	f := &Facts{Version: Version, Title: s.Title, BaseURL: s.BaseURL, BasePath: s.BasePath, SearchURL: s.SearchURL, Reports: len(s.Reports),
-		States: []State{}, Topics: []Topic{}, Sessions: []Session{}}
+		States: []State{}, Speakers: []Speaker{}, Topics: []Topic{}, Sessions: []Session{}}
 	for _, st := range s.States {
 		f.States = append(f.States, State{Code: st.Code, Name: st.Name, Slug: st.Slug, URL: st.Permalink, Names: stateNames(st)})
+	}
+	for _, g := range s.Groups {
+		if len(g.Statements) > 0 {
+			f.Speakers = append(f.Speakers, Speaker{Key: g.Key, Name: g.Name, URL: g.Permalink, Names: g.Aliases})
+		}
 	}
 	for _, t := range s.Topics {
 		f.Topics = append(f.Topics, Topic{Key: t.Key, Title: t.Title, URL: t.Permalink})

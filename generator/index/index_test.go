@@ -83,7 +83,7 @@ func TestBuildWritesIndexAndFacts(t *testing.T) {
 	// Nothing is indexed or stored that the mapping does not name.
 	fields, _ := ix.Fields()
 	for _, f := range fields {
-		if !slices.Contains([]string{"_id", FieldTitle, FieldText, FieldStates, FieldTopics, FieldSession, FieldKind, FieldDate, FieldStored}, f) {
+		if !slices.Contains([]string{"_id", FieldTitle, FieldText, FieldStates, FieldSpeakers, FieldTopics, FieldSession, FieldKind, FieldDate, FieldStored}, f) {
 			t.Errorf("unexpected indexed field %q", f)
 		}
 	}

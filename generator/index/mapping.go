@@ -10,14 +10,15 @@ import (
 // Field names of the index. The search endpoint builds its queries on
 // them, so they are part of the index format.
 const (
-	FieldTitle   = "title"   // English text
-	FieldText    = "text"    // English text, one array element per paragraph
-	FieldStates  = "states"  // keyword: codes of every state named in the report
-	FieldTopics  = "topics"  // keyword: topic keys
-	FieldSession = "session" // keyword: session key
-	FieldKind    = "kind"    // keyword: the report's kind
-	FieldDate    = "date"    // date-time: the report's start
-	FieldStored  = "doc"     // stored only: a Stored value as JSON
+	FieldTitle    = "title"    // English text
+	FieldText     = "text"     // English text, one array element per paragraph
+	FieldStates   = "states"   // keyword: codes of every state named in the report
+	FieldSpeakers = "speakers" // keyword: who speaks in it, states' codes and groups' and stakeholders' keys
+	FieldTopics   = "topics"   // keyword: topic keys
+	FieldSession  = "session"  // keyword: session key
+	FieldKind     = "kind"     // keyword: the report's kind
+	FieldDate     = "date"     // date-time: the report's start
+	FieldStored   = "doc"      // stored only: a Stored value as JSON
 )
 
 // Analyzer is the analyzer of the text fields (package words: bleve's
@@ -66,6 +67,7 @@ func Mapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(FieldTitle, text())
 	doc.AddFieldMappingsAt(FieldText, text())
 	doc.AddFieldMappingsAt(FieldStates, keyword(true))
+	doc.AddFieldMappingsAt(FieldSpeakers, keyword(true))
 	doc.AddFieldMappingsAt(FieldTopics, keyword(true))
 	doc.AddFieldMappingsAt(FieldSession, keyword(true))
 	doc.AddFieldMappingsAt(FieldKind, keyword(false))

@@ -74,6 +74,9 @@ type Block struct {
 	Line    int    // 1-based line in src where the block starts
 	Text    string // plain text
 	Heading string // the nearest heading above it
+	// Quote says the block is inside a block quotation, and Item that it
+	// is a list item: who speaks in it may be said by the block before.
+	Quote, Item bool
 }
 
 // ID is the block's anchor.
@@ -139,7 +142,8 @@ func (r *Renderer) AnalyseHTML(src []byte, html io.Writer) (Document, error) {
 			heading = plain(n, src)
 		case *ast.Paragraph, *ast.ListItem:
 			if num, ok := anchorNumber(n); ok {
-				out.Blocks = append(out.Blocks, Block{N: num, Line: blockLine, Text: plain(n, src), Heading: heading})
+				_, item := n.(*ast.ListItem)
+				out.Blocks = append(out.Blocks, Block{N: num, Line: blockLine, Text: plain(n, src), Heading: heading, Quote: insideQuote(n), Item: item})
 			}
 		case *ast.Link:
 			out.Links = append(out.Links, Link{Dest: string(n.Destination), Line: blockLine})

@@ -46,6 +46,15 @@ func insideListItem(n ast.Node) bool {
 	return false
 }
 
+func insideQuote(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == ast.KindBlockquote {
+			return true
+		}
+	}
+	return false
+}
+
 func anchorNumber(n ast.Node) (int, bool) {
 	v, ok := n.AttributeString("id")
 	if !ok {

@@ -95,7 +95,12 @@ func appendStatement(b []byte, s *generator.Statement, said string) []byte {
 		}
 		b = appendString(b, t.Key)
 	}
-	b = append(b, `],"text":`...)
+	b = append(b, ']')
+	if s.OnBehalfOf != nil {
+		b = append(b, `,"on_behalf_of":`...)
+		b = appendString(b, s.OnBehalfOf.Key)
+	}
+	b = append(b, `,"text":`...)
 	b = appendString(b, said)
 	return append(b, '}')
 }

@@ -14,6 +14,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -35,7 +36,7 @@ func StatePath(st *generator.State) string { return StatesDir + st.Slug + ".json
 
 // StatementsHeader is the first row of statements.csv. Readers address
 // columns by these names, so they are part of the published format.
-var StatementsHeader = []string{"state_code", "state", "report", "report_title", "session", "date", "paragraph", "topics", "url", "text"}
+var StatementsHeader = []string{"state_code", "state", "report", "report_title", "session", "date", "paragraph", "role", "on_behalf_of", "topics", "url", "text"}
 
 // dateOnly is the civil date a report was held on, in its own offset, so
 // that a report of 1 April in New York is never dated 2 April in UTC.
@@ -151,16 +152,18 @@ func reportRecord(r *generator.Report) report {
 	for _, t := range r.Topics {
 		out.Topics = append(out.Topics, ref{t.Key, t.Title, t.Permalink})
 	}
-	for _, p := range r.Paragraphs {
-		out.Statements += len(p.States)
+	for i := range r.Statements {
+		if r.Statements[i].State != nil {
+			out.Statements++
+		}
 	}
 	return out
 }
 
 // Statements writes data/statements.csv: one row per state per paragraph
-// naming it, reports oldest first, each in document order with the states
-// of a paragraph A to Z, so the row count is the sum
-// of every state's statements. Oldest first puts what an editor adds
+// it speaks or is mentioned in, with its role, reports oldest first, each
+// in document order with the states of a paragraph A to Z, so the row
+// count is the sum of every state's statements and mentions. Oldest first puts what an editor adds
 // during a session at the end of the file, where an incremental build
 // appends it instead of writing the file again. It is StatementsHead
 // followed by every report's ReportStatements, the parts an incremental
@@ -189,28 +192,57 @@ func StatementsHead(w io.Writer) error {
 
 // ReportStatements writes the rows of data/statements.csv that are r's.
 func ReportStatements(w io.Writer, store *bodies.Store, r *generator.Report) error {
-	texts, err := store.Texts(r)
-	if err != nil {
-		return err
-	}
+	return reportRows(w, store, r, StatementsHeader, func(row []string, s *generator.Statement) bool {
+		if s.State == nil {
+			return false
+		}
+		row[0], row[1] = s.State.Code, s.State.Name
+		return true
+	})
+}
+
+// reportRows writes the rows of one report of a statements file whose
+// header is header: fill sets a statement's columns before the report's
+// own ("report" on), or says the statement has no row, and the columns
+// from "paragraph" on are the same in every such file.
+func reportRows(w io.Writer, store *bodies.Store, r *generator.Report, header []string, fill func(row []string, s *generator.Statement) bool) error {
+	// The texts are read when the first row needs them: most reports
+	// have no row in speakers.csv.
+	var texts []string
 	cw := csv.NewWriter(w)
-	row := make([]string, len(StatementsHeader))
-	row[2], row[3] = r.Slug, r.Title
-	row[4] = sessionKey(r)
-	row[5] = r.Date.Format(dateOnly)
-	for i, p := range r.Paragraphs {
-		if len(p.States) == 0 {
+	row := make([]string, len(header))
+	at := slices.Index(header, "report")
+	row[at], row[at+1] = r.Slug, r.Title
+	row[at+2] = sessionKey(r)
+	row[at+3] = r.Date.Format(dateOnly)
+	tail := row[at+4:]
+	j := 0 // the paragraph of the statement, in step: statements are in document order
+	for i := range r.Statements {
+		s := &r.Statements[i]
+		if !fill(row, s) {
 			continue
 		}
-		row[6] = strconv.Itoa(p.N)
-		row[7] = topicKeys(p.Topics)
-		row[8] = r.Permalink + "#" + p.ID
-		row[9] = texts[i]
-		for _, st := range p.States {
-			row[0], row[1] = st.Code, st.Name
-			if err := cw.Write(row); err != nil {
+		if texts == nil {
+			var err error
+			if texts, err = store.Texts(r); err != nil {
 				return err
 			}
+		}
+		p := s.Paragraph
+		for j < len(r.Paragraphs) && r.Paragraphs[j] != p {
+			j++
+		}
+		tail[0] = strconv.Itoa(p.N)
+		tail[1] = s.Role.String()
+		tail[2] = ""
+		if s.OnBehalfOf != nil {
+			tail[2] = s.OnBehalfOf.Key
+		}
+		tail[len(tail)-3] = topicKeys(p.Topics)
+		tail[len(tail)-2] = r.Permalink + "#" + p.ID
+		tail[len(tail)-1] = texts[j]
+		if err := cw.Write(row); err != nil {
+			return err
 		}
 	}
 	cw.Flush()
@@ -253,12 +285,14 @@ type stateReport struct {
 }
 
 // State writes one state's file: who it is, its counts by topic and by
-// session, the reports naming it, and its statements, each with the part
-// of its paragraph a page shows of it (said gives it for the i-th of the
-// state's statements): the sentence that names the state, in context.
-// The full texts are the rows of statements.csv with its code. Reports
-// and statements go one to a line, so line-oriented tools work on them,
-// and are encoded by hand into one buffer: a busy state is named in
+// session, its mentions, the reports it speaks in or that name it in
+// their details, and its statements (the paragraphs it speaks in), each
+// with the part of its paragraph a page shows of it (said gives it for
+// the i-th of the state's statements): the sentence that names the state,
+// in context, and the group it spoke for. The full texts, and its
+// mentions, are the rows of statements.csv with its code. Reports and
+// statements go one to a line, so line-oriented tools work on them, and
+// are encoded by hand into one buffer: a busy state is named in
 // thousands of reports.
 func State(w io.Writer, st *generator.State, said func(i int) string) error {
 	head := struct {
@@ -270,8 +304,9 @@ func State(w io.Writer, st *generator.State, said func(i int) string) error {
 		Topics   []counted `json:"topics"`
 		Sessions []counted `json:"sessions"`
 		Count    int       `json:"statement_count"`
+		Mentions int       `json:"mention_count"`
 	}{Code: st.Code, Name: st.Name, Official: st.Official, Kind: st.Kind, URL: st.Permalink,
-		Topics: []counted{}, Sessions: []counted{}, Count: len(st.Statements)}
+		Topics: []counted{}, Sessions: []counted{}, Count: len(st.Statements), Mentions: len(st.Mentions)}
 	for _, tc := range st.Topics {
 		head.Topics = append(head.Topics, counted{tc.Topic.Key, tc.Topic.Title, tc.Topic.Permalink, tc.Count})
 	}

@@ -28,7 +28,12 @@ func tiny() (*generator.Site, string) {
 		Date: time.Date(2022, 4, 1, 22, 0, 0, 0, time.FixedZone("", -4*3600)), Session: ss,
 		States: []*generator.State{chile}, Topics: []*generator.Topic{law, poa}, Paragraphs: []*generator.Paragraph{p},
 	}
-	stmt := &generator.Statement{State: chile, Report: r, Paragraph: p}
+	arab := &generator.Group{Key: "arab-group", Name: "Arab Group", Kind: "political-group", OfStates: true}
+	r.Statements = []generator.Statement{
+		{State: chile, Report: r, Paragraph: p, Role: generator.Speaker, OnBehalfOf: arab},
+		{Group: arab, Report: r, Paragraph: p, Role: generator.Speaker},
+	}
+	stmt := &r.Statements[0]
 	chile.Statements = []*generator.Statement{stmt}
 	chile.Reports = []*generator.Report{r}
 	chile.BySession = []*generator.SessionStatements{{Session: ss, Statements: chile.Statements}}
@@ -56,10 +61,10 @@ func TestStatementsCSV(t *testing.T) {
 	if len(recs) != 2 {
 		t.Fatalf("%d records, want the header and one row", len(recs))
 	}
-	want := []string{"CHL", "Chile", "r1", "A, \"B\"\nC", "s1", "2022-04-01", "1", "poa;law", "https://example.org/reports/r1/#p-1", text}
+	want := []string{"CHL", "Chile", "r1", "A, \"B\"\nC", "s1", "2022-04-01", "1", "speaker", "arab-group", "poa;law", "https://example.org/reports/r1/#p-1", text}
 	// encoding/csv reads a quoted \r\n as \n: that is the one change a
 	// reader sees, and the writer must not lose more.
-	want[9] = strings.ReplaceAll(want[9], "\r\n", "\n")
+	want[11] = strings.ReplaceAll(want[11], "\r\n", "\n")
 	for i, w := range want {
 		if recs[1][i] != w {
 			t.Errorf("column %s is %q, want %q", recs[0][i], recs[1][i], w)
@@ -67,6 +72,36 @@ func TestStatementsCSV(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), `"Chile, ""quoting"" a ""draft"",`) {
 		t.Errorf("the text is not quoted as RFC 4180 says:\n%s", b.String())
+	}
+}
+
+// TestSpeakersCSV checks the groups' and stakeholders' file: a group a
+// state spoke for names it in spoken_by, with the columns of
+// statements.csv.
+func TestSpeakersCSV(t *testing.T) {
+	s, _ := tiny()
+	var b bytes.Buffer
+	if err := opendata.SpeakersHead(&b); err != nil {
+		t.Fatal(err)
+	}
+	if err := opendata.ReportSpeakers(&b, nil, s.Reports[0]); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(b.Bytes())).ReadAll()
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("%d records (%v), want the header and one row:\n%s", len(recs), err, b.String())
+	}
+	got := map[string]string{}
+	for i, col := range recs[0] {
+		got[col] = recs[1][i]
+	}
+	for col, want := range map[string]string{
+		"speaker_key": "arab-group", "speaker": "Arab Group", "kind": "political-group", "report": "r1",
+		"paragraph": "1", "role": "speaker", "on_behalf_of": "", "spoken_by": "CHL", "topics": "poa;law",
+	} {
+		if got[col] != want {
+			t.Errorf("column %s is %q, want %q", col, got[col], want)
+		}
 	}
 }
 

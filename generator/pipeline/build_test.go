@@ -277,6 +277,19 @@ func TestLayoutOverride(t *testing.T) {
 	contains(t, dir, "reports/dialogue/index.html", "Our own footer")
 }
 
+// TestStatementListOverride checks that an archive's own partials for the
+// lists of statements are what state pages show.
+func TestStatementListOverride(t *testing.T) {
+	fsys := archive(t, "small.txtar")
+	fsys["layouts/partials/statement-list.html"] = &fstest.MapFile{Data: []byte(
+		`{{range .Reports}}<div class="ours">{{.Report.Title}}{{range .Statements}}{{template "partials/statement.html" .}}{{end}}</div>{{end}}`)}
+	fsys["layouts/partials/statement.html"] = &fstest.MapFile{Data: []byte(`<p class="our-statement"><a href="{{.URL}}">¶ {{.N}}</a></p>`)}
+	fsys["layouts/partials/topic-statements.html"] = &fstest.MapFile{Data: []byte(`{{range .}}<li class="our-topic">{{.Report.Title}}</li>{{end}}`)}
+	dir, _ := site(t, fsys)
+	contains(t, dir, "states/france/index.html", `<div class=ours>`, `<p class=our-statement><a href="/archive/reports/dialogue/#p-`, "!<a class=para")
+	contains(t, dir, "states/france/topics/index.html", `<li class=our-topic>`, "!<p class=meta>")
+}
+
 func TestFeedSitemapRobots(t *testing.T) {
 	dir, _ := site(t, archive(t, "small.txtar"))
 	contains(t, dir, "feed.xml", "<updated>2022-07-26T04:00:00Z</updated>", "https://example.org/archive/reports/law/")

@@ -138,6 +138,9 @@ func TestIncrementalEqualsClean(t *testing.T) {
 				t.Errorf("the other name of statements.csv changed with the site (err %v)", err)
 			}
 		}},
+		{"a state speaks on behalf of a group", edit(reports[5], func(s string) string {
+			return s + "\nEgypt, on behalf of the Arab Group, stressed the need for capacity building; the ICRC agreed.\n"
+		}), true, false, nil},
 		{"retitle a report", edit(reports[7], func(s string) string {
 			return strings.Replace(s, "title = \"", "title = \"Retitled: ", 1)
 		}), true, false, nil},
@@ -180,6 +183,18 @@ func TestIncrementalEqualsClean(t *testing.T) {
 		{"override a template", func(t *testing.T) {
 			writeFiles(t, root, map[string][]byte{"layouts/partials/footer.html": []byte("<footer>Edited footer</footer>")})
 		}, false, false, nil},
+		// The registry is part of what a report's text yields: a new
+		// stakeholder, then a new name of it, are found in every report.
+		{"add speakers.toml", func(t *testing.T) {
+			writeFiles(t, root, map[string][]byte{"speakers.toml": []byte("[[speaker]]\nkey = \"development-banks\"\nname = \"Development banks\"\nkind = \"international-organisation\"\naliases = [\"development banks\"]\n")})
+		}, false, false, nil},
+		{"edit speakers.toml", edit(filepath.Join(root, "speakers.toml"), func(s string) string {
+			return s + "\n[[speaker]]\nkey = \"icrc\"\naliases = [\"the humanitarian community\"]\n"
+		}), false, false, func(t *testing.T) {
+			if data := read(t, dest, "data/speakers.csv"); !strings.Contains(data, "development-banks,") || !strings.Contains(data, "the humanitarian community") {
+				t.Errorf("speakers.csv lacks the archive's stakeholder or its new name")
+			}
+		}},
 		{"change the config", edit(filepath.Join(root, "config.toml"), func(s string) string {
 			return strings.Replace(s, "Generated archive", "Renamed archive", 1)
 		}), false, false, nil},

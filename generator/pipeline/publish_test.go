@@ -420,8 +420,10 @@ func TestOpenData(t *testing.T) {
 			break
 		}
 		n := 0
-		for _, p := range r.Paragraphs {
-			n += len(p.States)
+		for _, stmt := range r.Statements {
+			if stmt.State != nil {
+				n++
+			}
 		}
 		if got := rj.Reports[i]; got.Slug != r.Slug || got.Statements != n {
 			t.Errorf("reports.json #%d: %s with %d statements, want %s with %d", i, got.Slug, got.Statements, r.Slug, n)
@@ -467,12 +469,12 @@ func TestOpenData(t *testing.T) {
 		if err := row.Validate(obj); err != nil {
 			t.Errorf("statements.csv row %d: %v", n+1, err)
 		}
-		rows[rec[8]+" "+rec[0]] = rec
+		rows[rec[10]+" "+rec[0]] = rec
 	}
 	want := 0
 	for _, st := range s.States {
-		want += len(st.Statements)
-		for _, stmt := range st.Statements {
+		want += len(st.Statements) + len(st.Mentions)
+		for _, stmt := range append(slices.Clone(st.Statements), st.Mentions...) {
 			rec, ok := rows[stmt.Report.Permalink+"#"+stmt.Paragraph.ID+" "+st.Code]
 			if !ok {
 				t.Errorf("statements.csv lacks %s in %s", st.Code, stmt.URL())
@@ -480,17 +482,17 @@ func TestOpenData(t *testing.T) {
 			}
 			// A small archive's Site holds its texts.
 			text, ok := stmt.Paragraph.Held()
-			if !ok || rec[9] != text {
-				t.Errorf("statements.csv: the text of %s is %q, want %q (held: %v)", stmt.URL(), rec[9], text, ok)
+			if !ok || rec[11] != text || rec[7] != stmt.Role.String() {
+				t.Errorf("statements.csv: %s in %s is %q with %q, want %s with %q (held: %v)", st.Code, stmt.URL(), rec[7], rec[11], stmt.Role, text, ok)
 			}
 		}
 	}
 	if n != want {
-		t.Errorf("statements.csv has %d rows; the states have %d statements", n, want)
+		t.Errorf("statements.csv has %d rows; the states have %d statements and mentions", n, want)
 	}
 	// Commas, quotes and a line break survive, quoted as RFC 4180 says.
 	tricky := rows[s.BaseURL+"reports/law/#p-2 FRA"]
-	if len(tricky) == 0 || tricky[9] != "France added, on the UN Charter, \"it applies <i\nclass=x>in full</i>, always\"." {
+	if len(tricky) == 0 || tricky[11] != "France added, on the UN Charter, \"it applies <i\nclass=x>in full</i>, always\"." {
 		t.Errorf("the paragraph with commas, quotes and a line break reads back as %q", tricky)
 	}
 	contains(t, dir, opendata.StatementsPath,
@@ -498,6 +500,40 @@ func TestOpenData(t *testing.T) {
 	)
 
 	contains(t, dir, "data/states/france.json", `"text":"France said the UN Charter applies. Guinea-Bissau and Papua New Guinea agreed."`, `"session":"s3"`)
+
+	// speakers.csv: every group's and stakeholder's statements and
+	// mentions, each row valid.
+	speakerRow := schema(t, "speaker.schema.json")
+	cr = csv.NewReader(strings.NewReader(read(t, dir, opendata.SpeakersPath)))
+	header, err = cr.Read()
+	if err != nil || !slices.Equal(header, opendata.SpeakersHeader) {
+		t.Fatalf("speakers.csv header %v (%v)", header, err)
+	}
+	n, want = 0, 0
+	for _, g := range s.Groups {
+		want += len(g.Statements) + len(g.Mentions)
+	}
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("speakers.csv row %d: %v", n+2, err)
+		}
+		n++
+		obj := map[string]any{}
+		for i, h := range header {
+			obj[h] = rec[i]
+		}
+		if err := speakerRow.Validate(obj); err != nil {
+			t.Errorf("speakers.csv row %d: %v", n+1, err)
+		}
+	}
+	if n != want || want == 0 {
+		t.Errorf("speakers.csv has %d rows; the groups and stakeholders have %d statements and mentions", n, want)
+	}
+
 	// One file per state, and no other.
 	stateSchema := schema(t, "state.schema.json")
 	files, _ := filepath.Glob(filepath.Join(dir, "data", "states", "*.json"))
@@ -592,9 +628,9 @@ func TestCiteThis(t *testing.T) {
 		"!  author", `!"publisher"`, "The source does not say who wrote or published this report.",
 		// Each paragraph links to itself; a script adds copying.
 		// Each paragraph links to itself, links the first mention of each
-		// state it names, and lists them after its ¶ link.
-		`<p id=p-2><a class=named href=/archive/states/france/>France</a> highlighted the Program of Action, saying "a PoA, now". <a class=named href=/archive/states/nigeria/>Nigeria</a> agreed with France. <a href=#p-2 class=anchor aria-label="Link to paragraph 2">¶</a> <span class=named-here>France, Nigeria</span></p>`,
-		`<li id=p-3><a class=named href=/archive/states/niger/>Niger</a> supported it. <a href=#p-3 class=anchor aria-label="Link to paragraph 3">¶</a> <span class=named-here>Niger</span></li>`,
+		// state it names, and names who speaks in it after its ¶ link.
+		`<p id=p-2><a class=named href=/archive/states/france/>France</a> highlighted the Program of Action, saying "a PoA, now". <a class=named href=/archive/states/nigeria/>Nigeria</a> agreed with France. <a href=#p-2 class=anchor aria-label="Link to paragraph 2">¶</a><span class=speakers><a href="/archive/states/france/">France</a>, <a href="/archive/states/nigeria/">Nigeria</a></span></p>`,
+		`<li id=p-3><a class=named href=/archive/states/niger/>Niger</a> supported it. <a href=#p-3 class=anchor aria-label="Link to paragraph 3">¶</a><span class=speakers><a href="/archive/states/niger/">Niger</a></span></li>`,
 		`<script src="/archive/js/copylink.js" defer></script>`,
 	)
 	contains(t, dir, "js/copylink.js", "clipboard")

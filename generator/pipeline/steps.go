@@ -207,9 +207,15 @@ func (b *build) assembleAll() error {
 			return nil
 		}
 	}
+	an, problem := speakersOf(gz, b.archive)
+	if problem != nil {
+		b.problems.Add(problem)
+		b.problems.Sort()
+		return nil
+	}
 	b.md = markdown.New(cfg.BasePath)
 	opts := site.Options{
-		Gazetteer: gz, Markdown: b.md, Drafts: b.opts.Drafts, Cache: b.cache.Detections(cfg, b.archive),
+		Gazetteer: gz, Speakers: an, Markdown: b.md, Drafts: b.opts.Drafts, Cache: b.cache.Detections(cfg, b.archive, an.Version()),
 		KeepTexts: b.sources >= textsKeptFrom, HoldMarkdown: b.holdMarkdown,
 	}
 	if b.store.Keeps() {

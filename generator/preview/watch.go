@@ -12,7 +12,7 @@ import (
 )
 
 // watched are the parts of an archive whose changes the site shows.
-var watched = []string{"content", "themes", "layouts", "config.toml"}
+var watched = []string{"content", "themes", "layouts", "config.toml", "speakers.toml"}
 
 type watcher struct {
 	root string

@@ -18,6 +18,7 @@ const (
 	sessionDep
 	stateDep
 	topicDep
+	groupDep
 )
 
 // ReportDep is a report's page.
@@ -37,18 +38,24 @@ func StateDep(code string) Dep { return Dep{stateDep, code} }
 // TopicDep is what a topic's files show: its reports and states.
 func TopicDep(key string) Dep { return Dep{topicDep, key} }
 
+// GroupDep is what a group's or stakeholder's files show: its statements
+// and mentions.
+func GroupDep(key string) Dep { return Dep{groupDep, key} }
+
 // String names the dep, for messages and tests.
 func (d Dep) String() string {
-	return [...]string{"?", "report", "data", "session", "state", "topic"}[d.kind] + ":" + d.key
+	return [...]string{"?", "report", "data", "session", "state", "topic", "group"}[d.kind] + ":" + d.key
 }
 
 // Place is where a report shows on other files than its own: its
-// session, its neighbours in the session, the states and topics it names.
+// session, its neighbours in the session, the states, groups,
+// stakeholders and topics it names.
 type Place struct {
 	Slug       string
 	Session    string
 	Prev, Next string   // neighbours' slugs, "" at either end
 	States     []string // codes
+	Groups     []string // keys of groups and stakeholders
 	Topics     []string // keys
 }
 
@@ -59,6 +66,9 @@ func (p Place) Touched() []Dep {
 	deps := []Dep{ReportDep(p.Slug), DataDep(p.Slug), SessionDep(p.Session)}
 	for _, c := range p.States {
 		deps = append(deps, StateDep(c))
+	}
+	for _, k := range p.Groups {
+		deps = append(deps, GroupDep(k))
 	}
 	for _, k := range p.Topics {
 		deps = append(deps, TopicDep(k))

@@ -23,6 +23,9 @@ func place(r *generator.Report) render.Place {
 	for _, st := range r.States {
 		p.States = append(p.States, st.Code)
 	}
+	for _, g := range r.Groups {
+		p.Groups = append(p.Groups, g.Key)
+	}
 	for _, t := range r.Topics {
 		p.Topics = append(p.Topics, t.Key)
 	}
@@ -65,7 +68,7 @@ func touched(before, after *generator.Site) map[render.Dep]bool {
 }
 
 func fmtPlace(p render.Place) string {
-	return strings.Join([]string{p.Slug, p.Session, p.Prev, p.Next, strings.Join(p.States, ","), strings.Join(p.Topics, ",")}, "|")
+	return strings.Join([]string{p.Slug, p.Session, p.Prev, p.Next, strings.Join(p.States, ","), strings.Join(p.Groups, ","), strings.Join(p.Topics, ",")}, "|")
 }
 
 // TestDepsCoverChanges checks the contract incremental builds rest on:
@@ -78,7 +81,7 @@ func TestDepsCoverChanges(t *testing.T) {
 	base := sessions + archivetest.Topic + law +
 		report("a", "s1", 4, "", "France and Chile backed the PoA.") +
 		report("b", "s1", 5, "", "Kenya cited the UN Charter.") +
-		report("c", "s1", 6, "", "Peru and France closed.") +
+		report("c", "s1", 6, "", "Peru and France closed.\n\nThe ICRC said that Mexico agreed.") +
 		report("d", "s2", 12, "", "Brazil opened the second session.")
 	edits := []struct {
 		name string
@@ -86,6 +89,10 @@ func TestDepsCoverChanges(t *testing.T) {
 	}{
 		{"retitle a report", func(s string) string { return strings.Replace(s, `"Report b"`, `"Report b, retitled"`, 1) }},
 		{"name another state", func(s string) string { return strings.Replace(s, "Kenya cited", "Kenya and Peru cited", 1) }},
+		{"speak for a group", func(s string) string {
+			return strings.Replace(s, "Kenya cited", "Kenya, on behalf of the African Group, cited", 1)
+		}},
+		{"a stakeholder no longer speaks", func(s string) string { return strings.Replace(s, "The ICRC said that", "The ICRC heard that", 1) }},
 		{"name another topic", func(s string) string {
 			return strings.Replace(s, "Peru and France closed.", "Peru and France closed on the PoA.", 1)
 		}},
@@ -171,6 +178,8 @@ func TestOutputsDeps(t *testing.T) {
 		"sessions/s2/feed.xml":            "session:s2",
 		"data/reports.json":               "",
 		"data/statements.csv":             "",
+		"data/speakers.csv":               "",
+		"groups/index.html":               "",
 		"states/matrix/index.html":        "",
 		"index.html":                      "",
 	} {

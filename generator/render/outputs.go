@@ -137,6 +137,7 @@ func (r *Renderer) Outputs() []Output {
 		out = append(out, r.stateViewOutputs(st)...)
 	}
 	out = append(out, r.compareOutput()...)
+	out = append(out, r.groupOutputs()...)
 	add("topics/index.html", func(w io.Writer) error {
 		return r.page(w, "topics", r.base("topics", "Topics", "The agenda's topics and the reports on each.", s.BasePath+"topics/"))
 	})

@@ -16,6 +16,7 @@ import (
 	"github.com/plenary-archive/plenary/generator/render/feeds"
 	"github.com/plenary-archive/plenary/generator/render/figures"
 	"github.com/plenary-archive/plenary/generator/render/format"
+	"github.com/plenary-archive/plenary/generator/render/lists"
 	"github.com/plenary-archive/plenary/generator/render/metadata"
 	"github.com/plenary-archive/plenary/generator/render/paging"
 	"github.com/plenary-archive/plenary/generator/render/reportlist"
@@ -59,12 +60,22 @@ type Page struct {
 	Compare *said.Compare
 	// Spoke links, on a session's page, each state that spoke to what it
 	// said there, most statements first; on a state's page, each session
-	// it spoke at, newest first; on a report's page, each state its text
-	// names, with how many of its paragraphs do.
+	// it spoke at, newest first; on a report's page, each state that
+	// speaks in it, with how many of its paragraphs it speaks in.
 	Spoke []SaidLink
-	// Groups are this page's share of a state's statements, by session
-	// and report.
-	Groups []StateSession
+	// Group is the group or stakeholder a page is about.
+	Group *generator.Group
+	// Groups are this page's share of a state's or group's statements,
+	// by session and report, each session's list the theme's partial
+	// (see lists); Mentions are the newest paragraphs that only name it,
+	// the same way, on its landing page.
+	Groups   []lists.SessionList
+	Mentions []lists.SessionList
+	// MentionCount is how many paragraphs only name it, of which the
+	// landing page shows the newest MentionsShown.
+	MentionCount, MentionsShown int
+	// Kinds are the sections of an index of groups or stakeholders.
+	Kinds []Kind
 	// Reports are this page's share of a topic's reports.
 	Reports []*generator.Report
 	// Years are this page's share of all reports, by year, on /reports/;
@@ -215,9 +226,16 @@ func (r *Renderer) report(w io.Writer, rep *generator.Report) error {
 	return r.page(w, "report", p)
 }
 
-// reportBody is the report's body as HTML: kept by assembly, or rendered
-// from its Markdown, with the states it names marked (see annotate).
+// reportBody is the report's body as HTML, kept by assembly or rendered
+// from its Markdown, minified, with the states it names linked in its
+// text (see annotate) and its paragraphs' speakers marked after their ¶
+// links. Both are put in after minifying, as the minified body becomes
+// the page's string: they are written as the minifier would.
 func (r *Renderer) reportBody(rep *generator.Report) (template.HTML, error) {
+	marks, err := r.theme.Lists().Marks(rep)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
+	}
 	html, err := r.texts.HTML(rep)
 	if err != nil {
 		return "", err
@@ -240,7 +258,7 @@ func (r *Renderer) reportBody(rep *generator.Report) (template.HTML, error) {
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", rep.SourcePath, err)
 	}
-	return template.HTML(annotate.Body([]byte(body), rep, r.annotation)), nil //nolint:gosec // annotate escapes what it adds
+	return lists.Body(annotate.Body([]byte(body), rep, r.annotation), marks), nil
 }
 
 func (r *Renderer) session(w io.Writer, ss *generator.Session) error {
@@ -266,8 +284,9 @@ func reportPages(t *generator.Topic) []paging.Page {
 		func(i int) time.Time { return t.Reports[i].Date })
 }
 
-// state renders a state's page: its figures, its newest statements, and
-// links to everything it said at each session and on each topic.
+// state renders a state's page: its figures, its newest statements and
+// mentions, and links to everything it said at each session and on each
+// topic.
 func (r *Renderer) state(w io.Writer, st *generator.State) error {
 	p := r.base("state", st.Name, fmt.Sprintf("What %s said in the archive: %s in %s.", st.Name, format.Plural(len(st.Statements), "statement", "statements"), format.Plural(len(st.Reports), "report", "reports")), st.URL)
 	p.State = st
@@ -278,11 +297,9 @@ func (r *Renderer) state(w io.Writer, st *generator.State) error {
 		}
 		p.Spoke = append(p.Spoke, SaidLink{Title: g.Session.Title, URL: url, Count: len(g.Statements)})
 	}
-	groups, err := groupBySession(r.texts, st.Statements[:min(landingStatements, len(st.Statements))])
-	if err != nil {
+	if err := r.statements(p, st.URL, st.Statements, st.Mentions, nil, -1); err != nil {
 		return err
 	}
-	p.Groups = groups
 	return r.page(w, "state", p)
 }
 

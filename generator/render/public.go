@@ -46,6 +46,17 @@ func (r *Renderer) publicOutputs() []Output {
 		})
 	}
 	out = append(out, statements)
+	speakers := Output{Path: opendata.SpeakersPath, Parts: []Part{{Name: "header", Render: opendata.SpeakersHead}}}
+	for i := len(s.Reports) - 1; i >= 0; i-- {
+		rep := s.Reports[i]
+		speakers.Parts = append(speakers.Parts, Part{
+			Name: rep.Slug, Deps: []Dep{DataDep(rep.Slug)},
+			Render: func(w io.Writer) error { return opendata.ReportSpeakers(w, r.texts, rep) },
+		})
+	}
+	out = append(out, speakers)
+	// The states' files are written with their pages at each session and
+	// on each topic (stateViewOutputs), from the same statements.
 	return out
 }
 
@@ -101,7 +112,7 @@ func (r *Renderer) decorate(p *Page) error {
 	s := r.site
 	p.Meta = metadata.Describe(s, metadata.Page{
 		Kind: p.Kind, Title: p.Title, Description: p.Description, Permalink: p.Permalink,
-		Report: p.Report, Session: p.Session, State: p.State, Topic: p.Topic,
+		Report: p.Report, Session: p.Session, State: p.State, Topic: p.Topic, Group: p.Group,
 	})
 	first := !p.Archive
 	switch p.Kind {
@@ -122,7 +133,7 @@ func (r *Renderer) decorate(p *Page) error {
 	case p.Kind == "session" && p.Session != nil:
 		p.OwnFeed = &FeedLink{Title: "Atom feed of this session's reports", URL: p.Session.URL + "feed.xml"}
 	case p.Kind == "state" && p.State != nil:
-		p.OwnFeed = &FeedLink{Title: "Atom feed of reports naming " + p.State.Name, URL: p.State.URL + "feed.xml"}
+		p.OwnFeed = &FeedLink{Title: "Atom feed of reports in which " + p.State.Name + " speaks", URL: p.State.URL + "feed.xml"}
 		p.DataURL = s.BasePath + opendata.StatePath(p.State)
 		p.TopicsURL = p.State.URL + stateTopicsDir
 		// Figures and the topic sections summarise the whole state, so
@@ -135,13 +146,15 @@ func (r *Renderer) decorate(p *Page) error {
 		p.DataURL = s.BasePath + opendata.StatePath(p.State)
 		p.TopicsURL = p.State.URL + stateTopicsDir
 	case p.Kind == "statetopics" && p.State != nil:
-		p.OwnFeed = &FeedLink{Title: "Atom feed of reports naming " + p.State.Name, URL: p.State.URL + "feed.xml"}
+		p.OwnFeed = &FeedLink{Title: "Atom feed of reports in which " + p.State.Name + " speaks", URL: p.State.URL + "feed.xml"}
 		p.DataURL = s.BasePath + opendata.StatePath(p.State)
-		topics, err := stateTopics(s, r.texts, p.State)
+		topics, err := stateTopics(s, r.theme.Lists(), r.texts, p.State)
 		if err != nil {
 			return err
 		}
 		p.Topics = topics
+	case p.Kind == "group" && p.Group != nil && first:
+		p.Charts = figures.Group(p.Group)
 	case p.Kind == "topic" && p.Topic != nil:
 		p.OwnFeed = &FeedLink{Title: "Atom feed of reports on " + p.Topic.Title, URL: p.Topic.URL + "feed.xml"}
 		if first {

@@ -61,6 +61,15 @@ func (r *Renderer) sitemapOutput() Output {
 			sitemapEntry(b, st.Permalink, time.Time{})
 			sitemapEntry(b, st.Permalink+stateTopicsDir, time.Time{})
 		}
+		if r.theme.Has("groups") {
+			sitemapEntry(b, s.BaseURL+"groups/", time.Time{})
+			sitemapEntry(b, s.BaseURL+"stakeholders/", time.Time{})
+		}
+		if r.theme.Has("group") {
+			for _, g := range s.Groups {
+				sitemapEntry(b, g.Permalink, time.Time{})
+			}
+		}
 		sitemapEntry(b, s.BaseURL+"topics/", time.Time{})
 		for _, t := range s.Topics {
 			sitemapEntry(b, t.Permalink, time.Time{})

@@ -1,15 +1,12 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"net/url"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/bodies"
+	"github.com/plenary-archive/plenary/generator/render/lists"
 )
 
 // topicAnchor is the id of a topic's section on a state's page by topic,
@@ -23,8 +20,7 @@ type StateTopic struct {
 	ID     string // the anchor the matrix links to
 	Count  int
 	Latest []*generator.Statement
-	// List is Latest's markup, written in Go as a state's page lists are
-	// (see StateSession.List).
+	// List is Latest's markup, the theme's partial (see lists).
 	List template.HTML
 	// More is a search for the reports on the topic that name the state,
 	// when there are more statements than Latest shows and the site has a
@@ -38,7 +34,7 @@ type StateTopic struct {
 // for a state with thousands of statements.
 const stateTopicLatest = 5
 
-func stateTopics(s *generator.Site, texts *bodies.Store, st *generator.State) ([]StateTopic, error) {
+func stateTopics(s *generator.Site, w *lists.Writer, texts *bodies.Store, st *generator.State) ([]StateTopic, error) {
 	out := make([]StateTopic, len(st.Topics))
 	at := make(map[*generator.Topic]int, len(st.Topics))
 	for i, tc := range st.Topics {
@@ -73,37 +69,9 @@ func stateTopics(s *generator.Site, texts *bodies.Store, st *generator.State) ([
 	}
 	for i := range out {
 		var err error
-		if out[i].List, err = topicStatements(texts, out[i].Latest); err != nil {
+		if out[i].List, err = w.Topic(texts, out[i].Latest); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
-}
-
-// topicStatements is the markup of a topic's latest statements on a
-// state's page by topic.
-func topicStatements(texts *bodies.Store, stmts []*generator.Statement) (template.HTML, error) {
-	var b strings.Builder
-	for _, s := range stmts {
-		text, err := texts.Text(s.Paragraph)
-		if err != nil {
-			return "", fmt.Errorf("%s: %w", s.Report.SourcePath, err)
-		}
-		b.WriteString(`<li><blockquote cite="`)
-		writeStatementURL(&b, s)
-		b.WriteString(`"><p>`)
-		writeExcerpt(&b, s, text)
-		b.WriteString(`</p></blockquote><p class=meta><a href="`)
-		writeStatementURL(&b, s)
-		b.WriteString(`">`)
-		writeText(&b, s.Report.Title)
-		b.WriteString(`, paragraph `)
-		b.WriteString(strconv.Itoa(s.Paragraph.N))
-		b.WriteString(`</a> · <time datetime="`)
-		b.WriteString(s.Report.Date.Format(time.RFC3339))
-		b.WriteString(`">`)
-		b.WriteString(s.Report.Date.Format("2 January 2006"))
-		b.WriteString("</time></p></li>")
-	}
-	return template.HTML(b.String()), nil //nolint:gosec // every value escaped above
 }

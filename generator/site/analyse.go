@@ -3,150 +3,30 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"io/fs"
 	"slices"
 	"sort"
-	"strconv"
 	"sync"
 
 	"github.com/plenary-archive/plenary/generator"
 	"github.com/plenary-archive/plenary/generator/content"
-	"github.com/plenary-archive/plenary/generator/gazetteer"
 	"github.com/plenary-archive/plenary/generator/markdown"
+	"github.com/plenary-archive/plenary/generator/site/detect"
+	"github.com/plenary-archive/plenary/generator/speakers"
 )
-
-// Detection is what the text of a report yields: its paragraphs with the
-// states and topics each one names, its links and misspellings. It is a
-// pure function of the report's title and body and of the context (the
-// gazetteer, the topics' keywords, the base path), which makes it the
-// expensive part of assembly worth caching between builds.
-type Detection struct {
-	Paragraphs   []DetectedParagraph
-	TitleStates  []string // state codes named in the title
-	TitleTopics  []string // topic keys named in the title
-	Groups       []string // group keys named anywhere
-	Misspellings []Misspelling
-	Links        []markdown.Link
-}
-
-// DetectedParagraph is one anchored block and what it names.
-type DetectedParagraph struct {
-	N       int
-	Line    int // in the body
-	Text    string
-	Heading string
-	States  []string // codes, in order of first mention
-	Topics  []string // keys, in the site's topic order
-}
-
-// Misspelling is a state name written as a known misspelling.
-type Misspelling struct {
-	Line       int // in the body
-	Form, Name string
-}
-
-// Detector finds what report texts name; it is shared, read-only, by the
-// goroutines that analyse reports.
-type Detector struct {
-	md      *markdown.Renderer
-	gz      *gazetteer.Gazetteer
-	matcher *keywordMatcher
-	topics  []*generator.Topic
-}
-
-// Detect analyses one report's title and body.
-func (d *Detector) Detect(title string, body []byte) *Detection {
-	det, _ := d.DetectHTML(title, body, nil)
-	return det
-}
-
-// DetectHTML analyses one report's title and body and, when html is not
-// nil, renders the body there as HTML from the parse the analysis made.
-func (d *Detector) DetectHTML(title string, body []byte, html io.Writer) (*Detection, error) {
-	det := &Detection{}
-	named := make([]bool, len(d.topics))
-	d.matcher.match(title, named)
-	det.TitleTopics = d.keys(named)
-	for _, m := range d.gz.Detect(title) {
-		if m.Entity.IsState() {
-			det.TitleStates = append(det.TitleStates, m.Entity.Code)
-		}
-	}
-	doc, err := d.md.AnalyseHTML(body, html)
-	if err != nil {
-		return nil, err
-	}
-	det.Links = doc.Links
-	groups := map[string]bool{}
-	headingTopics := map[string][]bool{}
-	det.Paragraphs = make([]DetectedParagraph, 0, len(doc.Blocks))
-	for _, b := range doc.Blocks {
-		p := DetectedParagraph{N: b.N, Line: b.Line, Text: b.Text, Heading: b.Heading}
-		for _, m := range d.gz.Detect(b.Text) {
-			if m.Misspelt {
-				det.Misspellings = append(det.Misspellings, Misspelling{Line: b.Line, Form: m.Form, Name: m.Entity.Name})
-			}
-			if !m.Entity.IsState() {
-				if !groups[m.Entity.Code] {
-					groups[m.Entity.Code] = true
-					det.Groups = append(det.Groups, m.Entity.Code)
-				}
-				continue
-			}
-			if !contains(p.States, m.Entity.Code) {
-				p.States = append(p.States, m.Entity.Code)
-			}
-		}
-		own := make([]bool, len(d.topics))
-		d.matcher.match(b.Text, own)
-		if b.Heading != "" {
-			h, ok := headingTopics[b.Heading]
-			if !ok {
-				h = make([]bool, len(d.topics))
-				d.matcher.match(b.Heading, h)
-				headingTopics[b.Heading] = h
-			}
-			for i, v := range h {
-				own[i] = own[i] || v
-			}
-		}
-		p.Topics = d.keys(own)
-		det.Paragraphs = append(det.Paragraphs, p)
-	}
-	sort.Strings(det.Groups)
-	return det, nil
-}
-
-func (d *Detector) keys(set []bool) []string {
-	var out []string
-	for i, v := range set {
-		if v {
-			out = append(out, d.topics[i].Key)
-		}
-	}
-	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
 
 // analyser turns detections into the model: shared and read-only while
 // reports are analysed in parallel.
 type analyser struct {
-	detector *Detector
+	detector *detect.Detector
 	cache    DetectionCache
 	topics   map[string]*generator.Topic
 	order    map[*generator.Topic]int
 	codes    *codeTable
 	groups   map[string]*generator.Group
-	bodies   BodyStore
+	// groupRank orders groups and stakeholders by name.
+	groupRank map[*generator.Group]int
+	bodies    BodyStore
 	// keepTexts puts the paragraphs' texts in bodies after the HTML.
 	keepTexts bool
 	// holdMarkdown keeps the Markdown of reports whose HTML is not kept.
@@ -156,11 +36,15 @@ type analyser struct {
 
 // detectHTML detects what a report's body names and, with a body store,
 // renders the body's HTML into html from the same parse, for its page.
-func (an *analyser) detectHTML(r *generator.Report, body []byte, html *bytes.Buffer, out *analysis) *Detection {
-	if an.bodies == nil {
-		return an.detector.Detect(r.Title, body)
+func (an *analyser) detectHTML(r *generator.Report, src *content.Report, body []byte, html *bytes.Buffer, out *analysis) *detect.Detection {
+	var fixes []speakers.Correction
+	if len(src.Front.Speakers) > 0 {
+		fixes = speakers.CorrectionsFrom(src.Front.Speakers, src.EntryLines("speakers"))
 	}
-	det, err := an.detector.DetectHTML(r.Title, body, html)
+	if an.bodies == nil {
+		return an.detector.Detect(r.Title, body, fixes)
+	}
+	det, err := an.detector.DetectHTML(r.Title, body, fixes, html)
 	if err != nil {
 		out.problems = append(out.problems, generator.AsList(fmt.Errorf("%s: %w", r.SourcePath, err))...)
 		return nil
@@ -171,7 +55,7 @@ func (an *analyser) detectHTML(r *generator.Report, body []byte, html *bytes.Buf
 // keep puts a report's HTML, if any, and with keepTexts its paragraphs'
 // texts, after it, in the body store, and gives back where the texts
 // start, or -1 when they are not kept there.
-func (an *analyser) keep(r *generator.Report, html *bytes.Buffer, det *Detection) (int64, error) {
+func (an *analyser) keep(r *generator.Report, html *bytes.Buffer, det *detect.Detection) (int64, error) {
 	n := html.Len()
 	if an.keepTexts {
 		for _, p := range det.Paragraphs {
@@ -198,13 +82,16 @@ var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 type analysis struct {
 	links    []markdown.Link
 	problems generator.ErrorList
+	// declared are the states the report's title and front matter name,
+	// which count it among their reports whether they speak or not.
+	declared []*generator.State
 }
 
 // report numbers a report's paragraphs and attaches the states, groups and
 // topics each one names. It touches only r and out, so reports are
 // analysed in parallel.
 func (an *analyser) report(r *generator.Report, src *content.Report, out *analysis) {
-	var det *Detection
+	var det *detect.Detection
 	if an.cache != nil {
 		det = an.cache.Get(src.Hash)
 	}
@@ -235,7 +122,7 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 				return
 			}
 		}
-		if det = an.detectHTML(r, body, html, out); det == nil {
+		if det = an.detectHTML(r, src, body, html, out); det == nil {
 			return
 		}
 		if an.cache != nil {
@@ -248,6 +135,13 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 	out.links = det.Links
 	if len(det.Paragraphs) == 0 {
 		out.problems.Add(generator.Errorf(r.SourcePath, src.BodyLine, "write the report below the front matter", "the report has no text"))
+	}
+	for _, p := range det.Problems {
+		e := &generator.Error{Path: r.SourcePath, Line: p.Line, Msg: p.Msg, Warning: p.Stale}
+		if !p.Stale {
+			e.Hint = "correct the entry of the front matter's [speakers] table"
+		}
+		out.problems.Add(e)
 	}
 	for _, m := range det.Misspellings {
 		out.problems.Add(&generator.Error{
@@ -263,6 +157,9 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 	}
 	for _, c := range det.TitleStates {
 		reportStates[an.codes.state(c)] = true
+	}
+	for st := range reportStates {
+		out.declared = append(out.declared, st)
 	}
 	named := map[*generator.Topic]bool{}
 	for _, t := range r.Topics {
@@ -281,42 +178,7 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 			return
 		}
 	}
-	// Paragraphs and their lists are cut from slabs, at their exact size:
-	// an update of a large archive makes every paragraph of every report
-	// again from the cache.
-	sl := slabPool.Get().(*slabs)
-	defer slabPool.Put(sl)
-	paragraphs := sl.paragraphs.take(len(det.Paragraphs))
-	r.Paragraphs = sl.pointers.take(len(det.Paragraphs))
-	for i, dp := range det.Paragraphs {
-		p := &paragraphs[i]
-		if at < 0 {
-			*p = generator.NewParagraph(dp.N, paragraphID(dp.N), dp.Heading, dp.Text)
-		} else {
-			*p = generator.KeptParagraph(dp.N, paragraphID(dp.N), dp.Heading, generator.Span{Off: at, Len: len(dp.Text)})
-			at += int64(len(dp.Text))
-		}
-		if len(dp.States) > 0 {
-			p.States = sl.states.take(len(dp.States))
-			for j, c := range dp.States {
-				st := an.codes.state(c)
-				p.States[j] = st
-				reportStates[st] = true
-			}
-			if len(p.States) > 1 {
-				slices.SortFunc(p.States, an.codes.byRank)
-			}
-		}
-		if len(dp.Topics) > 0 {
-			p.Topics = sl.topics.take(len(dp.Topics))
-			for j, k := range dp.Topics {
-				t := an.topics[k]
-				p.Topics[j] = t
-				named[t] = true
-			}
-		}
-		r.Paragraphs[i] = p
-	}
+	an.paragraphs(r, det, at, reportStates, named)
 
 	r.Topics = r.Topics[:0]
 	for t := range named {
@@ -334,28 +196,102 @@ func (an *analyser) report(r *generator.Report, src *content.Report, out *analys
 		r.States = append(r.States, st)
 	}
 	slices.SortFunc(r.States, an.codes.byRank)
+	slices.SortFunc(out.declared, an.codes.byRank)
 	for _, k := range det.Groups {
 		if g := an.groups[k]; g != nil {
 			r.Groups = append(r.Groups, g)
 		}
 	}
-	sort.Slice(r.Groups, func(i, j int) bool { return r.Groups[i].Name < r.Groups[j].Name })
+	slices.SortFunc(r.Groups, an.byName)
 }
 
-// paragraphIDs are the anchors of the first paragraphs, made once: a build
-// makes every paragraph of the archive, hundreds of thousands.
-var paragraphIDs = func() []string {
-	ids := make([]string, 512)
-	for n := range ids {
-		ids[n] = "p-" + strconv.Itoa(n)
+// paragraphs makes the report's paragraphs, with their texts at at in
+// the body store (at < 0: held), and its statements, adding the states
+// and topics they name to the report's.
+func (an *analyser) paragraphs(r *generator.Report, det *detect.Detection, at int64, reportStates map[*generator.State]bool, named map[*generator.Topic]bool) {
+	// Paragraphs and their lists are cut from slabs, at their exact size:
+	// an update of a large archive makes every paragraph of every report
+	// again from the cache.
+	sl := slabPool.Get().(*slabs)
+	defer slabPool.Put(sl)
+	paragraphs := sl.paragraphs.take(len(det.Paragraphs))
+	r.Paragraphs = sl.pointers.take(len(det.Paragraphs))
+	n := 0
+	for _, dp := range det.Paragraphs {
+		n += len(dp.Names)
 	}
-	return ids
-}()
+	if n > 0 {
+		r.Statements = make([]generator.Statement, 0, n)
+	}
+	rk := r.Key()
+	for i, dp := range det.Paragraphs {
+		p := &paragraphs[i]
+		if at < 0 {
+			*p = generator.NewParagraph(dp.N, detect.ParagraphID(dp.N), dp.Heading, dp.Text)
+		} else {
+			*p = generator.KeptParagraph(dp.N, detect.ParagraphID(dp.N), dp.Heading, generator.Span{Off: at, Len: len(dp.Text)})
+			at += int64(len(dp.Text))
+		}
+		if len(dp.Topics) > 0 {
+			p.Topics = sl.topics.take(len(dp.Topics))
+			for j, k := range dp.Topics {
+				t := an.topics[k]
+				p.Topics[j] = t
+				named[t] = true
+			}
+		}
+		r.Paragraphs[i] = p
+		if len(dp.Names) == 0 {
+			continue
+		}
+		first := len(r.Statements)
+		key := generator.ParagraphKey(rk, p.N)
+		states := 0
+		for _, nm := range dp.Names {
+			s := generator.Statement{Report: r, Paragraph: p, Key: key}
+			if nm.For != "" {
+				s.OnBehalfOf = an.groups[nm.For]
+			}
+			if nm.Speaker {
+				s.Role = generator.Speaker
+			}
+			if st := an.codes.state(nm.Code); st != nil {
+				s.State = st
+				reportStates[st] = true
+				states++
+			} else if g := an.groups[nm.Code]; g != nil {
+				s.Group = g
+			} else {
+				continue // a name the context no longer knows: the cache is stale
+			}
+			r.Statements = append(r.Statements, s)
+		}
+		stmts := r.Statements[first:]
+		slices.SortFunc(stmts, an.byRank)
+		if states > 0 {
+			p.States = sl.states.take(states)
+			for j := range p.States {
+				p.States[j] = stmts[j].State
+			}
+		}
+	}
+}
 
-// paragraphID is the anchor of paragraph n.
-func paragraphID(n int) string {
-	if n >= 0 && n < len(paragraphIDs) {
-		return paragraphIDs[n]
+// byRank orders a paragraph's statements: states A to Z, then groups and
+// stakeholders by name.
+func (an *analyser) byRank(a, b generator.Statement) int {
+	switch {
+	case a.State != nil && b.State != nil:
+		return an.codes.byRank(a.State, b.State)
+	case a.State != nil:
+		return -1
+	case b.State != nil:
+		return 1
 	}
-	return "p-" + strconv.Itoa(n)
+	return an.byName(a.Group, b.Group)
+}
+
+// byName orders groups and stakeholders by name, then key.
+func (an *analyser) byName(a, b *generator.Group) int {
+	return an.groupRank[a] - an.groupRank[b]
 }

@@ -14,13 +14,19 @@ import (
 	"github.com/plenary-archive/plenary/generator/content"
 	"github.com/plenary-archive/plenary/generator/gazetteer"
 	"github.com/plenary-archive/plenary/generator/markdown"
+	"github.com/plenary-archive/plenary/generator/registry"
+	"github.com/plenary-archive/plenary/generator/site/detect"
+	"github.com/plenary-archive/plenary/generator/speakers"
 )
 
 // Options are the inputs of assembly besides the sources.
 type Options struct {
 	Gazetteer *gazetteer.Gazetteer // with the archive's extra aliases applied
-	Markdown  *markdown.Renderer
-	Drafts    bool // include reports marked draft (preview only)
+	// Speakers tells who speaks in each paragraph, with the registry of
+	// groups and stakeholders; nil: the built-in registry over Gazetteer.
+	Speakers *speakers.Analyser
+	Markdown *markdown.Renderer
+	Drafts   bool // include reports marked draft (preview only)
 	// Cache, when set, keeps detections between builds; it must belong to
 	// the same context (see DetectionContext).
 	Cache DetectionCache
@@ -54,8 +60,8 @@ type BodyStore interface {
 // already, so a lookup costs no more hashing. Implementations must be safe
 // for concurrent use.
 type DetectionCache interface {
-	Get(source [32]byte) *Detection
-	Put(source [32]byte, d *Detection)
+	Get(source [32]byte) *detect.Detection
+	Put(source [32]byte, d *detect.Detection)
 }
 
 // Assemble builds the Site. It returns the site together with every problem
@@ -117,14 +123,18 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 		}
 		return strings.ToLower(a.Title) < strings.ToLower(b.Title)
 	})
-	matcher := newKeywordMatcher(s.Topics)
 
 	gz := opts.Gazetteer
 	states, rank := stateTable(gz, u)
-	groups := map[string]*generator.Group{}
-	for _, g := range gz.Groups() {
-		groups[g.Code] = &generator.Group{Key: g.Code, Name: g.Name, Kind: g.Kind}
+	an := opts.Speakers
+	if an == nil {
+		var err error
+		if an, err = DefaultSpeakers(gz); err != nil {
+			errs.Add(generator.Errorf(content.ConfigFile, 0, "", "speakers: %v", err))
+			return nil, errs
+		}
 	}
+	groups, groupRank := groupTable(an.Registry(), states)
 
 	// Reports: front matter resolved one by one, then the heavy part
 	// (Markdown parsing and detection) on every core.
@@ -182,14 +192,14 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 	for i, t := range s.Topics {
 		order[t] = i
 	}
-	an := &analyser{
-		detector: &Detector{md: opts.Markdown, gz: gz, matcher: matcher, topics: s.Topics},
+	work := &analyser{
+		detector: detect.New(opts.Markdown, gz, an, s.Topics),
 		cache:    opts.Cache, bodies: opts.Bodies, keepTexts: opts.KeepTexts, holdMarkdown: opts.HoldMarkdown,
-		sources: a.Root, topics: topics, order: order, codes: newCodeTable(states, rank), groups: groups,
+		sources: a.Root, topics: topics, order: order, codes: newCodeTable(states, rank), groups: groups, groupRank: groupRank,
 	}
 	found := make([]analysis, len(reports))
 	generator.Parallel(len(reports), func(i int) {
-		an.report(reports[i], srcs[i], &found[i])
+		work.report(reports[i], srcs[i], &found[i])
 	})
 	for i, f := range found {
 		errs = append(errs, f.problems...)
@@ -200,7 +210,18 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 		return nil, errs
 	}
 
-	link(s, reports, states, groups, rank)
+	declared := make([][]*generator.State, len(reports))
+	for i := range found {
+		declared[i] = found[i].declared
+	}
+	link(s, reports, declared, states, rank, groupRank)
+	for _, g := range s.Groups {
+		dir := "stakeholders/"
+		if g.OfStates {
+			dir = "groups/"
+		}
+		g.URL, g.Permalink = u.claim(dir+g.Key+"/", "the registry of speakers")
+	}
 	lc := newLinkChecker(s, u)
 	for i, r := range reports {
 		lc.check(r.SourcePath, srcs[i].BodyLine, r.URL, found[i].links, &errs)
@@ -233,6 +254,47 @@ func stateTable(gz *gazetteer.Gazetteer, u *urls) (map[string]*generator.State, 
 		rank[st] = i
 	}
 	return states, rank
+}
+
+// DefaultSpeakers is the analysis of speakers over gz with the built-in
+// registry of groups and stakeholders.
+func DefaultSpeakers(gz *gazetteer.Gazetteer) (*speakers.Analyser, error) {
+	reg, err := registry.Load(gz)
+	if err != nil {
+		return nil, err
+	}
+	return speakers.New(gz, reg)
+}
+
+// groupTable makes a Group for every entry of the registry, and a rank
+// that orders them by name, then key.
+func groupTable(reg *registry.Registry, states map[string]*generator.State) (map[string]*generator.Group, map[*generator.Group]int) {
+	entries := reg.Entries()
+	groups := make(map[string]*generator.Group, len(entries))
+	list := make([]*generator.Group, 0, len(entries))
+	for _, e := range entries {
+		g := &generator.Group{Key: e.Key, Name: e.Name, Aliases: e.Aliases, Kind: e.Kind, OfStates: e.IsGroup()}
+		for _, c := range e.Members {
+			if st := states[c]; st != nil {
+				g.Members = append(g.Members, st)
+			}
+		}
+		sort.Slice(g.Members, func(i, j int) bool { return g.Members[i].Slug < g.Members[j].Slug })
+		groups[e.Key] = g
+		list = append(list, g)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		a, b := strings.ToLower(list[i].Name), strings.ToLower(list[j].Name)
+		if a != b {
+			return a < b
+		}
+		return list[i].Key < list[j].Key
+	})
+	rank := make(map[*generator.Group]int, len(list))
+	for i, g := range list {
+		rank[g] = i
+	}
+	return groups, rank
 }
 
 // suggestKey names the closest key in a hint, or lists what exists.

@@ -101,11 +101,12 @@ func TestAssemble(t *testing.T) {
 }
 
 // TestCounts checks the counts pages show: a session's speakers, a topic's
-// states, a state's statements by session and topic.
+// states, a state's statements by session and topic; a state only named
+// is mentioned, and counts nowhere.
 func TestCounts(t *testing.T) {
 	s := archivetest.Site(t, archivetest.Session+archivetest.Topic+
-		report("a", 4, "", "France and Chile spoke on the PoA.\n\nFrance again.")+
-		report("b", 5, "", "France closed."))
+		report("a", 4, "", "France and Chile spoke on the PoA.\n\nFrance added that it agreed.")+
+		report("b", 5, "", "France concluded.\n\nKenya was not named by France."))
 	ss := s.Sessions[0]
 	if got := fmt.Sprint(counts(ss.Speakers)); got != "[FRA:3 CHL:1]" {
 		t.Errorf("session speakers %s", got)
@@ -114,12 +115,15 @@ func TestCounts(t *testing.T) {
 	if got := fmt.Sprint(counts(s.Topics[0].States)); got != "[FRA:2 CHL:1]" {
 		t.Errorf("topic states %s", got)
 	}
-	if got := fmt.Sprint(codes(s.States)); got != "[CHL FRA]" {
+	if got := fmt.Sprint(codes(s.States)); got != "[CHL FRA KEN]" {
 		t.Errorf("states %s, want those named, A to Z", got)
 	}
-	fra := s.States[1]
-	if len(fra.Statements) != 3 || len(fra.Reports) != 2 || len(fra.BySession) != 1 || len(fra.BySession[0].Statements) != 3 {
-		t.Errorf("France: %d statements in %d reports, %d sessions", len(fra.Statements), len(fra.Reports), len(fra.BySession))
+	fra, ken := s.States[1], s.States[2]
+	if len(fra.Statements) != 3 || len(fra.Mentions) != 1 || len(fra.Reports) != 2 || len(fra.BySession) != 1 || len(fra.BySession[0].Statements) != 3 {
+		t.Errorf("France: %d statements and %d mentions in %d reports, %d sessions", len(fra.Statements), len(fra.Mentions), len(fra.Reports), len(fra.BySession))
+	}
+	if len(ken.Statements) != 0 || len(ken.Mentions) != 1 || len(ken.Reports) != 0 {
+		t.Errorf("Kenya, only named: %d statements and %d mentions in %d reports", len(ken.Statements), len(ken.Mentions), len(ken.Reports))
 	}
 	if fra.Statements[0].Report.Slug != "b" || fra.Statements[1].URL() != "/reports/a/#p-1" {
 		t.Errorf("France's statements are not newest first, then in document order: %s, %s", fra.Statements[0].URL(), fra.Statements[1].URL())

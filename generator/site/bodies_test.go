@@ -8,6 +8,7 @@ import (
 	"github.com/plenary-archive/plenary/generator/bodies"
 	"github.com/plenary-archive/plenary/generator/markdown"
 	"github.com/plenary-archive/plenary/generator/site"
+	"github.com/plenary-archive/plenary/generator/site/detect"
 	"github.com/plenary-archive/plenary/internal/archivetest"
 )
 
@@ -72,10 +73,10 @@ func TestBodiesKept(t *testing.T) {
 }
 
 // cache is a DetectionCache in memory.
-type cache map[[32]byte]*site.Detection
+type cache map[[32]byte]*detect.Detection
 
-func (c cache) Get(k [32]byte) *site.Detection    { return c[k] }
-func (c cache) Put(k [32]byte, d *site.Detection) { c[k] = d }
+func (c cache) Get(k [32]byte) *detect.Detection    { return c[k] }
+func (c cache) Put(k [32]byte, d *detect.Detection) { c[k] = d }
 
 // TestDetectionCache checks that a detection found in the cache is used
 // as it is, its report neither parsed nor kept as HTML, and its Markdown
@@ -88,7 +89,7 @@ func TestDetectionCache(t *testing.T) {
 		t.Fatalf("%d detections cached for one report", len(c))
 	}
 	for k, det := range c {
-		det.Paragraphs[0].States = []string{"CHL"} // what an old build found
+		det.Paragraphs[0].Names = []detect.Name{{Code: "CHL", Speaker: true}} // what an old build found
 		c[k] = det
 	}
 	for _, hold := range []bool{false, true} {

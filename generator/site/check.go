@@ -60,7 +60,7 @@ func newLinkChecker(s *generator.Site, u *urls) *linkChecker {
 	for rel := range u.owners {
 		lc.pages[s.BasePath+rel] = true
 	}
-	for _, rel := range []string{"", "sessions/", "states/", "topics/", "search/", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "css/style.css"} {
+	for _, rel := range []string{"", "sessions/", "states/", "topics/", "search/", "groups/", "stakeholders/", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "css/style.css"} {
 		lc.pages[s.BasePath+rel] = true
 	}
 	for _, st := range s.States {

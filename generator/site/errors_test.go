@@ -37,6 +37,12 @@ func TestProblems(t *testing.T) {
 			`content/reports/2024/a.md:8: link "/reports/b/" points to a page that does not exist`, false},
 		{"a link to no paragraph", report("a", 4, "", "Chile spoke.\n\nSee [above](/reports/a/#p-9)."),
 			`content/reports/2024/a.md:8: link "/reports/a/#p-9" points to paragraph p-9, which /reports/a/ does not have (link to a paragraph the report has)`, false},
+		{"a correction naming no one known", report("a", 4, "[speakers]\n\"p-1\" = [\"Egpyt\"]\n", "Egypt spoke."),
+			`content/reports/2024/a.md:6: speakers: p-1: unknown speaker "Egpyt" (did you mean "Egypt"?)`, false},
+		{"a correction of no paragraph", report("a", 4, "speakers = {\"p-3\" = [\"Egypt\"]}\n", "Egypt spoke."),
+			`content/reports/2024/a.md:5: speakers: the report has no paragraph "p-3" (its last paragraph is p-1)`, false},
+		{"a correction the text has moved away from", report("a", 4, "[speakers]\n\"p-2\" = [\"Egypt\"]\n", "Egypt spoke.\n\nChile agreed."),
+			`content/reports/2024/a.md:6: warning: speakers: p-2 names none of Egypt`, true},
 		{"a misspelt state", report("a", 4, "", "Chile spoke.\n\nColumbia agreed."),
 			`content/reports/2024/a.md:8: warning: "Columbia" is a misspelling of Colombia (write Colombia)`, true},
 	} {

@@ -10,12 +10,20 @@ import (
 )
 
 // link fills in every relation between pages once all reports are
-// analysed: sessions and their reports, statements by state, counts. It
-// orders a copy of reports: the caller's slice stays in step with the
-// sources and analyses it was made beside.
-func link(s *generator.Site, reports []*generator.Report, states map[string]*generator.State,
-	groups map[string]*generator.Group, rank map[*generator.State]int) {
+// analysed: sessions and their reports, statements and mentions by state,
+// group and stakeholder, counts. It orders a copy of reports: the
+// caller's slice stays in step with the sources and analyses it was made
+// beside, and so does declared, the states each report's title and front
+// matter name.
+func link(s *generator.Site, reports []*generator.Report, declared [][]*generator.State,
+	states map[string]*generator.State, rank map[*generator.State]int, groupRank map[*generator.Group]int) {
 
+	declaredBy := make(map[*generator.Report][]*generator.State, len(reports))
+	for i, r := range reports {
+		if len(declared[i]) > 0 {
+			declaredBy[r] = declared[i]
+		}
+	}
 	reports = slices.Clone(reports)
 	newestFirst(reports)
 	s.Reports = reports
@@ -36,15 +44,114 @@ func link(s *generator.Site, reports []*generator.Report, states map[string]*gen
 		}
 	}
 
-	// Counts are kept in dense tables indexed by rank, and statements are
-	// allocated one slab per report: a large archive has tens of
-	// statements per report. Statements and counts are made on every
-	// core, each worker counting into tables of its own; only filling the
-	// lists, in the reports' order, is left to one.
 	byRank := make([]*generator.State, len(rank))
 	for st, i := range rank {
 		byRank[i] = st
 	}
+	groupsByRank := make([]*generator.Group, len(groupRank))
+	for g, i := range groupRank {
+		groupsByRank[i] = g
+	}
+	c := count(s, reports, rank, groupRank)
+
+	// The lists are filled in the reports' order, newest first, each
+	// grown once to its size.
+	for i, st := range byRank {
+		if n := c.said[i]; n > 0 {
+			st.Statements = make([]*generator.Statement, 0, n)
+		}
+		if n := c.mentioned[i]; n > 0 {
+			st.Mentions = make([]*generator.Statement, 0, n)
+		}
+	}
+	for i, g := range groupsByRank {
+		if n := c.groupSaid[i]; n > 0 {
+			g.Statements = make([]*generator.Statement, 0, n)
+		}
+		if n := c.groupMentioned[i]; n > 0 {
+			g.Mentions = make([]*generator.Statement, 0, n)
+		}
+	}
+	for _, r := range reports {
+		for _, st := range declaredBy[r] {
+			addReport(&st.Reports, r)
+		}
+		for _, t := range r.Topics {
+			t.Reports = append(t.Reports, r)
+		}
+		for j := range r.Statements {
+			stmt := &r.Statements[j]
+			switch {
+			case stmt.State != nil && stmt.Role == generator.Speaker:
+				stmt.State.Statements = append(stmt.State.Statements, stmt)
+				addReport(&stmt.State.Reports, r)
+			case stmt.State != nil:
+				stmt.State.Mentions = append(stmt.State.Mentions, stmt)
+			case stmt.Role == generator.Speaker:
+				stmt.Group.Statements = append(stmt.Group.Statements, stmt)
+				addReport(&stmt.Group.Reports, r)
+			default:
+				stmt.Group.Mentions = append(stmt.Group.Mentions, stmt)
+			}
+		}
+	}
+	for i, st := range byRank {
+		if len(st.Reports) == 0 && len(st.Mentions) == 0 {
+			continue
+		}
+		s.States = append(s.States, st)
+		st.BySession = bySession(st.Statements)
+		st.Topics = topicCounts(s.Topics, c.topicRow(c.topicStates, i, len(byRank)))
+	}
+	for i, g := range groupsByRank {
+		if len(g.Statements) == 0 && len(g.Mentions) == 0 {
+			continue
+		}
+		s.Groups = append(s.Groups, g)
+		g.BySession = bySession(g.Statements)
+		g.Topics = topicCounts(s.Topics, c.topicRow(c.topicGroups, i, len(groupsByRank)))
+	}
+
+	nStates, nGroups, nTopics := len(byRank), len(groupsByRank), len(s.Topics)
+	for i, ss := range s.Sessions {
+		ss.Speakers = stateCounts(byRank, c.sessionSpeakers[i*nStates:(i+1)*nStates])
+		ss.GroupSpeakers = groupCounts(groupsByRank, c.sessionGroups[i*nGroups:(i+1)*nGroups])
+		ss.Topics = topicCounts(s.Topics, c.sessionTopics[i*nTopics:(i+1)*nTopics])
+	}
+	for i, t := range s.Topics {
+		t.States = stateCounts(byRank, c.topicStates[i*nStates:(i+1)*nStates])
+	}
+}
+
+// addReport adds r to reports unless it is the last one there: reports
+// are added in order, each once per statement.
+func addReport(reports *[]*generator.Report, r *generator.Report) {
+	if n := len(*reports); n == 0 || (*reports)[n-1] != r {
+		*reports = append(*reports, r)
+	}
+}
+
+// counts are the figures link keeps in dense tables indexed by rank: a
+// large archive has tens of statements per report.
+type counts struct {
+	sessionSpeakers, sessionGroups, sessionTopics []int // by session, then state, group or topic
+	topicStates, topicGroups                      []int // by topic, then state or group
+	said, mentioned, groupSaid, groupMentioned    []int // by state or group
+}
+
+// topicRow is the counts of one state or group (at i of n) per topic, out
+// of a table by topic.
+func (c *counts) topicRow(table []int, i, n int) []int {
+	row := make([]int, len(table)/max(n, 1))
+	for t := range row {
+		row[t] = table[t*n+i]
+	}
+	return row
+}
+
+// count counts every report's statements on every core, each worker into
+// tables of its own, added up at the end.
+func count(s *generator.Site, reports []*generator.Report, rank map[*generator.State]int, groupRank map[*generator.Group]int) *counts {
 	sessionIdx := make(map[*generator.Session]int, len(s.Sessions))
 	for i, ss := range s.Sessions {
 		sessionIdx[ss] = i
@@ -53,17 +160,20 @@ func link(s *generator.Site, reports []*generator.Report, states map[string]*gen
 	for i, t := range s.Topics {
 		topicIdx[t] = i
 	}
-	nStates, nTopics := len(byRank), len(s.Topics)
-	type counts struct{ sessionSpeakers, sessionTopics, topicStates, statements []int }
+	nStates, nGroups, nTopics, nSessions := len(rank), len(groupRank), len(s.Topics), len(s.Sessions)
 	newCounts := func() *counts {
 		return &counts{
-			sessionSpeakers: make([]int, len(s.Sessions)*nStates),
-			sessionTopics:   make([]int, len(s.Sessions)*nTopics),
+			sessionSpeakers: make([]int, nSessions*nStates),
+			sessionGroups:   make([]int, nSessions*nGroups),
+			sessionTopics:   make([]int, nSessions*nTopics),
 			topicStates:     make([]int, nTopics*nStates),
-			statements:      make([]int, nStates),
+			topicGroups:     make([]int, nTopics*nGroups),
+			said:            make([]int, nStates),
+			mentioned:       make([]int, nStates),
+			groupSaid:       make([]int, nGroups),
+			groupMentioned:  make([]int, nGroups),
 		}
 	}
-	slabs := make([][]generator.Statement, len(reports))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(reports)))
 	parts := make([]*counts, workers)
 	var wg sync.WaitGroup
@@ -79,106 +189,74 @@ func link(s *generator.Site, reports []*generator.Report, states map[string]*gen
 				for _, t := range r.Topics {
 					c.sessionTopics[si*nTopics+topicIdx[t]]++
 				}
-				n := 0
-				for _, p := range r.Paragraphs {
-					n += len(p.States)
-				}
-				slab := make([]generator.Statement, 0, n)
-				rk := r.Key()
-				for _, p := range r.Paragraphs {
-					key := generator.ParagraphKey(rk, p.N)
-					for _, st := range p.States {
-						slab = append(slab, generator.Statement{State: st, Report: r, Paragraph: p, Key: key})
-						k := rank[st]
-						c.statements[k]++
+				for j := range r.Statements {
+					stmt := &r.Statements[j]
+					speaks := stmt.Role == generator.Speaker
+					if stmt.State != nil {
+						k := rank[stmt.State]
+						if !speaks {
+							c.mentioned[k]++
+							continue
+						}
+						c.said[k]++
 						c.sessionSpeakers[si*nStates+k]++
-						for _, t := range p.Topics {
+						for _, t := range stmt.Paragraph.Topics {
 							c.topicStates[topicIdx[t]*nStates+k]++
 						}
+						continue
+					}
+					k := groupRank[stmt.Group]
+					if !speaks {
+						c.groupMentioned[k]++
+						continue
+					}
+					c.groupSaid[k]++
+					c.sessionGroups[si*nGroups+k]++
+					for _, t := range stmt.Paragraph.Topics {
+						c.topicGroups[topicIdx[t]*nGroups+k]++
 					}
 				}
-				slabs[i] = slab
 			}
 		}()
 	}
 	wg.Wait()
 	total := parts[0]
 	for _, c := range parts[1:] {
-		for _, pair := range [][2][]int{{total.sessionSpeakers, c.sessionSpeakers}, {total.sessionTopics, c.sessionTopics}, {total.topicStates, c.topicStates}, {total.statements, c.statements}} {
+		for _, pair := range [][2][]int{
+			{total.sessionSpeakers, c.sessionSpeakers}, {total.sessionGroups, c.sessionGroups}, {total.sessionTopics, c.sessionTopics},
+			{total.topicStates, c.topicStates}, {total.topicGroups, c.topicGroups},
+			{total.said, c.said}, {total.mentioned, c.mentioned}, {total.groupSaid, c.groupSaid}, {total.groupMentioned, c.groupMentioned},
+		} {
 			for i, n := range pair[1] {
 				pair[0][i] += n
 			}
 		}
 	}
-	sessionSpeakers, sessionTopics, topicStates := total.sessionSpeakers, total.sessionTopics, total.topicStates
-	for i, n := range total.statements {
-		if n > 0 {
-			byRank[i].Statements = make([]*generator.Statement, 0, n)
-		}
-	}
-	groupSeen := map[*generator.Group]bool{}
-	for i, r := range reports {
-		for _, st := range r.States {
-			st.Reports = append(st.Reports, r)
-		}
-		for _, g := range r.Groups {
-			groupSeen[g] = true
-		}
-		for _, t := range r.Topics {
-			t.Reports = append(t.Reports, r)
-		}
-		for j := range slabs[i] {
-			stmt := &slabs[i][j]
-			stmt.State.Statements = append(stmt.State.Statements, stmt)
-		}
-	}
+	return total
+}
 
-	for _, st := range states {
-		if len(st.Reports) == 0 {
-			continue
+// bySession groups statements, newest first, by session, newest session
+// first.
+func bySession(stmts []*generator.Statement) []*generator.SessionStatements {
+	var out []*generator.SessionStatements
+	of := map[*generator.Session]*generator.SessionStatements{}
+	for _, stmt := range stmts {
+		g := of[stmt.Report.Session]
+		if g == nil {
+			g = &generator.SessionStatements{Session: stmt.Report.Session}
+			of[stmt.Report.Session] = g
+			out = append(out, g)
 		}
-		s.States = append(s.States, st)
-		bySession := map[*generator.Session]*generator.SessionStatements{}
-		for _, stmt := range st.Statements {
-			g := bySession[stmt.Report.Session]
-			if g == nil {
-				g = &generator.SessionStatements{Session: stmt.Report.Session}
-				bySession[stmt.Report.Session] = g
-				st.BySession = append(st.BySession, g)
-			}
-			g.Statements = append(g.Statements, stmt)
+		g.Statements = append(g.Statements, stmt)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Session, out[j].Session
+		if !a.Start.Equal(b.Start) {
+			return a.Start.After(b.Start)
 		}
-		sort.SliceStable(st.BySession, func(i, j int) bool {
-			a, b := st.BySession[i].Session, st.BySession[j].Session
-			if !a.Start.Equal(b.Start) {
-				return a.Start.After(b.Start)
-			}
-			return a.Key < b.Key
-		})
-		k := rank[st]
-		st.Topics = []generator.TopicCount{}
-		for i, t := range s.Topics {
-			if n := topicStates[i*nStates+k]; n > 0 {
-				st.Topics = append(st.Topics, generator.TopicCount{Topic: t, Count: n})
-			}
-		}
-		generator.SortTopicCounts(st.Topics)
-	}
-	sort.Slice(s.States, func(i, j int) bool { return rank[s.States[i]] < rank[s.States[j]] })
-
-	for i, ss := range s.Sessions {
-		ss.Speakers = stateCounts(byRank, sessionSpeakers[i*nStates:(i+1)*nStates])
-		ss.Topics = topicCounts(s.Topics, sessionTopics[i*nTopics:(i+1)*nTopics])
-	}
-	for i, t := range s.Topics {
-		t.States = stateCounts(byRank, topicStates[i*nStates:(i+1)*nStates])
-	}
-	for _, g := range groups {
-		if groupSeen[g] {
-			s.Groups = append(s.Groups, g)
-		}
-	}
-	sort.Slice(s.Groups, func(i, j int) bool { return s.Groups[i].Name < s.Groups[j].Name })
+		return a.Key < b.Key
+	})
+	return out
 }
 
 // stateCounts lists the states of a row of counts (indexed by rank) that
@@ -191,6 +269,19 @@ func stateCounts(byRank []*generator.State, counts []int) []generator.StateCount
 		}
 	}
 	generator.SortStateCounts(out)
+	return out
+}
+
+// groupCounts lists the groups of a row of counts (indexed by rank) that
+// have any.
+func groupCounts(byRank []*generator.Group, counts []int) []generator.GroupCount {
+	out := []generator.GroupCount{}
+	for i, n := range counts {
+		if n > 0 {
+			out = append(out, generator.GroupCount{Group: byRank[i], Count: n})
+		}
+	}
+	generator.SortGroupCounts(out)
 	return out
 }
 

@@ -2,8 +2,12 @@ package speakers
 
 import (
 	"bufio"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"fmt"
+	"io"
+	"sort"
 	"strings"
 	"sync"
 
@@ -58,8 +62,10 @@ type Named struct {
 	// a speaker handed over from an earlier paragraph or added by an
 	// editor's correction.
 	Start, End int
-	// Misspelt is set when the first occurrence is a known misspelling.
+	// Misspelt is set when an occurrence is a known misspelling, and Form
+	// is then that occurrence as the text writes it.
 	Misspelt bool
+	Form     string
 }
 
 // Analyser finds speakers and mentions. It is read-only once built.
@@ -110,6 +116,32 @@ func readDemonyms() (map[string][]string, error) {
 // the registry's entries as groups, and the demonyms.
 func (a *Analyser) Gazetteer() *gazetteer.Gazetteer { return a.gz }
 
+// Version fingerprints everything the Analyser's results depend on
+// besides the states' names: the word lists of the rules, the demonyms,
+// and every entry of the registry, the archive's additions included. A
+// cache of results made with another version is stale.
+func (a *Analyser) Version() string {
+	h := sha256.New()
+	io.WriteString(h, rules.Lexicon())
+	io.WriteString(h, demonymsTSV)
+	for _, e := range a.reg.Entries() {
+		fmt.Fprintf(h, "%q %q %q %q %q\n", e.Key, e.Name, e.Kind, e.Aliases, e.Members)
+	}
+	for _, code := range sortedKeys(extraAliases) {
+		fmt.Fprintf(h, "%q %q\n", code, extraAliases[code])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func sortedKeys(m map[string][]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
 // Registry returns the registry the Analyser was built with.
 func (a *Analyser) Registry() *registry.Registry { return a.reg }
 
@@ -146,7 +178,10 @@ func (a *Analyser) collect(dst []Named, s *scratch) []Named {
 		for ; j < len(dst) && dst[j].Entity != m.Entity; j++ {
 		}
 		if j == len(dst) {
-			dst = append(dst, Named{Entity: m.Entity, Start: m.Start, End: m.End, Misspelt: m.Misspelt})
+			dst = append(dst, Named{Entity: m.Entity, Start: m.Start, End: m.End})
+		}
+		if m.Misspelt && !dst[j].Misspelt {
+			dst[j].Misspelt, dst[j].Form = true, m.Form
 		}
 		if s.rules.Role[i] {
 			dst[j].Role = Speaker

@@ -111,3 +111,41 @@ func TestReportHandsOver(t *testing.T) {
 		}
 	}
 }
+
+// TestVersionFollowsRegistry checks that the Version a cache of results
+// is keyed by changes with any entry of the registry: a new stakeholder,
+// a new alias of a built-in one, or a changed kind, and with nothing else.
+func TestVersionFollowsRegistry(t *testing.T) {
+	version := func(extra string) string {
+		t.Helper()
+		var sources []registry.Source
+		if extra != "" {
+			sources = append(sources, registry.Source{Name: "speakers.toml", Data: []byte(extra)})
+		}
+		reg, err := registry.Load(gazetteer.Default(), sources...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := New(gazetteer.Default(), reg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.Version()
+	}
+	base := version("")
+	if again := version(""); again != base {
+		t.Fatalf("the same registry gives two versions: %s, %s", base, again)
+	}
+	seen := map[string]string{base: "the built-in registry"}
+	for _, extra := range []string{
+		"[[speaker]]\nkey = \"youth-igf\"\nname = \"Youth IGF\"\nkind = \"civil-society\"\n",
+		"[[speaker]]\nkey = \"icrc\"\naliases = [\"the humanitarian community\"]\n",
+		"[[speaker]]\nkey = \"icrc\"\nkind = \"civil-society\"\n",
+	} {
+		v := version(extra)
+		if prev, ok := seen[v]; ok {
+			t.Errorf("%q has the version of %s", extra, prev)
+		}
+		seen[v] = extra
+	}
+}

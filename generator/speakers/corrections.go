@@ -2,6 +2,7 @@ package speakers
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,7 +68,13 @@ func paragraphNumber(id string) int {
 // the problems: unknown paragraphs and names are errors naming the
 // nearest ones; a list none of whose names the paragraph's text names is
 // stale, unless speakers can be handed to the paragraph (a quotation or a
-// list item).
+// list item) or it goes on a turn.
+//
+// A turn is a run of corrections of consecutive paragraphs with the same
+// list, as `plenary import` writes for a transcript's speaker: every
+// paragraph below a speaker's name is theirs, though only the first names
+// them. Only the turn's first paragraph must name a speaker; when it does
+// not, that one is stale and the rest of the turn says nothing more.
 func (a *Analyser) Correct(paras []Paragraph, names [][]Named, fixes []Correction) ([][]Named, []Problem) {
 	var problems []Problem
 	index := make(map[string]int, len(paras))
@@ -76,8 +83,12 @@ func (a *Analyser) Correct(paras []Paragraph, names [][]Named, fixes []Correctio
 	}
 	out := names
 	copied := false
+	turn := -1 // the number of the paragraph last corrected, while a turn goes on
+	var turnOf []string
 	for _, fix := range fixes {
 		i, ok := index[fix.Paragraph]
+		continues := ok && turn >= 0 && paragraphNumber(fix.Paragraph) == turn+1 && slices.Equal(fix.Speakers, turnOf)
+		turn = -1
 		if !ok {
 			problems = append(problems, Problem{Line: fix.Line, Paragraph: fix.Paragraph,
 				Message: fmt.Sprintf("speakers: the report has no paragraph %q (%s)", fix.Paragraph, nearestParagraph(fix.Paragraph, paras))})
@@ -128,10 +139,16 @@ func (a *Analyser) Correct(paras []Paragraph, names [][]Named, fixes []Correctio
 			}
 		}
 		out[i] = ns
+		turn, turnOf = paragraphNumber(fix.Paragraph), fix.Speakers
 		p := paras[i]
-		if len(picks) > 0 && !named && !p.Quote && !p.Item && !opensWithQuote(p.Text) {
+		if len(picks) > 0 && !named && !continues && !p.Quote && !p.Item && !opensWithQuote(p.Text) {
+			var wanted []*gazetteer.Entity
+			for _, pk := range picks {
+				wanted = append(wanted, pk.e)
+			}
 			problems = append(problems, Problem{Line: fix.Line, Paragraph: fix.Paragraph, Stale: true,
-				Message: fmt.Sprintf("speakers: %s names none of %s (has the paragraph moved? correct its number or drop the entry)", fix.Paragraph, strings.Join(fix.Speakers, ", "))})
+				Message: fmt.Sprintf("speakers: %s names none of %s (%s; has the paragraph moved? correct its number or drop the entry)",
+					fix.Paragraph, strings.Join(fix.Speakers, ", "), nearestNames(i, wanted, paras, names))})
 		}
 	}
 	return out, problems
@@ -174,4 +191,33 @@ func nearestParagraph(id string, paras []Paragraph) string {
 		return fmt.Sprintf("its last paragraph is %s", last)
 	}
 	return fmt.Sprintf("its paragraphs are %s to %s", paras[0].ID, last)
+}
+
+// nearestNames says, for a stale correction of paragraph i, what the
+// paragraph names instead and the nearest paragraph that names one of
+// wanted: where the entry most likely belongs.
+func nearestNames(i int, wanted []*gazetteer.Entity, paras []Paragraph, names [][]Named) string {
+	var here []string
+	for _, n := range names[i] {
+		if n.Start >= 0 && !slices.Contains(here, n.Entity.Name) {
+			here = append(here, n.Entity.Name)
+		}
+	}
+	out := "it names no one"
+	if len(here) > 0 {
+		out = "it names " + strings.Join(here, ", ")
+	}
+	for d := 1; d < len(paras); d++ {
+		for _, j := range []int{i - d, i + d} {
+			if j < 0 || j >= len(paras) {
+				continue
+			}
+			for _, n := range names[j] {
+				if n.Start >= 0 && slices.Contains(wanted, n.Entity) {
+					return fmt.Sprintf("%s; %s is named in %s", out, n.Entity.Name, paras[j].ID)
+				}
+			}
+		}
+	}
+	return out
 }

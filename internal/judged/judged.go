@@ -72,7 +72,7 @@ func Search(ix *engine.Index, q relevance.Query) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range []struct{ name, val string }{{"state", q.State}, {"topic", q.Topic}, {"session", q.Session}} {
+	for _, f := range []struct{ name, val string }{{"state", q.State}, {"speaker", q.Speaker}, {"topic", q.Topic}, {"session", q.Session}} {
 		if f.val == "" {
 			continue
 		}

@@ -26,6 +26,7 @@ import (
 type Query struct {
 	Q       string `toml:"q"`
 	State   string `toml:"state"`
+	Speaker string `toml:"speaker"`
 	Topic   string `toml:"topic"`
 	Session string `toml:"session"`
 	// Want are the reports one of which must be in the top three; each
@@ -40,7 +41,7 @@ type Query struct {
 // Name is how the query is shown: its words and its filters.
 func (q Query) Name() string {
 	s := q.Q
-	for _, f := range []struct{ k, v string }{{"state", q.State}, {"topic", q.Topic}, {"session", q.Session}} {
+	for _, f := range []struct{ k, v string }{{"state", q.State}, {"speaker", q.Speaker}, {"topic", q.Topic}, {"session", q.Session}} {
 		if f.v != "" {
 			s += " [" + f.k + "=" + f.v + "]"
 		}
@@ -60,13 +61,13 @@ func Parse(data []byte) ([]Query, error) {
 	if err := dec.Decode(&set); err != nil {
 		var strict *toml.StrictMissingError
 		if errors.As(err, &strict) {
-			return nil, fmt.Errorf("unknown field (q, state, topic, session, want, also, never are known):\n%s", strict.String())
+			return nil, fmt.Errorf("unknown field (q, state, speaker, topic, session, want, also, never are known):\n%s", strict.String())
 		}
 		return nil, err
 	}
 	for i, q := range set.Query {
 		switch {
-		case q.Q == "" && q.State == "" && q.Topic == "" && q.Session == "":
+		case q.Q == "" && q.State == "" && q.Speaker == "" && q.Topic == "" && q.Session == "":
 			return nil, fmt.Errorf("query %d has no words and no filter", i+1)
 		case len(q.Want) == 0:
 			return nil, fmt.Errorf("query %d (%s) wants no report", i+1, q.Name())

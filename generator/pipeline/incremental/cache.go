@@ -27,7 +27,7 @@ import (
 // cacheFormat changes whenever what the cache holds changes meaning; the
 // program's own ID is part of every key as well, so a cache written by
 // another version of Plenary is never trusted.
-const cacheFormat = 7
+const cacheFormat = 8
 
 // Cache is a build's view of the cache folder: the previous build's files,
 // read in the background while the sources load, and what this build
@@ -159,14 +159,17 @@ func (c *Cache) Known() content.Known {
 	return c.sources
 }
 
-// Detections is the cache of detections made in the context of cfg and
-// the archive's topics: what a report's text yields depends on the
-// program, the base path, the states' aliases and the topics' keywords.
-func (c *Cache) Detections(cfg *config.Config, a *content.Archive) site.DetectionCache {
+// Detections is the cache of detections made in the context of cfg, the
+// archive's topics and the analysis of speakers of version speakers (see
+// speakers.Analyser.Version): what a report's text yields depends on the
+// program, the base path, the states' aliases, the topics' keywords, the
+// rules' word lists and the registry of groups and stakeholders with the
+// archive's speakers.toml.
+func (c *Cache) Detections(cfg *config.Config, a *content.Archive, speakers string) site.DetectionCache {
 	if c == nil {
 		return nil
 	}
-	h := newHasher(ProgramID(), cfg.BasePath)
+	h := newHasher(ProgramID(), cfg.BasePath, speakers)
 	h.add(content.ConfigFile, []byte(fmt.Sprint(cfg.States.Aliases)))
 	for _, t := range a.Topics {
 		h.add(t.Path, t.Hash[:])

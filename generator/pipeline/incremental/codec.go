@@ -9,7 +9,7 @@ import (
 	"unsafe"
 
 	"github.com/plenary-archive/plenary/generator/markdown"
-	"github.com/plenary-archive/plenary/generator/site"
+	"github.com/plenary-archive/plenary/generator/site/detect"
 )
 
 // The detections cache is read by every incremental build, and with gob
@@ -83,6 +83,13 @@ func (e *encoder) uint64(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
 func (e *encoder) int64(v int64)   { e.b = binary.AppendVarint(e.b, v) }
 func (e *encoder) string(s string) { e.uint(len(s)); e.b = append(e.b, s...) }
 func (e *encoder) bytes(b []byte)  { e.uint(len(b)); e.b = append(e.b, b...) }
+func (e *encoder) bool(v bool) {
+	if v {
+		e.b = append(e.b, 1)
+	} else {
+		e.b = append(e.b, 0)
+	}
+}
 func (e *encoder) strings(l []string) {
 	e.uint(len(l))
 	for _, s := range l {
@@ -92,7 +99,7 @@ func (e *encoder) strings(l []string) {
 
 // appendDetections encodes a shard with the format and context it belongs
 // to, appended to b, so that a caller can reuse its buffer.
-func appendDetections(b []byte, format int, context string, entries map[[32]byte]*site.Detection, keys [][32]byte) []byte {
+func appendDetections(b []byte, format int, context string, entries map[[32]byte]*detect.Detection, keys [][32]byte) []byte {
 	e := &encoder{b: b}
 	e.b = append(e.b, codecMagic...)
 	e.uint(format)
@@ -115,13 +122,24 @@ func appendDetections(b []byte, format int, context string, entries map[[32]byte
 			e.string(l.Dest)
 			e.uint(l.Line)
 		}
+		e.uint(len(d.Problems))
+		for _, p := range d.Problems {
+			e.uint(p.Line)
+			e.string(p.Msg)
+			e.bool(p.Stale)
+		}
 		e.uint(len(d.Paragraphs))
 		for _, p := range d.Paragraphs {
 			e.uint(p.N)
 			e.uint(p.Line)
 			e.string(p.Text)
 			e.string(p.Heading)
-			e.strings(p.States)
+			e.uint(len(p.Names))
+			for _, n := range p.Names {
+				e.string(n.Code)
+				e.bool(n.Speaker)
+				e.string(n.For)
+			}
 			e.strings(p.Topics)
 		}
 	}
@@ -191,6 +209,17 @@ func (d *decoder) bytes(n int) []byte {
 	return out
 }
 
+func (d *decoder) bool() bool {
+	b := d.bytes(1)
+	if len(b) == 0 {
+		return false
+	}
+	if b[0] > 1 {
+		d.fail()
+	}
+	return b[0] == 1
+}
+
 func (d *decoder) string() string {
 	b := d.bytes(d.uint())
 	if len(b) == 0 {
@@ -224,20 +253,20 @@ func (d *decoder) strings() []string {
 
 // decodeDetections decodes what appendDetections wrote; data must not be
 // modified afterwards. Any flaw is an error, never a panic.
-func decodeDetections(data []byte) (format int, context string, entries map[[32]byte]*site.Detection, err error) {
+func decodeDetections(data []byte) (format int, context string, entries map[[32]byte]*detect.Detection, err error) {
 	d := open(data, codecMagic)
 	format = d.uint()
 	context = d.string()
 	n := d.count(32)
-	entries = make(map[[32]byte]*site.Detection, n)
+	entries = make(map[[32]byte]*detect.Detection, n)
 	for i := 0; i < n && d.err == nil; i++ {
 		var k [32]byte
 		copy(k[:], d.bytes(32))
-		det := &site.Detection{TitleStates: d.strings(), TitleTopics: d.strings(), Groups: d.strings()}
+		det := &detect.Detection{TitleStates: d.strings(), TitleTopics: d.strings(), Groups: d.strings()}
 		if m := d.count(3); m > 0 {
-			det.Misspellings = make([]site.Misspelling, m)
+			det.Misspellings = make([]detect.Misspelling, m)
 			for j := range det.Misspellings {
-				det.Misspellings[j] = site.Misspelling{Line: d.uint(), Form: d.string(), Name: d.string()}
+				det.Misspellings[j] = detect.Misspelling{Line: d.uint(), Form: d.string(), Name: d.string()}
 			}
 		}
 		if m := d.count(2); m > 0 {
@@ -246,13 +275,29 @@ func decodeDetections(data []byte) (format int, context string, entries map[[32]
 				det.Links[j] = markdown.Link{Dest: d.string(), Line: d.uint()}
 			}
 		}
+		if m := d.count(3); m > 0 {
+			det.Problems = make([]detect.SpeakerProblem, m)
+			for j := range det.Problems {
+				det.Problems[j] = detect.SpeakerProblem{Line: d.uint(), Msg: d.string(), Stale: d.bool()}
+			}
+		}
 		if m := d.count(6); m > 0 {
-			det.Paragraphs = make([]site.DetectedParagraph, m)
+			det.Paragraphs = make([]detect.DetectedParagraph, m)
+			var slab []detect.Name // the report's names, cut for each paragraph
 			for j := range det.Paragraphs {
 				p := &det.Paragraphs[j]
 				p.N, p.Line = d.uint(), d.uint()
 				p.Text, p.Heading = d.string(), d.string()
-				p.States, p.Topics = d.strings(), d.strings()
+				if k := d.count(3); k > 0 {
+					if len(slab) < k {
+						slab = make([]detect.Name, max(k, 4*(m-j)))
+					}
+					p.Names, slab = slab[:k:k], slab[k:]
+					for x := range p.Names {
+						p.Names[x] = detect.Name{Code: d.string(), Speaker: d.bool(), For: d.string()}
+					}
+				}
+				p.Topics = d.strings()
 			}
 		}
 		entries[k] = det

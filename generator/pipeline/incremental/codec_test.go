@@ -9,24 +9,27 @@ import (
 	"github.com/plenary-archive/plenary/generator/content"
 	"github.com/plenary-archive/plenary/generator/markdown"
 	"github.com/plenary-archive/plenary/generator/publish"
-	"github.com/plenary-archive/plenary/generator/site"
+	"github.com/plenary-archive/plenary/generator/site/detect"
 )
 
-func sampleDetections() (map[[32]byte]*site.Detection, [][32]byte) {
-	entries := map[[32]byte]*site.Detection{
+func sampleDetections() (map[[32]byte]*detect.Detection, [][32]byte) {
+	entries := map[[32]byte]*detect.Detection{
 		{1}: {
-			Paragraphs: []site.DetectedParagraph{
-				{N: 1, Line: 3, Text: "Côte d’Ivoire and France supported the PoA.", Heading: "Programme of Action", States: []string{"CIV", "FRA"}, Topics: []string{"poa"}},
-				{N: 2, Line: 7, Text: "", States: nil, Topics: []string{"law", "cbm"}},
+			Paragraphs: []detect.DetectedParagraph{
+				{N: 1, Line: 3, Text: "Côte d’Ivoire and France supported the PoA.", Heading: "Programme of Action",
+					Names: []detect.Name{{Code: "CIV", Speaker: true, For: "african-group"}, {Code: "african-group", Speaker: true}, {Code: "FRA"}}, Topics: []string{"poa"}},
+				{N: 2, Line: 7, Text: "", Names: nil, Topics: []string{"law", "cbm"}},
+				{N: 3, Line: 9, Text: "Egypt.", Names: []detect.Name{{Code: "EGY"}}},
 			},
 			TitleStates:  []string{"BRA"},
 			TitleTopics:  []string{"poa"},
 			Groups:       []string{"african-group"},
-			Misspellings: []site.Misspelling{{Line: 3, Form: "Columbia", Name: "Colombia"}},
+			Misspellings: []detect.Misspelling{{Line: 3, Form: "Columbia", Name: "Colombia"}},
 			Links:        []markdown.Link{{Dest: "/archive/sessions/s1/", Line: 9}},
+			Problems:     []detect.SpeakerProblem{{Line: 5, Msg: "speakers: p-9 names none of Chile", Stale: true}, {Line: 6, Msg: "unknown"}},
 		},
 		{2}:       {},
-		{0xff, 3}: {Paragraphs: []site.DetectedParagraph{{N: 1, Text: string(make([]byte, 300))}}},
+		{0xff, 3}: {Paragraphs: []detect.DetectedParagraph{{N: 1, Text: string(make([]byte, 300))}}},
 	}
 	var keys [][32]byte
 	for k := range entries {

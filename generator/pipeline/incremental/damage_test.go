@@ -27,7 +27,7 @@ func saveAll(t *testing.T, dir string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, problems := site.Assemble(a, site.Options{Gazetteer: gazetteer.Default(), Markdown: markdown.New(a.Config.BasePath), Cache: c.Detections(a.Config, a)})
+	s, problems := site.Assemble(a, site.Options{Gazetteer: gazetteer.Default(), Markdown: markdown.New(a.Config.BasePath), Cache: c.Detections(a.Config, a, "speakers v1")})
 	if len(problems.Errors()) > 0 {
 		t.Fatal(problems)
 	}

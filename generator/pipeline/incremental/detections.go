@@ -8,7 +8,7 @@ import (
 	"sync"
 
 	"github.com/plenary-archive/plenary/generator"
-	"github.com/plenary-archive/plenary/generator/site"
+	"github.com/plenary-archive/plenary/generator/site/detect"
 )
 
 // detections keeps the detections of a build: those of the previous build
@@ -17,8 +17,8 @@ import (
 // detected one report rewrites one shard, and reads them on every core.
 type detections struct {
 	mu   sync.Mutex
-	old  map[[32]byte]*site.Detection
-	used map[[32]byte]*site.Detection
+	old  map[[32]byte]*detect.Detection
+	used map[[32]byte]*detect.Detection
 	// changed marks the shards whose entries differ from those on disk.
 	changed [detectionShards]bool
 }
@@ -31,7 +31,7 @@ func shardOf(k [32]byte) int { return int(k[0]) % detectionShards }
 func shardFile(i int) string { return fmt.Sprintf("detections-%02d.bin", i) }
 
 // Get implements site.DetectionCache.
-func (d *detections) Get(k [32]byte) *site.Detection {
+func (d *detections) Get(k [32]byte) *detect.Detection {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	det := d.old[k]
@@ -42,7 +42,7 @@ func (d *detections) Get(k [32]byte) *site.Detection {
 }
 
 // Put implements site.DetectionCache.
-func (d *detections) Put(k [32]byte, det *site.Detection) {
+func (d *detections) Put(k [32]byte, det *detect.Detection) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.used[k] = det
@@ -53,7 +53,7 @@ func (d *detections) Put(k [32]byte, det *site.Detection) {
 type detectionsOnDisk struct {
 	Format  int
 	Context string
-	Entries map[[32]byte]*site.Detection
+	Entries map[[32]byte]*detect.Detection
 }
 
 // loadDetections starts reading the cache in dir and returns a func that
@@ -85,12 +85,12 @@ func loadDetections(dir string, damaged func(name string), done chan struct{}) f
 	}()
 	return func(context string) *detections {
 		<-done
-		d := &detections{used: map[[32]byte]*site.Detection{}}
+		d := &detections{used: map[[32]byte]*detect.Detection{}}
 		n := 0
 		for _, sh := range shards {
 			n += len(sh.Entries)
 		}
-		d.old = make(map[[32]byte]*site.Detection, n)
+		d.old = make(map[[32]byte]*detect.Detection, n)
 		for i, sh := range shards {
 			if sh.Format != cacheFormat || sh.Context != context || sh.Entries == nil {
 				d.changed[i] = true
@@ -114,12 +114,12 @@ func (d *detections) save(dir, context string) error {
 			d.changed[shardOf(k)] = true
 		}
 	}
-	var shards [detectionShards]map[[32]byte]*site.Detection
+	var shards [detectionShards]map[[32]byte]*detect.Detection
 	for k, v := range d.used {
 		i := shardOf(k)
 		if d.changed[i] {
 			if shards[i] == nil {
-				shards[i] = map[[32]byte]*site.Detection{}
+				shards[i] = map[[32]byte]*detect.Detection{}
 			}
 			shards[i][k] = v
 		}
@@ -147,7 +147,7 @@ func (d *detections) saveAndRelease(dir, context string) error {
 
 // sortedKeys are a shard's keys in order, which makes its file the same
 // for the same entries.
-func sortedKeys(entries map[[32]byte]*site.Detection) [][32]byte {
+func sortedKeys(entries map[[32]byte]*detect.Detection) [][32]byte {
 	keys := make([][32]byte, 0, len(entries))
 	for k := range entries {
 		keys = append(keys, k)

@@ -40,7 +40,7 @@ func assemble(t *testing.T, c *Cache) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cache := c.Detections(a.Config, a)
+	cache := c.Detections(a.Config, a, "speakers v1")
 	if _, problems := site.Assemble(a, site.Options{Gazetteer: gazetteer.Default(), Markdown: markdown.New(a.Config.BasePath), Cache: cache}); len(problems.Errors()) > 0 {
 		t.Fatal(problems)
 	}

@@ -12,15 +12,18 @@ import (
 )
 
 // GlobalKey hashes everything whose change shows on every page: the
-// program, config.toml, the theme and layouts of root, the processes,
-// sessions and topics of a, and the build's options, among them the
-// addresses the site is built for (its base URL and search endpoint, which
-// options may set apart from config.toml). A build whose key differs from
-// the previous build's renders everything.
+// program, config.toml and speakers.toml, the theme and layouts of root,
+// the processes, sessions and topics of a, and the build's options, among
+// them the addresses the site is built for (its base URL and search
+// endpoint, which options may set apart from config.toml). A build whose
+// key differs from the previous build's renders everything.
 func GlobalKey(root fs.FS, theme string, drafts bool, addresses string, a *content.Archive) (string, error) {
 	h := newHasher(ProgramID(), fmt.Sprint(cacheFormat, drafts, addresses))
 	if data, err := fs.ReadFile(root, content.ConfigFile); err == nil {
 		h.add(content.ConfigFile, data)
+	}
+	if a.Speakers != nil {
+		h.add(content.SpeakersFile, a.Speakers)
 	}
 	if err := h.hashTree(root, "layouts"); err != nil {
 		return "", err

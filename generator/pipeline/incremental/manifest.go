@@ -29,6 +29,7 @@ type reportEntry struct {
 	Session    string
 	Prev, Next string
 	States     []string
+	Groups     []string
 	Topics     []string
 }
 

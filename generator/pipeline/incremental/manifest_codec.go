@@ -20,6 +20,7 @@ func encodeManifest(m *manifest) []byte {
 		e.string(r.Prev)
 		e.string(r.Next)
 		e.strings(r.States)
+		e.strings(r.Groups)
 		e.strings(r.Topics)
 	}
 	e.uint(len(m.Files))
@@ -59,7 +60,7 @@ func decodeManifest(data []byte) (*manifest, error) {
 		var r reportEntry
 		copy(r.Hash[:], d.bytes(32))
 		r.Session, r.Prev, r.Next = d.string(), d.string(), d.string()
-		r.States, r.Topics = d.strings(), d.strings()
+		r.States, r.Groups, r.Topics = d.strings(), d.strings(), d.strings()
 		m.Reports[slug] = r
 	}
 	n = d.count(2)

@@ -3,6 +3,7 @@ package incremental
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"github.com/plenary-archive/plenary/generator"
@@ -63,6 +64,9 @@ func newManifest(s *generator.Site, global, dest string) *manifest {
 		for _, st := range r.States {
 			e.States = append(e.States, st.Code)
 		}
+		for _, g := range r.Groups {
+			e.Groups = append(e.Groups, g.Key)
+		}
 		for _, t := range r.Topics {
 			e.Topics = append(e.Topics, t.Key)
 		}
@@ -79,7 +83,7 @@ func makePlan(old, next *manifest) *Plan {
 		return p
 	}
 	mark := func(e reportEntry, slug string) {
-		place := render.Place{Slug: slug, Session: e.Session, Prev: e.Prev, Next: e.Next, States: e.States, Topics: e.Topics}
+		place := render.Place{Slug: slug, Session: e.Session, Prev: e.Prev, Next: e.Next, States: e.States, Groups: e.Groups, Topics: e.Topics}
 		for _, d := range place.Touched() {
 			p.dirty[d] = true
 		}
@@ -102,20 +106,8 @@ func makePlan(old, next *manifest) *Plan {
 }
 
 func sameEntry(a, b reportEntry) bool {
-	if a.Hash != b.Hash || a.Session != b.Session || a.Prev != b.Prev || a.Next != b.Next || len(a.States) != len(b.States) || len(a.Topics) != len(b.Topics) {
-		return false
-	}
-	for i := range a.States {
-		if a.States[i] != b.States[i] {
-			return false
-		}
-	}
-	for i := range a.Topics {
-		if a.Topics[i] != b.Topics[i] {
-			return false
-		}
-	}
-	return true
+	return a.Hash == b.Hash && a.Session == b.Session && a.Prev == b.Prev && a.Next == b.Next &&
+		slices.Equal(a.States, b.States) && slices.Equal(a.Groups, b.Groups) && slices.Equal(a.Topics, b.Topics)
 }
 
 // Keep tells the publisher which files of the previous site are still

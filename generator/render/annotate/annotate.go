@@ -2,8 +2,9 @@
 // the HTML of its body, as the markdown package renders it (minified or
 // not: annotating the minified body spares minifying the marks), the first
 // mention of each state in each paragraph becomes a link to the state's
-// page, and the paragraph's states are listed after its "¶" link, so a
-// reader sees who speaks where without reading every line.
+// page, so a reader finds the states in the text without reading every
+// line. Who speaks in a paragraph is marked after its "¶" link by the
+// lists package.
 package annotate
 
 import (
@@ -91,7 +92,6 @@ type annotator struct {
 	byN    map[int]*generator.Paragraph
 	stack  []open
 	skip   int // depth of links, code and headings, whose text is left alone
-	anchor int // the paragraph whose ¶ link is open, or 0
 }
 
 func (a *annotator) run() {
@@ -138,19 +138,10 @@ func (a *annotator) tag(t []byte) {
 		a.stack = append(a.stack, o)
 	case "a":
 		if closing {
-			if a.anchor > 0 {
-				a.speakers(a.anchor)
-				a.anchor = 0
-			}
 			a.skip--
 			return
 		}
 		a.skip++
-		if bytes.Contains(t, []byte(`class="anchor"`)) || bytes.Contains(t, []byte(`class=anchor`)) {
-			if m := anchorHref.FindSubmatch(t); m != nil {
-				a.anchor, _ = strconv.Atoi(string(m[1]))
-			}
-		}
 	case "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6":
 		if closing {
 			a.skip--
@@ -158,22 +149,6 @@ func (a *annotator) tag(t []byte) {
 			a.skip++
 		}
 	}
-}
-
-// speakers lists paragraph n's states after its ¶ link.
-func (a *annotator) speakers(n int) {
-	p := a.byN[n]
-	if p == nil {
-		return
-	}
-	a.out.WriteString(` <span class=named-here>`)
-	for i, st := range p.States {
-		if i > 0 {
-			a.out.WriteString(", ")
-		}
-		a.out.WriteString(textEscaper.Replace(st.Name))
-	}
-	a.out.WriteString("</span>")
 }
 
 // text writes a run of text, linking the first mention of each state of
@@ -254,9 +229,6 @@ func tagName(t []byte) string {
 	return string(t[i:j])
 }
 
-// textEscaper escapes text as minified markup has it.
-var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;")
-
 // attr is an attribute's value as minified markup writes it: unquoted
 // when nothing in it needs quotes.
 func attr(v string) string {
@@ -266,11 +238,8 @@ func attr(v string) string {
 	return `"` + html.EscapeString(v) + `"`
 }
 
-// A paragraph's id and its ¶ link's address, quoted or not.
-var (
-	idAttr     = regexp.MustCompile(`\sid="?p-(\d+)[" >]`)
-	anchorHref = regexp.MustCompile(`\shref="?#p-(\d+)[" >]`)
-)
+// idAttr is a paragraph's id, quoted or not.
+var idAttr = regexp.MustCompile(`\sid="?p-(\d+)[" >]`)
 
 // anchorOf is N of a tag's id="p-N", or 0.
 func anchorOf(t []byte) int {

@@ -115,10 +115,11 @@ func newest(rs []*generator.Report, fallback time.Time) time.Time {
 	return rs[0].Date
 }
 
-// State lists the newest reports naming a state; each entry's summary
-// is what the state said there, the question the archive answers.
+// State lists the newest reports in which a state speaks; each entry's
+// summary is what the state said there, the question the archive
+// answers.
 func State(w io.Writer, s *generator.Site, texts *bodies.Store, st *generator.State) error {
-	f := newFeed(s, st.Name+" · "+s.Title, "Reports naming "+st.Name+", newest first.",
+	f := newFeed(s, st.Name+" · "+s.Title, "Reports in which "+st.Name+" speaks, newest first.",
 		File(s, st.URL), st.Permalink, newest(st.Reports, emptyFeedUpdated))
 	entries := st.Reports[:min(feedEntries, len(st.Reports))]
 	// Only the feed's reports are excerpted: a busy state has thousands

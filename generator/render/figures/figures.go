@@ -66,36 +66,57 @@ func sessionNote(ss *generator.Session) string {
 // are shown, so the chart depends on the state alone, as its page's deps
 // say.
 func State(st *generator.State, links Links) []*Chart {
+	var atSession func(*generator.Session) string
+	var onTopic func(*generator.Topic) string
+	if links.StateAtSession != nil {
+		atSession = func(ss *generator.Session) string { return links.StateAtSession(st, ss) }
+	}
+	if links.StateOnTopic != nil {
+		onTopic = func(t *generator.Topic) string { return links.StateOnTopic(st, t) }
+	}
+	return speaker(st.Name, len(st.Statements), st.BySession, st.Topics, atSession, onTopic)
+}
+
+// Group is a group's or stakeholder's figures, as a state's, without
+// links: groups have no pages at each session or on each topic.
+func Group(g *generator.Group) []*Chart {
+	return speaker(g.Name, len(g.Statements), g.BySession, g.Topics, nil, nil)
+}
+
+// speaker is the figures of one speaker's statements; atSession and
+// onTopic, when set, are where its bars lead.
+func speaker(name string, total int, bySession []*generator.SessionStatements, topics []generator.TopicCount,
+	atSession func(*generator.Session) string, onTopic func(*generator.Topic) string) []*Chart {
 	var out []*Chart
-	if n := len(st.BySession); n > 0 {
+	if n := len(bySession); n > 0 {
 		bs := make([]charts.Bar, 0, n)
 		for i := n - 1; i >= 0; i-- {
-			g := st.BySession[i]
+			g := bySession[i]
 			b := charts.Bar{Label: g.Session.Title, Note: sessionNote(g.Session), Value: len(g.Statements)}
-			if links.StateAtSession != nil {
-				b.URL = links.StateAtSession(st, g.Session)
+			if atSession != nil {
+				b.URL = atSession(g.Session)
 			}
 			bs = append(bs, b)
 		}
 		out = append(out, bars(charts.Chart{
-			ID: "chart-sessions", Title: "Statements by " + st.Name + " per session",
-			Desc: "Paragraphs naming " + st.Name + " at each session it spoke at, oldest first: " +
-				format.Plural(len(st.Statements), "statement", "statements") + " across " + format.Plural(n, "session", "sessions") + ".",
+			ID: "chart-sessions", Title: "Statements by " + name + " per session",
+			Desc: "Paragraphs in which " + name + " speaks at each session it spoke at, oldest first: " +
+				format.Plural(total, "statement", "statements") + " across " + format.Plural(n, "session", "sessions") + ".",
 			One: "statement", Many: "statements",
 		}, bs))
 	}
-	if len(st.Topics) > 0 {
-		bs := make([]charts.Bar, 0, len(st.Topics))
-		for _, tc := range st.Topics {
+	if len(topics) > 0 {
+		bs := make([]charts.Bar, 0, len(topics))
+		for _, tc := range topics {
 			b := charts.Bar{Label: tc.Topic.Title, Value: tc.Count}
-			if links.StateOnTopic != nil {
-				b.URL = links.StateOnTopic(st, tc.Topic)
+			if onTopic != nil {
+				b.URL = onTopic(tc.Topic)
 			}
 			bs = append(bs, b)
 		}
 		out = append(out, bars(charts.Chart{
-			ID: "chart-topics", Title: "Statements by " + st.Name + " per topic",
-			Desc: "Paragraphs naming " + st.Name + " on each topic, most first. A paragraph may concern several topics.",
+			ID: "chart-topics", Title: "Statements by " + name + " per topic",
+			Desc: "Paragraphs in which " + name + " speaks on each topic, most first. A paragraph may concern several topics.",
 			One:  "statement", Many: "statements",
 		}, bs))
 	}

@@ -41,6 +41,7 @@ type Page struct {
 	Session *generator.Session
 	State   *generator.State
 	Topic   *generator.Topic
+	Group   *generator.Group
 }
 
 // Describe describes p; it reads only what p is about and the Site's name
@@ -70,6 +71,10 @@ func Describe(s *generator.Site, p Page) *Meta {
 		n := page("ProfilePage")
 		n["about"] = stateLD(p.State)
 		node = n
+	case p.Kind == "group" && p.Group != nil:
+		n := page("ProfilePage")
+		n["about"] = ld{"@type": "Organization", "identifier": p.Group.Key, "name": p.Group.Name, "url": p.Group.Permalink}
+		node = n
 	case p.Kind == "topic" && p.Topic != nil:
 		n := page("CollectionPage")
 		n["about"] = topicLD(s, p.Topic)
@@ -92,7 +97,7 @@ func Describe(s *generator.Site, p Page) *Meta {
 		node = n
 	case p.Kind == "search":
 		node = page("SearchResultsPage")
-	case p.Kind == "sessions" || p.Kind == "states" || p.Kind == "topics" || p.Kind == "matrix" || p.Kind == "reports":
+	case p.Kind == "sessions" || p.Kind == "states" || p.Kind == "topics" || p.Kind == "matrix" || p.Kind == "reports" || p.Kind == "groups":
 		node = page("CollectionPage")
 	default:
 		node = page("WebPage")

@@ -183,8 +183,8 @@ type item struct {
 }
 
 // makeItem writes one statement: the part of its paragraph it shows, the
-// sentence naming the state marked, then a link to the paragraph and the
-// paragraph's topics.
+// sentence naming the state marked, then a link to the paragraph, the
+// group the state spoke for, and the paragraph's topics.
 func makeItem(b *strings.Builder, st *generator.Statement, t string, sd generator.Said, links Links) item {
 	b.Reset()
 	b.WriteString(`<li><blockquote><p>`)
@@ -206,6 +206,13 @@ func makeItem(b *strings.Builder, st *generator.Statement, t string, sd generato
 	b.WriteString(`">Paragraph `)
 	b.WriteString(strconv.Itoa(st.Paragraph.N))
 	b.WriteString("</a>")
+	if g := st.OnBehalfOf; g != nil {
+		b.WriteString(` <span class=behalf>on behalf of <a href="`)
+		attr(b, g.URL)
+		b.WriteString(`">`)
+		text(b, g.Name)
+		b.WriteString("</a></span>")
+	}
 	it := item{chips: b.Len(), chip: make([]int, 0, len(st.Paragraph.Topics)+1)}
 	it.chip = append(it.chip, b.Len())
 	for _, tp := range st.Paragraph.Topics {

@@ -134,18 +134,20 @@ func Headings(reports []*generator.Report) map[*generator.Report]string {
 	return out
 }
 
-// Named lists the states a report's text names, each with the number
-// of its paragraphs that name it, most first, for the head of its page.
+// Named lists the states that speak in a report, each with the number
+// of its paragraphs it speaks in, most first, for the head of its page.
 func Named(rep *generator.Report) []Link {
 	count := map[*generator.State]int{}
 	var order []*generator.State
-	for _, p := range rep.Paragraphs {
-		for _, st := range p.States {
-			if count[st] == 0 {
-				order = append(order, st)
-			}
-			count[st]++
+	for i := range rep.Statements {
+		stmt := &rep.Statements[i]
+		if stmt.State == nil || stmt.Role != generator.Speaker {
+			continue
 		}
+		if count[stmt.State] == 0 {
+			order = append(order, stmt.State)
+		}
+		count[stmt.State]++
 	}
 	out := make([]Link, 0, len(order))
 	for _, st := range order {

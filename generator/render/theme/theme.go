@@ -17,6 +17,7 @@ import (
 
 	"github.com/tdewolff/minify/v2"
 
+	"github.com/plenary-archive/plenary/generator/render/lists"
 	"github.com/plenary-archive/plenary/generator/resultspage"
 )
 
@@ -33,6 +34,9 @@ type Theme struct {
 	// (resultspage), which the search endpoint renders apart from the
 	// theme; nil when the theme has none.
 	searchPartials map[string]string
+	// lists writes the lists of statements, with the theme's partials or
+	// in Go where they are the bundled ones.
+	lists *lists.Writer
 	// chromeOnce says, per page kind, whether its header and footer read
 	// only what every page of the kind shares, and are rendered once.
 	chromeOnce map[string]bool
@@ -49,7 +53,7 @@ var pageKinds = []string{"home", "report", "session", "sessions", "state", "stat
 
 // optionalKinds are page templates a theme may lack: their pages are then
 // not written. A theme made before process pages existed still loads.
-var optionalKinds = map[string]bool{"process": true, "reports": true, "statesession": true, "statetopic": true, "compare": true}
+var optionalKinds = map[string]bool{"process": true, "reports": true, "statesession": true, "statetopic": true, "compare": true, "group": true, "groups": true}
 
 // Load reads a theme's layouts/ and static/ from theme, with any file
 // of the same name under overrides (the site's own layouts/) taking its
@@ -69,6 +73,12 @@ func Load(theme, overrides fs.FS, m *minify.M) (*Theme, error) {
 		if err := readTree(overrides, ".", files); err != nil {
 			return nil, fmt.Errorf("layouts: %w", err)
 		}
+	}
+	// The partials as written decide which lists are written in Go; the
+	// minified ones are what the templates are parsed from.
+	sources := make(map[string][]byte, len(files))
+	for name, src := range files {
+		sources[name] = src
 	}
 	if m != nil {
 		for name, src := range files {
@@ -108,7 +118,17 @@ func Load(theme, overrides fs.FS, m *minify.M) (*Theme, error) {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
 	}
-	for _, kind := range append(pageKinds, "process", "reports", "statesession", "statetopic", "compare") {
+	set := template.New("partials").Funcs(funcs).Option("missingkey=error")
+	for _, p := range partials {
+		if _, err := set.New(p).Parse(string(files[p])); err != nil {
+			return nil, fmt.Errorf("theme: %s: %w", p, err)
+		}
+	}
+	var err error
+	if th.lists, err = lists.New(set, sources); err != nil {
+		return nil, err
+	}
+	for _, kind := range append(pageKinds, "process", "reports", "statesession", "statetopic", "compare", "group", "groups") {
 		name := kind + ".html"
 		src, ok := files[name]
 		if !ok {
@@ -207,6 +227,10 @@ func (th *Theme) Styles(base string, paths ...string) []string {
 // Page is the template set of a page kind, or nil when the theme has
 // none (an optional kind).
 func (th *Theme) Page(kind string) *template.Template { return th.pages[kind] }
+
+// Lists writes the lists of statements pages show, from the theme's
+// partials.
+func (th *Theme) Lists() *lists.Writer { return th.lists }
 
 // Has tells whether the theme has a template for every kind given.
 func (th *Theme) Has(kinds ...string) bool {

@@ -51,6 +51,10 @@ func (c *Collector) Keys() (states, topics, sessions []string) {
 	return c.t.codes, c.t.topicKeys, c.t.sessionKeys
 }
 
+// SpeakerKeys are the speakers' keys (states' codes, groups' and
+// stakeholders' registry keys) that Result.Speakers is indexed by.
+func (c *Collector) SpeakerKeys() []string { return c.t.speakerKeys }
+
 // Ranked is a match kept for a page.
 type Ranked struct {
 	Num   uint32 // the document's number, for ID
@@ -65,8 +69,9 @@ type Result struct {
 	Total uint64
 	Top   []Ranked // the page, best first
 	// States, Topics and Sessions count the matches holding each value,
-	// by index into Keys.
+	// by index into Keys; Speakers by index into SpeakerKeys.
 	States, Topics, Sessions []int32
+	Speakers                 []int32
 
 	// matched holds every match; its members lie in the words lo to hi.
 	matched docSet
@@ -84,7 +89,7 @@ func (c *Collector) Collect(ctx context.Context, q query.Query, from, size int, 
 	}
 	t := c.t
 	res := &Result{
-		States: make([]int32, len(t.codes)), Topics: make([]int32, len(t.topicKeys)), Sessions: make([]int32, len(t.sessionKeys)),
+		States: make([]int32, len(t.codes)), Speakers: make([]int32, len(t.speakerKeys)), Topics: make([]int32, len(t.topicKeys)), Sessions: make([]int32, len(t.sessionKeys)),
 		matched: newDocSet(len(t.ids)), lo: len(t.ids),
 	}
 	h := &rankHeap{byDate: byDate, k: from + size}
@@ -180,13 +185,16 @@ func (res *Result) mark(n uint64) {
 	res.lo, res.hi = min(res.lo, int(n>>6)), max(res.hi, int(n>>6)+1)
 }
 
-// countFacets counts the matches holding each state and topic.
+// countFacets counts the matches holding each state, speaker and topic.
 func (res *Result) countFacets(t *table) {
 	if res.Total == 0 {
 		return
 	}
 	for i, d := range t.stateDocs {
 		res.States[i] = res.matched.countAnd(d, res.lo, res.hi)
+	}
+	for i, d := range t.speakerDocs {
+		res.Speakers[i] = res.matched.countAnd(d, res.lo, res.hi)
 	}
 	for i, d := range t.topicDocs {
 		res.Topics[i] = res.matched.countAnd(d, res.lo, res.hi)

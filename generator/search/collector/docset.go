@@ -26,12 +26,16 @@ func (s docSet) countAnd(o docSet, lo, hi int) int32 {
 	return int32(n)
 }
 
-// facetSets are, for each value of a table's states and topics, the set
+// facetSets are, for each value of a table's states, speakers and topics, the set
 // of documents holding it.
 func (t *table) facetSets() {
 	t.stateDocs = make([]docSet, len(t.codes))
 	for i := range t.stateDocs {
 		t.stateDocs[i] = newDocSet(len(t.ids))
+	}
+	t.speakerDocs = make([]docSet, len(t.speakerKeys))
+	for i := range t.speakerDocs {
+		t.speakerDocs[i] = newDocSet(len(t.ids))
 	}
 	t.topicDocs = make([]docSet, len(t.topicKeys))
 	for i := range t.topicDocs {
@@ -40,6 +44,9 @@ func (t *table) facetSets() {
 	for n := range t.ids {
 		for _, i := range t.states[n] {
 			t.stateDocs[i].add(uint64(n))
+		}
+		for _, i := range t.speakers[n] {
+			t.speakerDocs[i].add(uint64(n))
 		}
 		for _, i := range t.topics[n] {
 			t.topicDocs[i].add(uint64(n))

@@ -13,10 +13,10 @@ import (
 func TestFacetSetsCount(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	const docs = 1000
-	tb := &table{codes: []string{"BR", "FR", "KE", "DE", "IN"}, topicKeys: []string{"ransomware", "law", "norms"}}
+	tb := &table{codes: []string{"BR", "FR", "KE", "DE", "IN"}, topicKeys: []string{"ransomware", "law", "norms"}, speakerKeys: []string{"FR", "arab-group", "icrc"}}
 	for n := 0; n < docs; n++ {
 		tb.ids = append(tb.ids, "report-"+strconv.Itoa(n))
-		var st, tp []uint16
+		var st, sp, tp []uint16
 		for i := range tb.codes {
 			if r.IntN(3) == 0 {
 				st = append(st, uint16(i))
@@ -27,7 +27,13 @@ func TestFacetSetsCount(t *testing.T) {
 				tp = append(tp, uint16(i))
 			}
 		}
+		for i := range tb.speakerKeys {
+			if r.IntN(4) == 0 {
+				sp = append(sp, uint16(i))
+			}
+		}
 		tb.states = append(tb.states, st)
+		tb.speakers = append(tb.speakers, sp)
 		tb.topics = append(tb.topics, tp)
 	}
 	tb.facetSets()
@@ -44,8 +50,8 @@ func TestFacetSetsCount(t *testing.T) {
 		{"all", every(docs, 1)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := &Result{States: make([]int32, len(tb.codes)), Topics: make([]int32, len(tb.topicKeys)), matched: newDocSet(docs), lo: docs}
-			want := &Result{States: make([]int32, len(tb.codes)), Topics: make([]int32, len(tb.topicKeys))}
+			c := &Result{States: make([]int32, len(tb.codes)), Speakers: make([]int32, len(tb.speakerKeys)), Topics: make([]int32, len(tb.topicKeys)), matched: newDocSet(docs), lo: docs}
+			want := &Result{States: make([]int32, len(tb.codes)), Speakers: make([]int32, len(tb.speakerKeys)), Topics: make([]int32, len(tb.topicKeys))}
 			for _, n := range tc.matches {
 				c.Total++
 				c.mark(n)
@@ -55,10 +61,13 @@ func TestFacetSetsCount(t *testing.T) {
 				for _, i := range tb.topics[n] {
 					want.Topics[i]++
 				}
+				for _, i := range tb.speakers[n] {
+					want.Speakers[i]++
+				}
 			}
 			c.countFacets(tb)
-			if !slices.Equal(c.States, want.States) || !slices.Equal(c.Topics, want.Topics) {
-				t.Errorf("states %v, topics %v; counted one by one: %v, %v", c.States, c.Topics, want.States, want.Topics)
+			if !slices.Equal(c.States, want.States) || !slices.Equal(c.Topics, want.Topics) || !slices.Equal(c.Speakers, want.Speakers) {
+				t.Errorf("states %v, topics %v, speakers %v; counted one by one: %v, %v, %v", c.States, c.Topics, c.Speakers, want.States, want.Topics, want.Speakers)
 			}
 		})
 	}

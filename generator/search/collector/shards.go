@@ -17,7 +17,7 @@ import (
 // errors; a report in two shards is an error.
 func Join(parts []*Collector, names []string) (*Collector, error) {
 	t := &table{}
-	codes, topics, sessions := map[string]uint16{}, map[string]uint16{}, map[string]uint16{}
+	codes, topics, sessions, speakers := map[string]uint16{}, map[string]uint16{}, map[string]uint16{}, map[string]uint16{}
 	owner := map[string]string{}
 	j := &Collector{t: t}
 	for k, p := range parts {
@@ -33,9 +33,12 @@ func Join(parts []*Collector, names []string) (*Collector, error) {
 				return nil, fmt.Errorf("report %s is in two shards, %s and %s: each report must be in one shard only", pt.ids[n], d, names[k])
 			}
 			owner[pt.ids[n]] = names[k]
-			var st, tp []uint16
+			var st, sp, tp []uint16
 			for _, i := range pt.states[n] {
 				st = append(st, intern(codes, &t.codes, pt.codes[i]))
+			}
+			for _, i := range pt.speakers[n] {
+				sp = append(sp, intern(speakers, &t.speakerKeys, pt.speakerKeys[i]))
 			}
 			for _, i := range pt.topics[n] {
 				tp = append(tp, intern(topics, &t.topicKeys, pt.topicKeys[i]))
@@ -46,6 +49,7 @@ func Join(parts []*Collector, names []string) (*Collector, error) {
 			}
 			t.ids = append(t.ids, pt.ids[n])
 			t.states = append(t.states, st)
+			t.speakers = append(t.speakers, sp)
 			t.topics = append(t.topics, tp)
 			t.session = append(t.session, s)
 			t.date = append(t.date, pt.date[n])

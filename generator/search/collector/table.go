@@ -18,11 +18,13 @@ import (
 
 // table holds, by document number, what ranking and facets need.
 type table struct {
-	ids     []string   // external IDs: report slugs
-	states  [][]uint16 // indexes into codes
-	topics  [][]uint16 // indexes into topicKeys
-	session []int32    // index into sessionKeys, -1 for none
-	date    []int64    // Unix nanoseconds
+	ids    []string   // external IDs: report slugs
+	states [][]uint16 // indexes into codes
+	// speakers are indexes into speakerKeys: who speaks in each document.
+	speakers [][]uint16
+	topics   [][]uint16 // indexes into topicKeys
+	session  []int32    // index into sessionKeys, -1 for none
+	date     []int64    // Unix nanoseconds
 	// order is each document's place among the IDs sorted: ties of
 	// score and date are broken by it, which two builds of the same
 	// reports agree on, unlike document numbers.
@@ -31,8 +33,10 @@ type table struct {
 	// stateDocs and topicDocs are the documents holding each state and
 	// topic, by index into codes and topicKeys (see docset.go).
 	stateDocs, topicDocs []docSet
+	speakerDocs          []docSet
 
 	codes, topicKeys, sessionKeys []string
+	speakerKeys                   []string
 }
 
 // docNum is a document's number: scorch's internal IDs are big-endian
@@ -55,7 +59,7 @@ func readTable(b bleve.Index) (*table, error) {
 		return nil, err
 	}
 	defer r.Close()
-	dvr, err := r.DocValueReader([]string{index.FieldStates, index.FieldTopics, index.FieldSession, index.FieldDate})
+	dvr, err := r.DocValueReader([]string{index.FieldStates, index.FieldSpeakers, index.FieldTopics, index.FieldSession, index.FieldDate})
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +70,7 @@ func readTable(b bleve.Index) (*table, error) {
 	}
 	defer s.Close()
 	t := &table{}
-	codes, topics, sessions := map[string]uint16{}, map[string]uint16{}, map[string]uint16{}
+	codes, topics, sessions, speakers := map[string]uint16{}, map[string]uint16{}, map[string]uint16{}, map[string]uint16{}
 	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
 	for {
 		dm, err := s.Next(sctx)
@@ -86,6 +90,7 @@ func readTable(b bleve.Index) (*table, error) {
 		for uint64(len(t.ids)) <= num {
 			t.ids = append(t.ids, "")
 			t.states = append(t.states, nil)
+			t.speakers = append(t.speakers, nil)
 			t.topics = append(t.topics, nil)
 			t.session = append(t.session, -1)
 			t.date = append(t.date, 0)
@@ -97,6 +102,8 @@ func readTable(b bleve.Index) (*table, error) {
 			switch field {
 			case index.FieldStates:
 				t.states[num] = append(t.states[num], intern(codes, &t.codes, string(term)))
+			case index.FieldSpeakers:
+				t.speakers[num] = append(t.speakers[num], intern(speakers, &t.speakerKeys, string(term)))
 			case index.FieldTopics:
 				t.topics[num] = append(t.topics[num], intern(topics, &t.topicKeys, string(term)))
 			case index.FieldSession:
@@ -151,8 +158,8 @@ func intern(m map[string]uint16, list *[]string, v string) uint16 {
 
 // checkSizes refuses more distinct values than the table's indexes hold.
 func (t *table) checkSizes() error {
-	if len(t.codes) > 1<<16-1 || len(t.topicKeys) > 1<<16-1 || len(t.sessionKeys) > 1<<15 {
-		return fmt.Errorf("too many distinct states, topics or sessions")
+	if len(t.codes) > 1<<16-1 || len(t.speakerKeys) > 1<<16-1 || len(t.topicKeys) > 1<<16-1 || len(t.sessionKeys) > 1<<15 {
+		return fmt.Errorf("too many distinct states, speakers, topics or sessions")
 	}
 	return nil
 }

@@ -82,12 +82,12 @@ func parseRequest(u *url.URL, accept string, ix *engine.Index) (*engine.Request,
 		if r.Query != "" {
 			return nil, html, badRequest("the query has only filters that exclude, or words too common to be indexed: add a word or a filter")
 		}
-		return nil, html, badRequest("type something to search for (q=…), or choose a state, topic or session")
+		return nil, html, badRequest("type something to search for (q=…), or choose a state, speaker, topic or session")
 	}
 	return r, html, nil
 }
 
-// filters adds the state, topic and session parameters, by name or key.
+// filters adds the state, speaker, topic and session parameters, by name or key.
 func filters(r *engine.Request, v url.Values, ix *engine.Index) error {
 	for _, name := range engine.Filters {
 		vals := v[name]

@@ -97,19 +97,19 @@ func (h *Handler) view(u *url.URL, r *engine.Request, res *engine.Response) *res
 }
 
 // filterKinds name the filters as the results page lists those in use.
-var filterKinds = map[string]string{"state": "State", "topic": "Topic", "session": "Session"}
+var filterKinds = map[string]string{"state": "State", "speaker": "Speaker", "topic": "Topic", "session": "Session"}
 
 type facetGroup struct {
 	title, param string
 	list         []engine.Facet
 }
 
-// facetGroups are the facets as the page shows them: states, topics,
+// facetGroups are the facets as the page shows them: states, speakers, topics,
 // then the sessions of each process in a group of their own, processes
 // in the order of their first session, leaving out empty groups.
 func facetGroups(f engine.Facets) []facetGroup {
 	var out []facetGroup
-	for _, g := range []facetGroup{{"States", "state", f.States}, {"Topics", "topic", f.Topics}} {
+	for _, g := range []facetGroup{{"States", "state", f.States}, {"Speakers", "speaker", f.Speakers}, {"Topics", "topic", f.Topics}} {
 		if len(g.list) > 0 {
 			out = append(out, g)
 		}

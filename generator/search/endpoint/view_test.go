@@ -118,3 +118,20 @@ func TestLinksCountWhatTheyFind(t *testing.T) {
 		t.Fatal("no link to the search on any state's page by topic")
 	}
 }
+
+// TestSpeakerFilterInUse: the speaker filter is listed in use with its
+// name, and the speakers of the matches are a facet group of their own.
+func TestSpeakerFilterInUse(t *testing.T) {
+	body := get(t, "format=html&speaker=egypt").Body.String()
+	filters := regexp.MustCompile(`(?s)<ul class="?search-filters.*?</ul>`).FindString(body)
+	text := regexp.MustCompile(`<[^>]+>`).ReplaceAllString(filters, "")
+	if want := "Speaker: Egypt remove this filter"; text != want {
+		t.Errorf("the filters in use read %q, want %q", text, want)
+	}
+	if !regexp.MustCompile(`>Speakers<`).MatchString(body) {
+		t.Error("the results page has no facet group of speakers")
+	}
+	if res := results(t, "speaker=Egypt"); res.Total == 0 || len(res.Facets.Speakers) == 0 {
+		t.Errorf("speaker=Egypt: %d reports, speaker facets %+v", res.Total, res.Facets.Speakers)
+	}
+}

@@ -211,3 +211,73 @@ func TestExactAboveVariant(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerFilter: the speaker filter takes a state, a group or a
+// stakeholder by any name and finds the reports in which it speaks, not
+// those that only name it; a group speaks through a state on its behalf.
+func TestSpeakerFilter(t *testing.T) {
+	ix, _ := judged(t)
+	for want, names := range map[string][]string{
+		"icrc":          {"ICRC", "icrc", "International Committee of the Red Cross"},
+		"arab-group":    {"Arab Group", "arab-group", "the Arab Group"},
+		"chatham-house": {"Chatham House", "chatham-house"},
+		"EGY":           {"Egypt", "egypt", "EGY"},
+		"RUS":           {"Russia", "Russian Federation"},
+	} {
+		for _, n := range names {
+			if got, err := ix.Resolve("speaker", n); err != nil || got != want {
+				t.Errorf("speaker=%s: %q %v, want %s", n, got, err, want)
+			}
+		}
+	}
+	var qe *query.Error
+	if _, err := ix.Resolve("speaker", "Atlantis"); !errors.As(err, &qe) {
+		t.Errorf("speaker=Atlantis: %v, want a query error", err)
+	}
+	// Brazil is named where Microsoft recalls what it reported: a
+	// mention, not a statement.
+	if res := judgedAnswer(t, "q=election&state=Brazil"); res.Total != 1 {
+		t.Errorf("state=Brazil: %d hits, want the report naming it", res.Total)
+	}
+	if res := judgedAnswer(t, "q=election&speaker=Brazil"); res.Total != 0 {
+		t.Errorf("speaker=Brazil: %d hits, want none: Brazil is only named", res.Total)
+	}
+	for _, raw := range []string{"q=fund&speaker=Arab+Group", "q=speaker:%22Arab+Group%22+fund"} {
+		res := judgedAnswer(t, raw)
+		if len(res.Hits) != 1 {
+			t.Fatalf("%s: %d hits, want 1", raw, len(res.Hits))
+		}
+		h := res.Hits[0]
+		if want := "Egypt, on behalf of the Arab Group, stressed that a trust <mark>fund</mark>"; !strings.HasPrefix(h.Excerpt, want) {
+			t.Errorf("%s: excerpt %q, want the sentence said for the group", raw, h.Excerpt)
+		}
+		if !strings.HasSuffix(h.URL, "#p-3") || !slices.Contains(h.ParagraphSpeakers, "Arab Group") || !slices.Contains(h.ParagraphSpeakers, "Egypt") {
+			t.Errorf("%s: points at %s, said by %q", raw, h.URL, h.ParagraphSpeakers)
+		}
+	}
+}
+
+// TestSpeakerFacet: the speakers of the matching reports are a facet,
+// states by slug and the others by key, and a chosen one is listed as a
+// filter in use with its name.
+func TestSpeakerFacet(t *testing.T) {
+	res := judgedAnswer(t, "q=water+OR+election&speaker=icrc")
+	if want := []engine.Active{{Filter: "speaker", Value: "icrc", Label: "International Committee of the Red Cross"}}; !slices.Equal(res.Filters, want) {
+		t.Errorf("filters %+v, want %+v", res.Filters, want)
+	}
+	if len(res.Hits) != 1 || !strings.HasSuffix(res.Hits[0].URL, "#p-1") {
+		t.Errorf("hits %+v, want the ICRC's paragraph", res.Hits)
+	}
+	facets := map[string]engine.Facet{}
+	for _, f := range res.Facets.Speakers {
+		facets[f.Value] = f
+	}
+	for value, label := range map[string]string{"icrc": "International Committee of the Red Cross", "microsoft": "Microsoft", "chatham-house": "Chatham House", "egypt": "Egypt", "arab-group": "Arab Group"} {
+		if f, ok := facets[value]; !ok || f.Label != label || f.Count != 1 || f.Selected != (value == "icrc") {
+			t.Errorf("speaker facet %s: %+v (present %v)", value, f, ok)
+		}
+	}
+	if _, ok := facets["brazil"]; ok {
+		t.Errorf("Brazil, only named, is a speaker facet: %+v", res.Facets.Speakers)
+	}
+}

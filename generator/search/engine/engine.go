@@ -39,7 +39,7 @@ const maxExpansion = 1024
 type Index struct {
 	dir      string
 	bleve    bleve.Index
-	facts    *facts
+	facts    *expand.Names
 	page     *resultspage.Page // nil for an index built without one
 	analyzer analysis.Analyzer
 	vocab    *expand.Vocabulary
@@ -88,7 +88,7 @@ func Open(dir string) (ix *Index, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: the index cannot be opened (%v): rebuild it with plenary build", dir, err)
 	}
-	ix = &Index{dir: dir, bleve: b, facts: newFacts(f), page: page}
+	ix = &Index{dir: dir, bleve: b, facts: expand.NewNames(f), page: page}
 	if err := ix.check(); err != nil {
 		_ = b.Close()
 		return nil, err

@@ -11,13 +11,14 @@ import (
 // stays a few kilobytes. Every session with matches is listed, so that any
 // can be chosen: an archive has tens of them.
 const (
-	stateFacets = 10
-	topicFacets = 8
+	stateFacets   = 10
+	speakerFacets = 10
+	topicFacets   = 8
 )
 
 // facets turns the counts of a pass over the matches into labelled
 // facets and marks the values the request filters by, which are always
-// listed. States and topics come most matches first; sessions in the
+// listed. States, speakers and topics come most matches first; sessions in the
 // archive's order, oldest first, with their process. States are held by
 // code and filtered by slug.
 func (ix *Index) facets(c *collector.Result, r *Request) Facets {
@@ -59,25 +60,32 @@ func (ix *Index) facets(c *collector.Result, r *Request) Facets {
 	}
 	return Facets{
 		States: build(c.States, stateFacets, func(i int) (value, bool) {
-			st := f.byCode[codes[i]]
+			st := f.State(codes[i])
 			if st == nil {
 				return value{}, false
 			}
 			return value{Facet: Facet{Value: st.Slug, Label: st.Name, Selected: selected("state", st.Code)}}, true
 		}),
+		Speakers: build(c.Speakers, speakerFacets, func(i int) (value, bool) {
+			key := ix.col.SpeakerKeys()[i]
+			if !f.IsSpeaker(key) {
+				return value{}, false
+			}
+			return value{Facet: Facet{Value: f.SpeakerValue(key), Label: f.SpeakerLabel(key), Selected: selected("speaker", key)}}, true
+		}),
 		Topics: build(c.Topics, topicFacets, func(i int) (value, bool) {
-			tp := f.byTopic[topicKeys[i]]
+			tp := f.Topic(topicKeys[i])
 			if tp == nil {
 				return value{}, false
 			}
 			return value{Facet: Facet{Value: tp.Key, Label: tp.Title, Selected: selected("topic", tp.Key)}}, true
 		}),
 		Sessions: build(c.Sessions, 0, func(i int) (value, bool) {
-			ss := f.bySess[sessionKeys[i]]
+			ss := f.Session(sessionKeys[i])
 			if ss == nil {
 				return value{}, false
 			}
-			return value{Facet: Facet{Value: ss.Key, Label: f.sessionLabel(ss.Key), Process: ss.Process, Selected: selected("session", ss.Key)}, rank: f.sessionRank[ss.Key]}, true
+			return value{Facet: Facet{Value: ss.Key, Label: f.SessionLabel(ss.Key), Process: ss.Process, Selected: selected("session", ss.Key)}, rank: f.SessionRank(ss.Key)}, true
 		}),
 	}
 }
@@ -91,15 +99,17 @@ func (ix *Index) active(r *Request) []Active {
 			a := Active{Filter: name, Value: key, Label: key}
 			switch name {
 			case "state":
-				if st := ix.facts.byCode[key]; st != nil {
+				if st := ix.facts.State(key); st != nil {
 					a.Value, a.Label = st.Slug, st.Name
 				}
+			case "speaker":
+				a.Value, a.Label = ix.facts.SpeakerValue(key), ix.facts.SpeakerLabel(key)
 			case "topic":
-				if tp := ix.facts.byTopic[key]; tp != nil {
+				if tp := ix.facts.Topic(key); tp != nil {
 					a.Label = tp.Title
 				}
 			case "session":
-				if l := ix.facts.sessionLabel(key); l != "" {
+				if l := ix.facts.SessionLabel(key); l != "" {
 					a.Label = l
 				}
 			}

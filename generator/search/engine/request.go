@@ -36,7 +36,7 @@ type Request struct {
 	Page, Size int
 }
 
-// Filter is a field term: Field is state, topic, session or kind, Key the
+// Filter is a field term: Field is state, speaker, topic, session or kind, Key the
 // value the index holds.
 type Filter struct{ Field, Key string }
 
@@ -119,12 +119,12 @@ func (r *Request) Key() string {
 	return b.String()
 }
 
-// pointStates are the states a hit should be pointed at: those the
-// request filters by.
-func (r *Request) pointStates() []string {
-	out := slices.Clone(r.Filters["state"])
+// point are the values of a filter (state or speaker) a hit should be
+// pointed at: those the request filters by.
+func (r *Request) point(filter string) []string {
+	out := slices.Clone(r.Filters[filter])
 	for _, f := range r.And {
-		if f.Field == "state" {
+		if f.Field == filter {
 			out = AppendNew(out, f.Key)
 		}
 	}

@@ -27,7 +27,7 @@ type Response struct {
 }
 
 // Active is a filter value a request holds: Filter is the parameter
-// (state, topic, session), Value what it takes, Label what the site shows.
+// (state, speaker, topic, session), Value what it takes, Label what the site shows.
 type Active struct {
 	Filter string `json:"filter"`
 	Value  string `json:"value"`
@@ -45,17 +45,23 @@ type Hit struct {
 	States  []string `json:"states"` // named in the report
 	// ParagraphStates are the states named in the paragraph URL points at.
 	ParagraphStates []string `json:"paragraph_states"`
-	Topics          []string `json:"topics"`
+	// ParagraphSpeakers are who speaks in that paragraph: states,
+	// groups and stakeholders, by name.
+	ParagraphSpeakers []string `json:"paragraph_speakers"`
+	Topics            []string `json:"topics"`
 	// Excerpt is HTML: escaped text in which only <mark> and </mark>
 	// are markup, around the words that matched.
 	Excerpt string `json:"excerpt"`
 }
 
-// Facets are the counts of reports matching the current query by state
-// and topic (the most first, then those the request filters by) and by
-// session (every session with matches, in the archive's order).
+// Facets are the counts of reports matching the current query by state,
+// speaker and topic (the most first, then those the request filters by)
+// and by session (every session with matches, in the archive's order).
+// A speaker is a state, a group or a stakeholder that speaks in the
+// report, not only named.
 type Facets struct {
 	States   []Facet `json:"states"`
+	Speakers []Facet `json:"speakers"`
 	Topics   []Facet `json:"topics"`
 	Sessions []Facet `json:"sessions"`
 }

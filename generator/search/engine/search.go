@@ -54,9 +54,9 @@ func (ix *Index) Search(ctx context.Context, r *Request) (*Response, error) {
 		Hits:  make([]Hit, 0, len(hits)), Facets: ix.facets(col, r), Filters: ix.active(r),
 		Similar: c.similar, Notice: notice(c.similar),
 	}
-	point := r.pointStates()
+	states, speakers := r.point("state"), r.point("speaker")
 	for _, h := range hits {
-		hit, err := ix.hit(h, point)
+		hit, err := ix.hit(h, states, speakers)
 		if err != nil {
 			return nil, err
 		}
@@ -104,8 +104,10 @@ func (ix *Index) fetch(ctx context.Context, c *compiled, top []collector.Ranked)
 	return out, nil
 }
 
-// hit makes a Hit of a document with its stored fields.
-func (ix *Index) hit(h *bsearch.DocumentMatch, point []string) (Hit, error) {
+// hit makes a Hit of a document with its stored fields, pointed at a
+// paragraph naming one of states or said by one of speakers when it has
+// one.
+func (ix *Index) hit(h *bsearch.DocumentMatch, states, speakers []string) (Hit, error) {
 	raw, _ := h.Fields[index.FieldStored].(string)
 	if raw == "" {
 		// A hit without stored fields comes from a search run without
@@ -117,14 +119,18 @@ func (ix *Index) hit(h *bsearch.DocumentMatch, point []string) (Hit, error) {
 		return Hit{}, fmt.Errorf("hit %s: stored fields: %w", h.ID, err)
 	}
 	m := highlight.ParagraphMatches(&st, h.Locations)
-	p := highlight.Pick(&st, m, point)
+	p := highlight.PickFor(&st, m, states, speakers)
 	hit := Hit{
-		Title: st.Title, URL: highlight.Anchor(&st, p), Date: st.Date, Session: ix.facts.sessionLabel(st.Session),
-		States: ix.facts.stateNames(st.States), Topics: ix.facts.topicTitles(st.Topics),
-		ParagraphStates: []string{}, Excerpt: highlight.Excerpt(&st, m, p, ix.facts.allNames(point)),
+		Title: st.Title, URL: highlight.Anchor(&st, p), Date: st.Date, Session: ix.facts.SessionLabel(st.Session),
+		States: ix.facts.StateNames(st.States), Topics: ix.facts.TopicTitles(st.Topics),
+		ParagraphStates: []string{}, ParagraphSpeakers: []string{},
+		Excerpt: highlight.Excerpt(&st, m, p, append(ix.facts.AllNames(states), ix.facts.SpeakerNames(speakers)...)),
 	}
 	if p >= 0 {
-		hit.ParagraphStates = ix.facts.stateNames(st.Paras[p].States)
+		hit.ParagraphStates = ix.facts.StateNames(st.Paras[p].States)
+		for _, k := range st.Paras[p].Speakers {
+			hit.ParagraphSpeakers = append(hit.ParagraphSpeakers, ix.facts.SpeakerLabel(k))
+		}
 	}
 	return hit, nil
 }

@@ -59,6 +59,7 @@ func OpenShards(dirs ...string) (*Index, error) {
 	first := parts[0]
 	merged := *first.facts.Facts
 	merged.States = slices.Clone(merged.States)
+	merged.Speakers = slices.Clone(merged.Speakers)
 	merged.Topics = slices.Clone(merged.Topics)
 	merged.Sessions = slices.Clone(merged.Sessions)
 	merged.Fingerprint = ""
@@ -81,6 +82,7 @@ func OpenShards(dirs ...string) (*Index, error) {
 		}
 		merged.Reports += f.Reports
 		merged.States = union(merged.States, f.States, func(s index.State) string { return s.Code })
+		merged.Speakers = union(merged.Speakers, f.Speakers, func(s index.Speaker) string { return s.Key })
 		merged.Topics = union(merged.Topics, f.Topics, func(t index.Topic) string { return t.Key })
 		merged.Sessions = union(merged.Sessions, f.Sessions, func(s index.Session) string { return s.Key })
 	}
@@ -91,7 +93,7 @@ func OpenShards(dirs ...string) (*Index, error) {
 	return &Index{
 		dir:      strings.Join(dirs, ","),
 		bleve:    bleve.NewIndexAlias(bleves...),
-		facts:    newFacts(&merged),
+		facts:    expand.NewNames(&merged),
 		page:     first.page,
 		analyzer: first.analyzer,
 		vocab:    expand.New(first.analyzer, merged.States, merged.Synonyms),

@@ -4,6 +4,9 @@
 // declared synonym ("PoA", "Programme of Action"). A Vocabulary is made
 // from an index's facts and its analyzer; the engine compiles what it
 // finds into queries. Topic keywords are not synonyms: they only tag.
+// Names resolve what filters are given as people write them (a state, a
+// speaker, a topic, a session by any name) into the keys the index holds,
+// and name those keys back on results pages.
 package expand
 
 import (

@@ -104,14 +104,27 @@ func smallGap(gap string) bool {
 // with the most matches; failing that, the first paragraph naming such a
 // state. -1 means none (only the title matched, or nothing to point at).
 func Pick(st *index.Stored, m Matches, states []string) int {
+	return PickFor(st, m, states, nil)
+}
+
+// PickFor is Pick for a request that filters by states, by speakers, or
+// both: the paragraphs it prefers name one of the states or are said by
+// one of the speakers (states' codes, groups' and stakeholders' keys).
+func PickFor(st *index.Stored, m Matches, states, speakers []string) int {
 	names := func(p int) bool {
 		for _, s := range st.Paras[p].States {
 			if slices.Contains(states, s) {
 				return true
 			}
 		}
+		for _, s := range st.Paras[p].Speakers {
+			if slices.Contains(speakers, s) {
+				return true
+			}
+		}
 		return false
 	}
+	filtered := len(states) > 0 || len(speakers) > 0
 	best, bestNamed := -1, -1
 	better := func(p, than int) bool {
 		return than < 0 || m.score(p) > m.score(than) || (m.score(p) == m.score(than) && p < than)
@@ -120,14 +133,14 @@ func Pick(st *index.Stored, m Matches, states []string) int {
 		if better(p, best) {
 			best = p
 		}
-		if len(states) > 0 && names(p) && better(p, bestNamed) {
+		if filtered && names(p) && better(p, bestNamed) {
 			bestNamed = p
 		}
 	}
 	if bestNamed >= 0 {
 		return bestNamed
 	}
-	if len(states) > 0 {
+	if filtered {
 		for p := range st.Paras {
 			if names(p) {
 				return p

@@ -28,7 +28,7 @@ const (
 // Clause is one term of a parsed query.
 type Clause struct {
 	Occur  Occur
-	Field  string // "" for the text, or state, topic, session, kind or title
+	Field  string // "" for the text, or state, speaker, topic, session, kind or title
 	Text   string // the word, the phrase or the field's value
 	Phrase bool   // it was quoted
 	Prefix bool   // word*
@@ -45,7 +45,7 @@ const (
 )
 
 // fieldNames are the fields a query may name, with what each filters.
-var fieldNames = map[string]bool{"state": true, "topic": true, "session": true, "kind": true, "title": true}
+var fieldNames = map[string]bool{"state": true, "speaker": true, "topic": true, "session": true, "kind": true, "title": true}
 
 // Parse splits q into clauses or says why it cannot, with an *Error.
 func Parse(q string) ([]Clause, error) {
@@ -184,7 +184,7 @@ func parseClause(s string) (*Clause, string, error) {
 				// "Thailand:" pasted from a report is a word, not a field.
 				return wordClause(c, word[:i], rest)
 			}
-			return nil, "", Errorf("unknown field %q: use state:, topic:, session:, kind: or title:", word[:i])
+			return nil, "", Errorf("unknown field %q: use state:, speaker:, topic:, session:, kind: or title:", word[:i])
 		}
 		c.Field = name
 		if strings.HasPrefix(value, `"`) {
@@ -295,6 +295,8 @@ func example(field string) string {
 	switch field {
 	case "state":
 		return `state:France or state:"South Africa"`
+	case "speaker":
+		return `speaker:Egypt or speaker:"Arab Group"`
 	case "topic":
 		return "topic:international-law"
 	case "session":

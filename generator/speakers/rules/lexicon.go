@@ -158,3 +158,7 @@ func isCapital(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return r != utf8.RuneError && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
 }
+
+// Lexicon is the text of the word lists the rules read, so that a cache
+// of their results can name the version it was made with.
+func Lexicon() string { return lexiconTxt }

@@ -22,7 +22,7 @@
   }
   var api = form.getAttribute("data-api");
   var input = form.querySelector("input[name=q]");
-  var FILTERS = ["state", "topic", "session"];
+  var FILTERS = ["state", "speaker", "topic", "session"];
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December"];
   var params = new URLSearchParams(window.location.search);
@@ -148,7 +148,7 @@
     var n = res.total;
     var text = n === 0 ? "No report matches" : n + (n === 1 ? " report matches" : " reports match");
     if (res.query) { text += " “" + res.query + "”"; }
-    var fields = /(^|\s)\+?(state|topic|session|kind):/i.test(params.get("q") || "");
+    var fields = /(^|\s)\+?(state|speaker|topic|session|kind):/i.test(params.get("q") || "");
     if (fields || FILTERS.some(function (f) { return params.getAll(f).some(function (v) { return v.trim() !== ""; }); }) || params.get("from") || params.get("to")) {
       text += " with the chosen filters";
     }
@@ -157,7 +157,7 @@
     return text;
   }
 
-  var KINDS = { state: "State", topic: "Topic", session: "Session" };
+  var KINDS = { state: "State", speaker: "Speaker", topic: "Topic", session: "Session" };
 
   // without is the search's parameters without one filter value: the
   // filter's other values as the answer lists them (res.filters), so a
@@ -172,10 +172,10 @@
     });
   }
 
-  // facetGroups are the facets as the page shows them: states, topics,
-  // then the sessions of each process in a group of their own.
+  // facetGroups are the facets as the page shows them: states, speakers,
+  // topics, then the sessions of each process in a group of their own.
   function facetGroups(facets) {
-    var groups = [["States", "state", facets.states || []], ["Topics", "topic", facets.topics || []]];
+    var groups = [["States", "state", facets.states || []], ["Speakers", "speaker", facets.speakers || []], ["Topics", "topic", facets.topics || []]];
     var at = {};
     (facets.sessions || []).forEach(function (f) {
       var title = "Sessions" + (f.process ? " · " + f.process : "");
