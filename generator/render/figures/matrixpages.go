@@ -15,8 +15,9 @@ import (
 const MatrixPath = "states/matrix/"
 
 // matrixRows is how many states a page of a matrix shows: few enough
-// that a page stays under 2,000 elements.
-const matrixRows = 40
+// that a page stays under 2,000 nodes, its text and the script's order
+// control counted, with a dozen topics.
+const matrixRows = 38
 
 // MatrixPage is one page of the matrix of the whole archive or of a
 // session: where it is, what it says it is, how it leads to the others,
