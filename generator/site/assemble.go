@@ -205,16 +205,21 @@ func Assemble(a *content.Archive, opts Options) (*generator.Site, generator.Erro
 		errs = append(errs, f.problems...)
 		errs.Add(checkDate(reports[i], srcs[i].Line, s.Sessions))
 	}
-	if len(errs.Errors()) > 0 {
-		errs.Sort()
-		return nil, errs
+	// With errors so far, the model is made of the reports without any,
+	// only for the link check: one run then lists every problem.
+	failed := map[string]bool{}
+	for _, e := range errs.Errors() {
+		failed[e.Path] = true
 	}
-
-	declared := make([][]*generator.State, len(reports))
-	for i := range found {
-		declared[i] = found[i].declared
+	linked := make([]*generator.Report, 0, len(reports))
+	declared := make([][]*generator.State, 0, len(reports))
+	for i, r := range reports {
+		if r.Session != nil && !failed[r.SourcePath] {
+			linked = append(linked, r)
+			declared = append(declared, found[i].declared)
+		}
 	}
-	link(s, reports, declared, states, rank, groupRank)
+	link(s, linked, declared, states, rank, groupRank)
 	for _, g := range s.Groups {
 		dir := "stakeholders/"
 		if g.OfStates {

@@ -119,3 +119,46 @@ func TestProblemsNameTheirFile(t *testing.T) {
 		})
 	}
 }
+
+// TestLinksCheckedBesideOtherErrors checks that a broken link is reported
+// in the same run as errors of another kind, in the same file and in
+// others, and that links to pages of sound reports are not taken for
+// broken while a report with errors is left out of the model.
+func TestLinksCheckedBesideOtherErrors(t *testing.T) {
+	problems := assemble(t, `
+-- content/reports/2022/b.md --
++++
+title = "Wrong session"
+date = 2022-05-01
+session = "s2"
++++
+See [this](/nope/) page.
+-- content/reports/2022/c.md --
++++
+title = "Sound front matter"
+date = 2022-03-29
+session = "s9"
++++
+See [Brazil](/states/brazil/) and [that](/elsewhere/).
+-- content/reports/2022/d.md --
++++
+title = "Sound"
+date = 2022-03-29
+session = "s2"
++++
+See [Kenya](/states/kenya/) and [the late report](/reports/a-late/#p-1).
+`)
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.Path+" "+p.Msg)
+	}
+	want := []string{
+		"content/reports/2022/b.md dated 2022-05-01, outside its session s2 (2022-03-28 to 2022-04-01)",
+		"content/reports/2022/b.md link \"/archive/nope/\" points to a page that does not exist",
+		"content/reports/2022/c.md unknown session \"s9\"",
+		"content/reports/2022/c.md link \"/archive/elsewhere/\" points to a page that does not exist",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
