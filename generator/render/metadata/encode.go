@@ -1,9 +1,10 @@
 package metadata
 
 import (
+	"github.com/plenary-archive/plenary/generator/jsonstring"
+
 	"encoding/json"
 	"sort"
-	"unicode/utf8"
 )
 
 // appendLD appends v, a JSON-LD value (a node, a list of nodes, a
@@ -51,57 +52,5 @@ func appendLD(b []byte, v any) []byte {
 	return append(b, data...)
 }
 
-// appendJSString appends s as a JSON string escaped as encoding/json
-// escapes it with HTML escaping on, so that no content can end the
-// script element it is printed in.
-func appendJSString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
+// appendJSString appends s as a JSON string escaped for a script element.
+func appendJSString(b []byte, s string) []byte { return jsonstring.Append(b, s, true) }
